@@ -1,0 +1,1 @@
+"""The Discord bot: adapters (cogs, console, CLI) over pure answer handlers."""

@@ -1,0 +1,1 @@
+"""The LLM catalog: data, identity and matching. Never imports discord or bot."""

@@ -1,0 +1,137 @@
+"""``python -m catalog build | import SOURCE FILE | stats | show NAME`` — the catalog's command line."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+from catalog.build import build, ensure_built, import_file
+from catalog.errors import AmbiguousModel, CatalogError, ModelNotFound
+from catalog.importers import IMPORTERS
+from catalog.models import Model
+from catalog.paths import default_db_path
+from catalog.store import Store
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        return asyncio.run(_run(args))
+    except CatalogError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except OSError as exc:
+        print(f"error: {exc.filename or ''}: {exc.strerror or exc}", file=sys.stderr)
+        return 2
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="python -m catalog", description="Local SQLite catalog of LLMs.")
+    p.add_argument("--db", type=Path, default=None, help="database path (default: $LLM_CATALOG_DB or XDG data dir)")
+    sub = p.add_subparsers(dest="command", required=True)
+    sub.add_parser("build", help="(re)build the catalog from the data shipped in the repo")
+    imp = sub.add_parser("import", help="import one source file (replaces that source's previous file)")
+    imp.add_argument("source", metavar="SOURCE", help=" | ".join(IMPORTERS))
+    imp.add_argument("file", metavar="FILE", type=Path)
+    st = sub.add_parser("stats", help="counts of models, routes, providers and the sources in use")
+    st.add_argument("--json", action="store_true")
+    sh = sub.add_parser("show", help="one model with its routes and provenance (exact name, id or alias)")
+    sh.add_argument("name", metavar="NAME")
+    sh.add_argument("--json", action="store_true")
+    return p
+
+
+async def _run(args: argparse.Namespace) -> int:
+    path = args.db or default_db_path()
+    progress = _progress_bar if sys.stderr.isatty() else _quiet
+    async with Store.open(path) as store:
+        if args.command == "build":
+            started = time.perf_counter()
+            result = await build(store, progress=progress)
+            print(f"built {result.models} models, {result.routes} routes in {time.perf_counter() - started:.2f}s -> {path}")
+            return 0
+        if args.command == "import":
+            await ensure_built(store, progress)
+            result = await import_file(store, args.source, args.file, progress)
+            verb = "imported" if result.changed else "unchanged (same file already imported)"
+            print(f"{verb}: {args.source} {args.file.name}; catalog has {result.models} models, {result.routes} routes")
+            return 0
+        await ensure_built(store, progress)
+        if args.command == "stats":
+            return await _stats(store, args.json)
+        return await _show(store, args.name, args.json)
+
+
+async def _stats(store: Store, as_json: bool) -> int:
+    counts = await store.counts()
+    sources = [
+        {"name": s.name, "file": s.file_name, "date": s.source_date, "records": s.record_count, "imported_at": s.imported_at}
+        for s in await store.sources()
+    ]
+    payload: dict[str, Any] = {**counts, "sources": sources}
+    if as_json:
+        print(json.dumps(payload, indent=2))
+    else:
+        print(f"{counts['models']} models, {counts['routes']} routes, {counts['providers']} providers")
+        for s in sources:
+            print(f"  {s['name']:<11} {s['file']:<40} data as of {s['date'] or 'unknown'}")
+    return 0
+
+
+async def _show(store: Store, name: str, as_json: bool) -> int:
+    model = await find_exact(store, name)
+    if as_json:
+        print(json.dumps(model.model_dump(mode="json"), indent=2))
+    else:
+        print(_describe(model))
+    return 0
+
+
+async def find_exact(store: Store, name: str) -> Model:
+    """A model by exact id, name or alias (case-insensitive); errors carry the candidates."""
+    ids = await store.ids_for_alias(name.strip())
+    if not ids:
+        raise ModelNotFound(name)
+    models = [m for m in [await store.model(i) for i in ids] if m is not None]
+    if len(models) > 1:
+        raise AmbiguousModel(name, [(m.id, m.name) for m in models])
+    return models[0]
+
+
+def _describe(m: Model) -> str:
+    lines = [f"{m.name}  ({m.id})"]
+    for label, value in (
+        ("creator", m.creator),
+        ("released", m.release_date),
+        ("context", m.context_window),
+        ("max output", m.max_output),
+        ("parameters", m.parameters_label),
+        ("license", m.license.name if m.license else None),
+        ("openness", m.openness),
+    ):
+        lines.append(f"  {label:<11} {value if value is not None else 'unknown'}")
+    lines.append(f"  routes ({len(m.routes)}):")
+    for r in m.routes:
+        price = f"${r.price.input}/${r.price.output} per 1M" if r.price and r.price.complete else "no complete price"
+        lines.append(f"    {r.provider_name:<24} {r.provider_model_id:<40} {price}")
+    return "\n".join(lines)
+
+
+def _progress_bar(step: str, done: int, total: int) -> None:
+    width = 30
+    filled = int(width * done / max(total, 1))
+    end = "\n" if done >= total else ""
+    print(f"\r[{'#' * filled}{'.' * (width - filled)}] {step:<30}", end=end, file=sys.stderr, flush=True)
+
+
+def _quiet(step: str, done: int, total: int) -> None:
+    """No progress output when stderr is not a terminal."""
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

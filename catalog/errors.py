@@ -1,0 +1,53 @@
+"""Catalog errors. They carry data (file, record, query, candidates), never Discord wording."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+
+class CatalogError(Exception):
+    """Base of every error the catalog raises on purpose."""
+
+
+class ImportFormatError(CatalogError):
+    """A source file that cannot be imported; names the file, the record and the field."""
+
+    def __init__(self, file: str, message: str, record: str | None = None, field: str | None = None):
+        self.file = file
+        self.record = record
+        self.field = field
+        self.message = message
+        where = "".join(
+            part
+            for part in (f", record {record!r}" if record else "", f", field {field!r}" if field else "")
+        )
+        super().__init__(f"{file}{where}: {message}")
+
+
+class UnknownSource(CatalogError):
+    """An import SOURCE that no importer handles."""
+
+    def __init__(self, source: str, known: Sequence[str]):
+        self.source = source
+        self.known = tuple(known)
+        super().__init__(f"unknown source {source!r}; expected one of: {', '.join(known)}")
+
+
+class ModelNotFound(CatalogError):
+    """No model matches the query; ``suggestions`` are the closest names."""
+
+    def __init__(self, query: str, suggestions: Sequence[str] = ()):
+        self.query = query
+        self.suggestions = tuple(suggestions)
+        hint = f"; did you mean {', '.join(self.suggestions)}?" if self.suggestions else ""
+        super().__init__(f"no model matches {query!r}{hint}")
+
+
+class AmbiguousModel(CatalogError):
+    """Several models match the query equally well; ``candidates`` are (id, name) pairs, best first."""
+
+    def __init__(self, query: str, candidates: Sequence[tuple[str, str]]):
+        self.query = query
+        self.candidates = tuple(candidates)
+        names = ", ".join(name for _, name in self.candidates)
+        super().__init__(f"{query!r} could mean several models: {names}")
