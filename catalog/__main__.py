@@ -32,7 +32,9 @@ def main(argv: list[str] | None = None) -> int:
 
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="python -m catalog", description="Local SQLite catalog of LLMs.")
-    p.add_argument("--db", type=Path, default=None, help="database path (default: $LLM_CATALOG_DB or XDG data dir)")
+    p.add_argument(
+        "--db", type=Path, default=None, help="database path (default: $LLM_CATALOG_DB or XDG data dir)"
+    )
     sub = p.add_subparsers(dest="command", required=True)
     sub.add_parser("build", help="(re)build the catalog from the data shipped in the repo")
     imp = sub.add_parser("import", help="import one source file (replaces that source's previous file)")
@@ -53,13 +55,15 @@ async def _run(args: argparse.Namespace) -> int:
         if args.command == "build":
             started = time.perf_counter()
             result = await build(store, progress=progress)
-            print(f"built {result.models} models, {result.routes} routes in {time.perf_counter() - started:.2f}s -> {path}")
+            took = time.perf_counter() - started
+            print(f"built {result.models} models, {result.routes} routes in {took:.2f}s -> {path}")
             return 0
         if args.command == "import":
             await ensure_built(store, progress)
             result = await import_file(store, args.source, args.file, progress)
             verb = "imported" if result.changed else "unchanged (same file already imported)"
-            print(f"{verb}: {args.source} {args.file.name}; catalog has {result.models} models, {result.routes} routes")
+            size = f"{result.models} models, {result.routes} routes"
+            print(f"{verb}: {args.source} {args.file.name}; catalog has {size}")
             return 0
         await ensure_built(store, progress)
         if args.command == "stats":
@@ -70,7 +74,13 @@ async def _run(args: argparse.Namespace) -> int:
 async def _stats(store: Store, as_json: bool) -> int:
     counts = await store.counts()
     sources = [
-        {"name": s.name, "file": s.file_name, "date": s.source_date, "records": s.record_count, "imported_at": s.imported_at}
+        {
+            "name": s.name,
+            "file": s.file_name,
+            "date": s.source_date,
+            "records": s.record_count,
+            "imported_at": s.imported_at,
+        }
         for s in await store.sources()
     ]
     payload: dict[str, Any] = {**counts, "sources": sources}
@@ -117,7 +127,11 @@ def _describe(m: Model) -> str:
         lines.append(f"  {label:<11} {value if value is not None else 'unknown'}")
     lines.append(f"  routes ({len(m.routes)}):")
     for r in m.routes:
-        price = f"${r.price.input}/${r.price.output} per 1M" if r.price and r.price.complete else "no complete price"
+        price = (
+            f"${r.price.input}/${r.price.output} per 1M"
+            if r.price and r.price.complete
+            else "no complete price"
+        )
         lines.append(f"    {r.provider_name:<24} {r.provider_model_id:<40} {price}")
     return "\n".join(lines)
 

@@ -18,8 +18,7 @@ class ImportFormatError(CatalogError):
         self.field = field
         self.message = message
         where = "".join(
-            part
-            for part in (f", record {record!r}" if record else "", f", field {field!r}" if field else "")
+            part for part in (f", record {record!r}" if record else "", f", field {field!r}" if field else "")
         )
         super().__init__(f"{file}{where}: {message}")
 

@@ -130,7 +130,7 @@ def tokens(text: str) -> list[str]:
 
 
 def _split_letter_digit(token: str) -> list[str]:
-    """"gpt5" -> ["gpt", "5"], but keep "v2", "k2", "r1", "m2" style version words whole."""
+    """ "gpt5" -> ["gpt", "5"], but keep "v2", "k2", "r1", "m2" style version words whole."""
     if len(token) > 1 and token[0] in "vkrmo" and token[1:2].isdigit():
         return [token]
     return _LETTER_DIGIT.sub(" ", token).split()
@@ -155,9 +155,7 @@ def spelling(text: str) -> Spelling:
     toks = _strip_vendor(toks)
     has_size = any(is_size_token(t) for t in toks)
     key = tuple(
-        sorted(
-            {t for t in toks if t not in ROUTE_NOISE and not (has_size and t in SIZED_ONLY_NOISE)}
-        )
+        sorted({t for t in toks if t not in ROUTE_NOISE and not (has_size and t in SIZED_ONLY_NOISE)})
     )
     if not key:  # a spelling that is nothing but noise keeps its own tokens
         key = tuple(sorted(set(toks)))

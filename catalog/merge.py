@@ -1,8 +1,8 @@
 """Identity merging: source records -> one ``Model`` per real model, with all its routes.
 
-Precedence for a model-level fact: the curated overlay, then model-level records (models.dev's provider-agnostic
-records, LLM-Stats), then the most common value among the model's routes. Where sources disagree on a key fact
-the kept value is stated and the disagreement recorded on the model, never hidden.
+Precedence for a model-level fact: the curated overlay, then model-level records (models.dev's
+provider-agnostic records, LLM-Stats), then the most common value among the model's routes. Where
+sources disagree on a key fact the kept value is stated and the disagreement recorded, never hidden.
 """
 
 from __future__ import annotations
@@ -101,7 +101,9 @@ def merge(batches: list[SourceBatch]) -> list[Model]:
 
 def _build(cluster: _Cluster) -> Model:
     records = sorted(cluster.models, key=lambda m: _SOURCE_RANK.get(m.provenance.source, 9))
-    routes = sorted(cluster.routes.values(), key=lambda r: (r.route.provider_name.lower(), r.route.provider_model_id))
+    routes = sorted(
+        cluster.routes.values(), key=lambda r: (r.route.provider_name.lower(), r.route.provider_model_id)
+    )
     values: dict[str, Any] = {}
     facts: dict[str, Provenance] = {}
     disagreements: list[Disagreement] = []
@@ -124,12 +126,19 @@ def _build(cluster: _Cluster) -> Model:
         values["license"] = License(name=lic.facts["license_name"], osi_approved=lic.facts.get("license_osi"))
         facts["license"] = lic.provenance
     values["benchmarks"] = tuple(b for m in records for b in m.facts.get("benchmarks", ()))
-    if values.get("max_output") and values.get("context_window") and values["max_output"] > values["context_window"]:
+    if (
+        values.get("max_output")
+        and values.get("context_window")
+        and values["max_output"] > values["context_window"]
+    ):
         disagreements.append(
             Disagreement(
                 field="max_output",
                 kept="unknown",
-                values={"max_output": str(values["max_output"]), "context_window": str(values["context_window"])},
+                values={
+                    "max_output": str(values["max_output"]),
+                    "context_window": str(values["context_window"]),
+                },
             )
         )
         del values["max_output"]
@@ -199,7 +208,9 @@ def _capabilities(records: list[ModelRecord], routes: list[RouteRecord]) -> Capa
         if stated:
             flags[cap] = stated[0]
             continue
-        votes = Counter(r.facts["capabilities"][cap] for r in routes if cap in r.facts.get("capabilities", {}))
+        votes = Counter(
+            r.facts["capabilities"][cap] for r in routes if cap in r.facts.get("capabilities", {})
+        )
         if votes:
             flags[cap] = votes.most_common(1)[0][0] if len(votes) == 1 or _clear(votes) else "unknown"
     return Capabilities(**flags)

@@ -9,7 +9,10 @@ ENV_VAR = "LLM_CATALOG_DB"
 
 
 def default_db_path(environ: dict[str, str] | None = None) -> Path:
-    """``$LLM_CATALOG_DB``, else ``$XDG_DATA_HOME/llm-catalog/catalog.sqlite3`` (``~/.local/share`` default)."""
+    """``$LLM_CATALOG_DB``, else ``$XDG_DATA_HOME/llm-catalog/catalog.sqlite3``.
+
+    ``XDG_DATA_HOME`` defaults to ``~/.local/share``; the catalog is rebuilt there on first use.
+    """
     env = dict(os.environ) if environ is None else environ
     if env.get(ENV_VAR):
         return Path(env[ENV_VAR]).expanduser()

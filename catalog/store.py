@@ -129,7 +129,10 @@ class Store:
                         zlib.compress(src.data, 6),
                     ),
                 )
-            model_rows, alias_rows, route_rows, providers = [], [], [], {}
+            model_rows: list[tuple[str, str, int | None, str, str | None, str]] = []
+            alias_rows: list[tuple[str, str]] = []
+            route_rows: list[tuple[str, str, str, str]] = []
+            providers: dict[str, str] = {}
             for m in models:
                 model_rows.append(
                     (m.id, m.name, m.context_window, m.openness, m.release_date, _model_json(m))
@@ -158,7 +161,8 @@ class Store:
 
     async def sources(self) -> list[SourceInfo]:
         async with self._conn.execute(
-            "SELECT name, file_name, sha256, source_date, record_count, imported_at FROM sources ORDER BY name"
+            "SELECT name, file_name, sha256, source_date, record_count, imported_at"
+            " FROM sources ORDER BY name"
         ) as cur:
             return [SourceInfo(*row) for row in await cur.fetchall()]
 
@@ -168,7 +172,10 @@ class Store:
             "SELECT name, file_name, payload, source_date, record_count FROM sources ORDER BY name"
         ) as cur:
             rows = await cur.fetchall()
-        return [SourceFile(name, fname, zlib.decompress(payload), date, n) for name, fname, payload, date, n in rows]
+        return [
+            SourceFile(name, fname, zlib.decompress(payload), date, n)
+            for name, fname, payload, date, n in rows
+        ]
 
     async def counts(self) -> dict[str, int]:
         out: dict[str, int] = {}

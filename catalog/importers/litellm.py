@@ -5,8 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from catalog.importers._common import SourceModel, expect_object, money, validate
-from catalog.importers._common import load_json
+from catalog.importers._common import SourceModel, expect_object, load_json, money, validate
 from catalog.models import Price, PriceTier, Provenance, Route
 from catalog.records import RouteRecord, SourceBatch
 
@@ -73,7 +72,9 @@ def parse(data: bytes, file_name: str) -> SourceBatch:
                     spelling=key.rsplit("/", 1)[-1],
                     price=price if price.input is not None or price.output is not None else None,
                     context_window=context if context and context > 0 else None,
-                    max_output=output if output and output > 0 and (not context or output <= context) else None,
+                    max_output=output
+                    if output and output > 0 and (not context or output <= context)
+                    else None,
                     provenance=Provenance(source=SOURCE, record=key),
                 ),
                 facts=_facts(entry),

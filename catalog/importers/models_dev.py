@@ -213,5 +213,3 @@ def _price(cost: _Cost | None, raw: dict[str, Any]) -> Price | None:
         reasoning=money(cost.reasoning),
         tiers=tiers,
     )
-
-

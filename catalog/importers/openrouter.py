@@ -50,7 +50,7 @@ def parse(data: bytes, file_name: str) -> SourceBatch:
     top = expect_object(load_json(data, file_name), file_name)
     entries = top.get("data")
     if not isinstance(entries, list):
-        raise ImportFormatError(file_name, "wrong format: expected {\"data\": [...]} from GET /api/v1/models")
+        raise ImportFormatError(file_name, 'wrong format: expected {"data": [...]} from GET /api/v1/models')
     parsed = [validate(_Entry, e, file_name, f"data[{i}]") for i, e in enumerate(entries)]
     created = [e.created for e in parsed if e.created]
     date = datetime.fromtimestamp(max(created), UTC).date().isoformat() if created else None

@@ -1,0 +1,70 @@
+"""``python -m catalog``: the exact forms later issues rely on."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+FIXTURES = Path(__file__).parent.parent / "fixtures"
+
+
+def run(*args: str, db: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "catalog", "--db", str(db), *args], capture_output=True, text=True, timeout=120
+    )
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("cli") / "cli.sqlite3"
+
+
+def test_stats_builds_on_first_use(db: Path) -> None:
+    out = run("stats", "--json", db=db)
+    assert out.returncode == 0, out.stderr
+    stats = json.loads(out.stdout)
+    assert stats["routes"] >= 5000 and stats["providers"] >= 100
+    assert {s["name"] for s in stats["sources"]} == {"models-dev", "llm-stats", "overlay"}
+
+
+def test_show_json_by_alias(db: Path) -> None:
+    out = run("show", "inclusionAI: Ling-2.6 Flash", "--json", db=db)
+    assert out.returncode == 0, out.stderr
+    model = json.loads(out.stdout)
+    assert model["id"] == "ling-2.6-flash"
+    assert model["routes"] and model["routes"][0]["provenance"]["source"] == "models-dev"
+    assert model["facts"]["params_total_b"]["source"] == "overlay"
+
+
+def test_show_unknown_is_clear(db: Path) -> None:
+    out = run("show", "no such model", db=db)
+    assert out.returncode == 2 and out.stderr.startswith("error: no model matches")
+
+
+@pytest.mark.parametrize(
+    ("args", "needle"),
+    [
+        (("import", "wikipedia", str(FIXTURES / "seed_catalog.json")), "unknown source 'wikipedia'"),
+        (("import", "openrouter", "/nonexistent.json"), "/nonexistent.json"),
+        (("import", "openrouter", str(FIXTURES / "seed_catalog.json")), "seed_catalog.json"),
+    ],
+)
+def test_bad_import_is_one_line_and_nonzero(db: Path, args: tuple[str, ...], needle: str) -> None:
+    before = run("stats", "--json", db=db).stdout
+    out = run(*args, db=db)
+    assert out.returncode != 0
+    assert needle in out.stderr and out.stderr.count("\n") == 1 and "Traceback" not in out.stderr
+    assert run("stats", "--json", db=db).stdout == before
+
+
+def test_build_and_import(tmp_path: Path) -> None:
+    db = tmp_path / "b.sqlite3"
+    assert run("build", db=db).returncode == 0
+    out = run("import", "openrouter", str(FIXTURES / "openrouter-api-v1-models.sample.json"), db=db)
+    assert out.returncode == 0 and out.stdout.startswith("imported")
+    again = run("import", "openrouter", str(FIXTURES / "openrouter-api-v1-models.sample.json"), db=db)
+    assert again.stdout.startswith("unchanged")

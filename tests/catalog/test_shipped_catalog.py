@@ -1,0 +1,89 @@
+"""The shipped catalog: broad, merged honestly, and carrying the seed models."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from collections import defaultdict
+from importlib import resources
+
+from catalog.identity import identity_key
+from catalog.models import Model
+
+
+def _models_dev_spellings() -> dict[str, set[tuple[str, str]]]:
+    raw = resources.files("catalog.data").joinpath("models-dev-catalog.json.gz").read_bytes()
+    data = json.loads(gzip.decompress(raw))
+    out: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    for pid, provider in data["providers"].items():
+        for rid, route in provider["models"].items():
+            out[route["name"]].add((pid, rid))
+    return out
+
+
+def test_size_and_breadth(shipped_models: list[Model]) -> None:
+    routes = sum(len(m.routes) for m in shipped_models)
+    providers = {r.provider_id for m in shipped_models for r in m.routes}
+    assert routes >= 5000
+    assert len(providers) >= 100
+    assert 1100 <= len(shipped_models) <= 1550
+
+
+def test_every_models_dev_spelling_lands_on_exactly_one_model(shipped_models: list[Model]) -> None:
+    owner: dict[tuple[str, str], str] = {}
+    for m in shipped_models:
+        for r in m.routes:
+            assert (r.provider_id, r.provider_model_id) not in owner
+            owner[(r.provider_id, r.provider_model_id)] = m.id
+    for name, routes in _models_dev_spellings().items():
+        assert len({owner[key] for key in routes}) == 1, name
+
+
+def test_model_count_equals_distinct_identity_keys(shipped_models: list[Model]) -> None:
+    """Neither inflated by unmerged spellings nor shrunk by merging different models."""
+    with_routes = [m for m in shipped_models if any(r.provenance.source == "models-dev" for r in m.routes)]
+    keys = {identity_key(name) for name in _models_dev_spellings()}
+    assert len(with_routes) == len(keys)
+
+
+def test_seed_models_present(shipped_models: list[Model]) -> None:
+    by_id = {m.id: m for m in shipped_models}
+    spark, ling, qwen = by_id["gpt-5.3-codex-spark"], by_id["ling-2.6-flash"], by_id["qwen2-7b-instruct"]
+    assert spark.product_type == "Coding-specialized model"
+    assert spark.capabilities.code_execution == "yes"
+    assert ling.parameters_label == "104B (7.4B activated)"
+    assert ling.license is not None and ling.license.osi_approved
+    assert {"OpenRouter", "NovitaAI"} <= set(ling.providers)
+    assert qwen.parameters_label == "7B" and qwen.context_window == 128000
+    assert qwen.providers == ("Nvidia",)
+
+
+def test_disagreements_are_recorded_not_hidden(shipped_models: list[Model]) -> None:
+    by_id = {m.id: m for m in shipped_models}
+    qwen = by_id["qwen2-7b-instruct"]
+    release = [d for d in qwen.disagreements if d.field == "release_date"]
+    assert release and release[0].kept == "2024-06-07"
+    assert "2024-07-23" in release[0].values.values()
+    ling = by_id["ling-2.6-flash"]
+    assert any(d.field == "openness" for d in ling.disagreements)
+
+
+def test_free_and_deprecated_routes_are_marked(shipped_models: list[Model]) -> None:
+    ling = next(m for m in shipped_models if m.id == "ling-2.6-flash")
+    free = [r for r in ling.routes if r.provider_model_id == "ling-2.6-flash-free"]
+    assert free and free[0].free_tier and free[0].deprecated
+
+
+def test_outputs_fit_contexts(shipped_models: list[Model]) -> None:
+    for m in shipped_models:
+        if m.context_window and m.max_output:
+            assert m.max_output <= m.context_window
+        for r in m.routes:
+            if r.context_window and r.max_output:
+                assert r.max_output <= r.context_window, (m.id, r.provider_id)
+
+
+def test_llm_stats_facts_are_credited(shipped_models: list[Model]) -> None:
+    by_id = {m.id: m for m in shipped_models}
+    qwen = by_id["qwen2-7b-instruct"]
+    assert qwen.benchmarks and all(b.provenance.source == "llm-stats" for b in qwen.benchmarks)

@@ -1,0 +1,50 @@
+"""Shared fixtures: temporary databases and the shipped catalog built once per session."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+import pytest
+
+from catalog.build import build
+from catalog.models import Model
+from catalog.store import SourceFile, Store
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+@pytest.fixture(scope="session")
+def shipped_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A database built from the shipped data (built once; tests must not write to it)."""
+    path = tmp_path_factory.mktemp("shipped") / "catalog.sqlite3"
+
+    async def _build() -> None:
+        async with Store.open(path) as store:
+            await build(store)
+
+    asyncio.run(_build())
+    return path
+
+
+@pytest.fixture(scope="session")
+def shipped_models(shipped_db: Path) -> list[Model]:
+    async def _load() -> list[Model]:
+        async with Store.open(shipped_db) as store:
+            return await store.all_models()
+
+    return asyncio.run(_load())
+
+
+@pytest.fixture(scope="session")
+def seed_models(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Model]:
+    """The seed-page fixture catalog, by model id."""
+    path = tmp_path_factory.mktemp("seed") / "seed.sqlite3"
+    data = (FIXTURES / "seed_catalog.json").read_bytes()
+
+    async def _load() -> list[Model]:
+        async with Store.open(path) as store:
+            await build(store, [SourceFile("overlay", "seed_catalog.json", data)])
+            return await store.all_models()
+
+    return {m.id: m for m in asyncio.run(_load())}
