@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz, process, utils
 
 from catalog.errors import AmbiguousModel, ModelNotFound
+from catalog.identity import VENDOR_TOKENS, is_size_token
 from catalog.models import Model
 from catalog.text import Tok, joined, key_of, lower_same_length, mask, span_tokens
 
@@ -33,12 +34,20 @@ ENGLISH_FAMILIES = frozenset(
     {"gemini", "mistral", "opus", "sonnet", "haiku", "flash", "command", "nova", "sonar", "phi", "jamba",
      "aurora", "spark", "ring", "ling", "seed", "hermes", "titan", "arcee", "lucid", "runway", "auto"}
 )  # fmt: skip
+#: Family names that are everyday words: with a bare integer they are ordinary chat ("step 3").
+WEAK_FAMILIES = frozenset(
+    {"step", "ring", "seed", "nova", "command", "sonar", "auto", "lucid", "morph", "runway", "titan", "aura",
+     "mercury", "liquid", "solar", "venice", "stable", "hermes", "trinity", "north", "ray", "smart", "big",
+     "text", "model", "alpha", "phase", "sprint", "release", "version", "api"}
+)  # fmt: skip
 _STOPWORDS = frozenset(
     {"a", "an", "the", "of", "and", "or", "for", "to", "in", "on", "is", "it", "we", "i", "you", "my", "by"}
 )
 #: models.dev family ids that are generic words, not names anyone uses for a model family.
 _GENERIC_FAMILIES = frozenset({"model", "text", "big", "smart", "alpha", "auto", "mm", "hy", "north", "ray"})
 _MAX_NGRAM = 7
+#: Shorter words are too close to ordinary ones ("last" is one edit from "fast").
+_TYPO_MIN = 5
 _MAX_SCAN_CHARS = 4000
 _FUZZY_CUTOFF = 82.0
 
@@ -142,7 +151,7 @@ class MatchIndex:
                 self.name_keys[m.id] = key
                 for w in key:
                     self.postings[w].add(m.id)
-            if _chat_worthy(key, words):
+            if rank <= 1 and _chat_worthy(key, words, rank):
                 _claim(self.chat_keys, self._chat_rank, key, m.id, rank)
                 self.vocab.update(key)
                 self.anchors.update(w for w in key if w in self.brands or any(c.isdigit() for c in w))
@@ -163,7 +172,7 @@ class MatchIndex:
         self.fuzzy_ids = [tuple(sorted(by_text[k])) for k in self.fuzzy_keys]
         self.prefixes = sorted(set(self.prefixes))
         for word in self.vocab:
-            if word.isalpha() and len(word) >= 4:
+            if word.isalpha() and len(word) >= _TYPO_MIN:
                 for variant in _deletions(word):
                     self.typos.setdefault(variant, word)
         for word in self.vocab:  # a real word never "corrects" to another
@@ -254,12 +263,12 @@ class MatchIndex:
 
     def _correct(self, word: str) -> str:
         """A one-edit typo of a known word ("sonet" -> "sonnet"); other words pass unchanged."""
-        if word in self.vocab or len(word) < 4 or not word.isalpha():
+        if word in self.vocab or len(word) < _TYPO_MIN or not word.isalpha():
             return word
         if word in self.typos:
             return self.typos[word]
         for variant in _deletions(word):
-            if variant in self.vocab and len(variant) >= 4:
+            if variant in self.vocab and len(variant) >= _TYPO_MIN:
                 return variant
             if variant in self.typos:
                 return self.typos[variant]
@@ -374,8 +383,6 @@ def _bare(spelling: str) -> str:
 
 
 def _strip_vendors(words: list[str]) -> list[str]:
-    from catalog.identity import VENDOR_TOKENS
-
     i = 0
     while i < len(words) - 1 and words[i] in VENDOR_TOKENS:
         i += 1
@@ -398,16 +405,21 @@ def _looks_like_id(alias: str) -> bool:
     return "/" in alias or (alias == alias.lower() and " " not in alias and "-" in alias)
 
 
-def _chat_worthy(key: tuple[str, ...], words: list[str]) -> bool:
+def _chat_worthy(key: tuple[str, ...], words: list[str], rank: int) -> bool:
     """Keys that may fire in free chat: specific enough that ordinary sentences do not contain them.
 
-    A key needs a number ("gpt 4o", "o3", "qwen 2 7b") or, without one, at least two words none of
-    which is a stopword ("mistral large", "deepseek chat"); "latest" aliases move, so they never fire.
+    A key needs a number ("gpt 4o", "qwen 2 7b") or, without one, at least two words none of which is a
+    stopword ("mistral large"). A single word fires only when it is the model's own name ("o3"), and a
+    family that is an everyday word needs more than a bare integer ("step 3" is a runbook, "step 3.5
+    flash" a model). "latest" aliases move, so they never fire.
     """
     if "latest" in words or not any(w.isalpha() or w[0].isalpha() for w in key):
         return False
+    if len(key) == 1:
+        return rank == 0 and any(c.isdigit() for c in key[0]) and key[0][0].isalpha()
     if any(c.isdigit() for w in key for c in w):
-        return True
+        weak = any(w in WEAK_FAMILIES for w in key)
+        return not weak or len(key) >= 3 or any("." in w or is_size_token(w) for w in key)
     return len(key) >= 2 and not any(w in _STOPWORDS for w in key)
 
 

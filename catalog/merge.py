@@ -8,11 +8,11 @@ sources disagree on a key fact the kept value is stated and the disagreement rec
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from catalog.identity import fold, spelling
+from catalog.identity import fold, is_size_token, spelling
 from catalog.models import Capabilities, Disagreement, License, Model, Provenance, Route
 from catalog.records import ModelRecord, RouteRecord, SourceBatch
 
@@ -85,6 +85,7 @@ def merge(batches: list[SourceBatch]) -> list[Model]:
             owner[key] = idx
             clusters[idx].spellings[rr.route.spelling] += 1
             clusters[idx].routes[key] = rr
+    _fold_active_params(clusters, by_key)
     for batch in ordered:
         for mr in batch.models:
             idx = find(mr.spellings)
@@ -95,8 +96,36 @@ def merge(batches: list[SourceBatch]) -> list[Model]:
             claim(mr.spellings, idx)
             clusters[idx].spellings[mr.spellings[0]] += 1
             clusters[idx].models.append(mr)
-    models = [_build(c) for c in clusters if c.routes or c.models]
+    unique = list({id(c): c for c in clusters}.values())
+    models = [_build(c) for c in unique if c.routes or c.models]
     return _unique_ids(models)
+
+
+def _fold_active_params(clusters: list[_Cluster], by_key: dict[tuple[str, ...], int]) -> None:
+    """Merge a spelling that leaves out the active-parameter count ("Qwen3 Coder 480B") into the one
+    model that states it ("Qwen3 Coder 480B A35B") — only when exactly one such model exists."""
+    fuller: dict[tuple[str, ...], set[int]] = defaultdict(set)
+    for key, idx in by_key.items():
+        if "a" not in key:
+            continue
+        for token in key:
+            if is_size_token(token):
+                fuller[tuple(t for t in key if t not in ("a", token))].add(idx)
+    for key, idx in list(by_key.items()):
+        targets = fuller.get(key, set()) - {idx}
+        if "a" in key or len(targets) != 1:
+            continue
+        (target,) = targets
+        src, dst = clusters[idx], clusters[target]
+        if src is dst or not src.routes:
+            continue
+        dst.spellings.update(src.spellings)
+        dst.routes.update(src.routes)
+        dst.models.extend(src.models)
+        clusters[idx] = dst
+        for k, i in by_key.items():
+            if i == idx:
+                by_key[k] = target
 
 
 def _build(cluster: _Cluster) -> Model:

@@ -64,6 +64,7 @@ DIFFERENT = [
     ("o3", "o3-pro"),
     ("Llama 3.1 8B", "Llama 3.1 70B"),
     ("GLM-4.7", "GLM-4.7-Flash"),
+    ("Qwen3 Coder 480B", "Qwen3 Coder 480B A35B"),  # merged by the active-params fold, not the key
 ]
 
 

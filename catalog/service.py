@@ -1,0 +1,44 @@
+"""The loaded catalog: every model in memory plus the matching index, built once at start-up."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from catalog.build import Progress, ensure_built
+from catalog.matching import MatchIndex
+from catalog.models import Model
+from catalog.store import SourceInfo, Store
+
+
+@dataclass(frozen=True, slots=True)
+class Catalog:
+    """Read-only view the answers work from; reload it after a refresh."""
+
+    models: dict[str, Model]
+    index: MatchIndex
+    sources: tuple[SourceInfo, ...]
+    load_seconds: float
+
+    def model(self, model_id: str) -> Model:
+        return self.models[model_id]
+
+
+async def load_catalog(store: Store) -> Catalog:
+    """Read every model and build the index (the database must already be built)."""
+    started = time.perf_counter()
+    models = await store.all_models()
+    index = MatchIndex.build(models)
+    sources = tuple(await store.sources())
+    return Catalog({m.id: m for m in models}, index, sources, time.perf_counter() - started)
+
+
+async def open_catalog(path: Path, progress: Progress | None = None) -> Catalog:
+    """Open the database at ``path``, building it from the shipped data on first use, and load it."""
+    async with Store.open(path) as store:
+        if progress is None:
+            await ensure_built(store)
+        else:
+            await ensure_built(store, progress)
+        return await load_catalog(store)
