@@ -20,7 +20,14 @@ def mentions_payload(found: Mentions) -> dict[str, Any]:
     """The JSON shape of ``mentions``: spans, model ids and scores, plus family hints."""
     return {
         "mentions": [
-            {"start": m.start, "end": m.end, "text": m.text, "model_id": m.model_id, "name": m.name, "score": m.score}
+            {
+                "start": m.start,
+                "end": m.end,
+                "text": m.text,
+                "model_id": m.model_id,
+                "name": m.name,
+                "score": m.score,
+            }
             for m in found.mentions
         ],
         "families": list(found.families),

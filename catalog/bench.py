@@ -1,4 +1,6 @@
-"""``python -m catalog.bench``: build-time benchmark on the shipped data (a command, not a timed test).
+"""``python -m catalog.bench [build|matching]``: benchmarks on the shipped data (commands, not timed tests).
+
+``build``: full catalog builds. ``matching``: see ``catalog.bench_matching``.
 
 Reports the median of several full builds (parse + merge + write) and each phase on its own, so a slow
 phase is visible. Machines here are noisy: read the numbers as ratios against the 5 s budget.
@@ -14,9 +16,11 @@ import tempfile
 import time
 from pathlib import Path
 
+from catalog import bench_matching
 from catalog.build import build, parse_all, shipped_files
 from catalog.importers import parser_for
 from catalog.merge import merge
+from catalog.models import Model
 from catalog.store import Store
 
 BUDGET_S = 5.0
@@ -57,11 +61,24 @@ def run(repeats: int) -> dict[str, float | int]:
     }
 
 
+async def _shipped_models() -> list[Model]:
+    with tempfile.TemporaryDirectory() as tmp:
+        async with Store.open(Path(tmp) / "bench.sqlite3") as store:
+            await build(store)
+            return await store.all_models()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m catalog.bench", description=__doc__)
-    parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("what", nargs="?", choices=["build", "matching", "all"], default="all")
+    parser.add_argument("--repeats", type=int, default=3, help="full builds to time")
     args = parser.parse_args()
-    print(json.dumps(run(args.repeats), indent=2))
+    out: dict[str, object] = {}
+    if args.what in ("build", "all"):
+        out["build"] = run(args.repeats)
+    if args.what in ("matching", "all"):
+        out["matching"] = bench_matching.run(asyncio.run(_shipped_models()))
+    print(json.dumps(out, indent=2))
 
 
 if __name__ == "__main__":

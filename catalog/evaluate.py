@@ -1,6 +1,6 @@
 """``python -m catalog.evaluate``: precision and recall of chat-mention detection on a labelled set.
 
-Each row is ``{"text": ..., "expect": [model ids]}``; a row with ``[]`` is ordinary chat that must stay silent.
+Each row is ``{"text": ..., "expect": [model ids]}``; ``[]`` marks ordinary chat that must stay silent.
 """
 
 from __future__ import annotations

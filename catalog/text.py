@@ -54,11 +54,15 @@ def span_tokens(text: str) -> list[Tok]:
     out: list[Tok] = []
     for tok in raw:
         prev = out[-1] if out else None
-        if prev is not None and prev.end == tok.start:
-            # "k2" / "v2" / "o3": a one-letter prefix glued to a number is one version word
-            if len(prev.text) == 1 and prev.text in _PREFIX_LETTERS and tok.text[0].isdigit():
-                out[-1] = Tok(prev.text + tok.text, prev.start, tok.end)
-                continue
+        if (  # "k2" / "v2" / "o3": a one-letter prefix glued to a number is one version word
+            prev is not None
+            and prev.end == tok.start
+            and len(prev.text) == 1
+            and prev.text in _PREFIX_LETTERS
+            and tok.text[0].isdigit()
+        ):
+            out[-1] = Tok(prev.text + tok.text, prev.start, tok.end)
+            continue
         if (
             prev is not None
             and tok.start - prev.end == 1
@@ -91,9 +95,7 @@ def key_of(words: list[str]) -> tuple[str, ...]:
             {
                 w
                 for w in rest
-                if w not in ROUTE_NOISE
-                and not (has_size and w in SIZED_ONLY_NOISE)
-                and not _DATE8.match(w)
+                if w not in ROUTE_NOISE and not (has_size and w in SIZED_ONLY_NOISE) and not _DATE8.match(w)
             }
         )
     )

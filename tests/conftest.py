@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from catalog.build import build
+from catalog.matching import MatchIndex
 from catalog.models import Model
 from catalog.store import SourceFile, Store
 
@@ -48,3 +49,8 @@ def seed_models(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Model]:
             return await store.all_models()
 
     return {m.id: m for m in asyncio.run(_load())}
+
+
+@pytest.fixture(scope="session")
+def shipped_index(shipped_models: list[Model]) -> MatchIndex:
+    return MatchIndex.build(shipped_models)

@@ -14,10 +14,27 @@ from pathlib import Path
 
 #: model id -> spellings people actually type (typos included on purpose).
 VARIANTS: dict[str, list[str]] = {
-    "gpt-5.3-codex-spark": ["gpt5.3 codex spark", "GPT-5.3-Codex-Spark", "gpt 5.3 codex spark", "GPT-5.3 Codex Spark"],
-    "ling-2.6-flash": ["ling 2.6 flash", "Ling-2.6-Flash", "ling-2.6 flash", "ling2.6 flash", "inclusionAI Ling-2.6 Flash"],
+    "gpt-5.3-codex-spark": [
+        "gpt5.3 codex spark",
+        "GPT-5.3-Codex-Spark",
+        "gpt 5.3 codex spark",
+        "GPT-5.3 Codex Spark",
+    ],
+    "ling-2.6-flash": [
+        "ling 2.6 flash",
+        "Ling-2.6-Flash",
+        "ling-2.6 flash",
+        "ling2.6 flash",
+        "inclusionAI Ling-2.6 Flash",
+    ],
     "qwen2-7b-instruct": ["qwen2 7b", "Qwen2-7B-Instruct", "Qwen2 7B instruct", "qwen2-7b"],
-    "claude-sonnet-4.5": ["claude sonet 4.5", "Claude Sonnet 4.5", "sonnet 4.5", "claude-sonnet-4-5", "sonnet-4.5"],
+    "claude-sonnet-4.5": [
+        "claude sonet 4.5",
+        "Claude Sonnet 4.5",
+        "sonnet 4.5",
+        "claude-sonnet-4-5",
+        "sonnet-4.5",
+    ],
     "llama-3.3-70b-instruct": ["llama3.3 70b", "Llama 3.3 70B", "llama-3.3-70b-instruct", "Llama3.3-70B"],
     "kimi-k2.6": ["kimi k2.6", "Kimi-K2.6", "kimi k2.6"],
     "kimi-k2.5": ["kimi k2.5", "Kimi K2.5", "kimi-k2.5"],
@@ -60,7 +77,11 @@ VARIANTS: dict[str, list[str]] = {
     "glm-4.7-flash": ["glm 4.7 flash", "GLM-4.7-Flash", "glm-4.7-flash"],
     "gpt-5.2-codex": ["gpt-5.2-codex", "gpt 5.2 codex"],
     "qwen3-32b": ["qwen3 32b", "Qwen3-32B", "qwen 3 32b"],
-    "qwen3-coder-480b-a35b-instruct": ["qwen3 coder 480b", "Qwen3-Coder-480B-A35B-Instruct", "qwen3-coder 480b a35b"],
+    "qwen3-coder-480b-a35b-instruct": [
+        "qwen3 coder 480b",
+        "Qwen3-Coder-480B-A35B-Instruct",
+        "qwen3-coder 480b a35b",
+    ],
     "qwen3.6-plus": ["qwen3.6 plus", "Qwen3.6-Plus", "qwen 3.6 plus"],
     "glm-4.5-air": ["glm 4.5 air", "GLM-4.5-Air", "glm-4.5-air"],
     "gpt-4.1-mini": ["gpt-4.1-mini", "gpt 4.1 mini", "GPT-4.1 mini"],
@@ -278,7 +299,9 @@ def main() -> None:
     out.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
     pos = sum(1 for r in rows if r["expect"])
     models = {m for r in rows for m in r["expect"]}  # type: ignore[attr-defined]
-    print(f"{len(rows)} rows: {pos} positive across {len(models)} models, {len(rows) - pos} negative -> {out}")
+    print(
+        f"{len(rows)} rows: {pos} positive across {len(models)} models, {len(rows) - pos} negative -> {out}"
+    )
 
 
 if __name__ == "__main__":
