@@ -32,9 +32,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="python -m catalog", description="Local SQLite catalog of LLMs.")
-    p.add_argument(
-        "--db", type=Path, default=None, help="database path (default: $LLM_CATALOG_DB or XDG data dir)"
-    )
+    p.add_argument("--db", type=Path, default=None, help="database path (default: $LLM_CATALOG_DB or XDG data dir)")
     sub = p.add_subparsers(dest="command", required=True)
     sub.add_parser("build", help="(re)build the catalog from the data shipped in the repo")
     imp = sub.add_parser("import", help="import one source file (replaces that source's previous file)")
@@ -127,11 +125,7 @@ def _describe(m: Model) -> str:
         lines.append(f"  {label:<11} {value if value is not None else 'unknown'}")
     lines.append(f"  routes ({len(m.routes)}):")
     for r in m.routes:
-        price = (
-            f"${r.price.input}/${r.price.output} per 1M"
-            if r.price and r.price.complete
-            else "no complete price"
-        )
+        price = f"${r.price.input}/${r.price.output} per 1M" if r.price and r.price.complete else "no complete price"
         lines.append(f"    {r.provider_name:<24} {r.provider_model_id:<40} {price}")
     return "\n".join(lines)
 

@@ -49,9 +49,7 @@ def shipped_files() -> list[SourceFile]:
     return files
 
 
-def parse_all(
-    files: list[SourceFile], progress: Progress = _no_progress
-) -> tuple[list[Model], list[SourceFile]]:
+def parse_all(files: list[SourceFile], progress: Progress = _no_progress) -> tuple[list[Model], list[SourceFile]]:
     """Parse and validate every file, then merge; raises before anything is written."""
     batches: list[SourceBatch] = []
     parsed: list[SourceFile] = []
@@ -66,9 +64,7 @@ def parse_all(
     return models, parsed
 
 
-async def build(
-    store: Store, files: list[SourceFile] | None = None, progress: Progress = _no_progress
-) -> BuildResult:
+async def build(store: Store, files: list[SourceFile] | None = None, progress: Progress = _no_progress) -> BuildResult:
     """(Re)build the catalog from ``files`` (default: the shipped data) in one transaction."""
     files = shipped_files() if files is None else files
     models, parsed = parse_all(files, progress)
@@ -76,9 +72,7 @@ async def build(
     return BuildResult(len(models), sum(len(m.routes) for m in models), True, tuple(f.name for f in parsed))
 
 
-async def import_file(
-    store: Store, source: str, path: Path, progress: Progress = _no_progress
-) -> BuildResult:
+async def import_file(store: Store, source: str, path: Path, progress: Progress = _no_progress) -> BuildResult:
     """Import one file for ``source``; it replaces that source's previous file. Same file twice: no change."""
     parser_for(source)  # unknown SOURCE fails before the file is read
     new = SourceFile(name=source, file_name=path.name, data=path.read_bytes())

@@ -154,9 +154,7 @@ def spelling(text: str) -> Spelling:
     free = any(t in FREE_MARKERS for t in toks)
     toks = _strip_vendor(toks)
     has_size = any(is_size_token(t) for t in toks)
-    key = tuple(
-        sorted({t for t in toks if t not in ROUTE_NOISE and not (has_size and t in SIZED_ONLY_NOISE)})
-    )
+    key = tuple(sorted({t for t in toks if t not in ROUTE_NOISE and not (has_size and t in SIZED_ONLY_NOISE)}))
     if not key:  # a spelling that is nothing but noise keeps its own tokens
         key = tuple(sorted(set(toks)))
     return Spelling(key=key, free=free)

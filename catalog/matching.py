@@ -332,9 +332,7 @@ class MatchIndex:
             return Mention(s, e, original[s:e], mid, self.entries[mid].name, 100.0 if exact else 90.0), stop
         return None
 
-    def _families(
-        self, original: str, toks: list[Tok], words: list[str], used: list[bool]
-    ) -> tuple[str, ...]:
+    def _families(self, original: str, toks: list[Tok], words: list[str], used: list[bool]) -> tuple[str, ...]:
         out: dict[str, None] = {}
         for j, (tok, word) in enumerate(zip(toks, words, strict=True)):
             if used[j] or word not in self.brands:

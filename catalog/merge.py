@@ -130,9 +130,7 @@ def _fold_active_params(clusters: list[_Cluster], by_key: dict[tuple[str, ...], 
 
 def _build(cluster: _Cluster) -> Model:
     records = sorted(cluster.models, key=lambda m: _SOURCE_RANK.get(m.provenance.source, 9))
-    routes = sorted(
-        cluster.routes.values(), key=lambda r: (r.route.provider_name.lower(), r.route.provider_model_id)
-    )
+    routes = sorted(cluster.routes.values(), key=lambda r: (r.route.provider_name.lower(), r.route.provider_model_id))
     values: dict[str, Any] = {}
     facts: dict[str, Provenance] = {}
     disagreements: list[Disagreement] = []
@@ -155,11 +153,7 @@ def _build(cluster: _Cluster) -> Model:
         values["license"] = License(name=lic.facts["license_name"], osi_approved=lic.facts.get("license_osi"))
         facts["license"] = lic.provenance
     values["benchmarks"] = tuple(b for m in records for b in m.facts.get("benchmarks", ()))
-    if (
-        values.get("max_output")
-        and values.get("context_window")
-        and values["max_output"] > values["context_window"]
-    ):
+    if values.get("max_output") and values.get("context_window") and values["max_output"] > values["context_window"]:
         disagreements.append(
             Disagreement(
                 field="max_output",
@@ -214,9 +208,7 @@ _NOT_CREATORS = frozenset({"accounts", "@cf", "pro", "tee", "route", "public", "
 def _creator_from_ids(routes: list[RouteRecord]) -> tuple[str, Provenance] | None:
     """The lab from aggregator ids like "inclusionai/ling-2.6-flash" (most common first segment)."""
     prefixes = [
-        (rid.split("/", 1)[0].lower(), r.route.provenance)
-        for r in routes
-        if "/" in (rid := r.route.provider_model_id)
+        (rid.split("/", 1)[0].lower(), r.route.provenance) for r in routes if "/" in (rid := r.route.provider_model_id)
     ]
     prefixes = [(p, prov) for p, prov in prefixes if p not in _NOT_CREATORS and not p.startswith("hf:")]
     if not prefixes:
@@ -237,9 +229,7 @@ def _capabilities(records: list[ModelRecord], routes: list[RouteRecord]) -> Capa
         if stated:
             flags[cap] = stated[0]
             continue
-        votes = Counter(
-            r.facts["capabilities"][cap] for r in routes if cap in r.facts.get("capabilities", {})
-        )
+        votes = Counter(r.facts["capabilities"][cap] for r in routes if cap in r.facts.get("capabilities", {}))
         if votes:
             flags[cap] = votes.most_common(1)[0][0] if len(votes) == 1 or _clear(votes) else "unknown"
     return Capabilities(**flags)

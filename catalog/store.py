@@ -134,17 +134,14 @@ class Store:
             route_rows: list[tuple[str, str, str, str]] = []
             providers: dict[str, str] = {}
             for m in models:
-                model_rows.append(
-                    (m.id, m.name, m.context_window, m.openness, m.release_date, _model_json(m))
-                )
+                model_rows.append((m.id, m.name, m.context_window, m.openness, m.release_date, _model_json(m)))
                 alias_rows.extend((alias, m.id) for alias in {m.name, m.id, *m.aliases})
                 for r in m.routes:
                     providers.setdefault(r.provider_id, r.provider_name)
                     route_rows.append((r.provider_id, r.provider_model_id, m.id, r.model_dump_json()))
             await self._conn.executemany("INSERT INTO providers (id, name) VALUES (?, ?)", providers.items())
             await self._conn.executemany(
-                "INSERT INTO models (id, name, context_window, openness, release_date, data)"
-                " VALUES (?, ?, ?, ?, ?, ?)",
+                "INSERT INTO models (id, name, context_window, openness, release_date, data) VALUES (?, ?, ?, ?, ?, ?)",
                 model_rows,
             )
             await self._conn.executemany("INSERT INTO aliases (alias, model_id) VALUES (?, ?)", alias_rows)
@@ -161,8 +158,7 @@ class Store:
 
     async def sources(self) -> list[SourceInfo]:
         async with self._conn.execute(
-            "SELECT name, file_name, sha256, source_date, record_count, imported_at"
-            " FROM sources ORDER BY name"
+            "SELECT name, file_name, sha256, source_date, record_count, imported_at FROM sources ORDER BY name"
         ) as cur:
             return [SourceInfo(*row) for row in await cur.fetchall()]
 
@@ -172,10 +168,7 @@ class Store:
             "SELECT name, file_name, payload, source_date, record_count FROM sources ORDER BY name"
         ) as cur:
             rows = await cur.fetchall()
-        return [
-            SourceFile(name, fname, zlib.decompress(payload), date, n)
-            for name, fname, payload, date, n in rows
-        ]
+        return [SourceFile(name, fname, zlib.decompress(payload), date, n) for name, fname, payload, date, n in rows]
 
     async def counts(self) -> dict[str, int]:
         out: dict[str, int] = {}
@@ -195,9 +188,7 @@ class Store:
             row = await cur.fetchone()
         if row is None:
             return None
-        async with self._conn.execute(
-            "SELECT data FROM routes WHERE model_id = ? ORDER BY rowid", (model_id,)
-        ) as cur:
+        async with self._conn.execute("SELECT data FROM routes WHERE model_id = ? ORDER BY rowid", (model_id,)) as cur:
             routes = tuple(Route.model_validate_json(r[0]) for r in await cur.fetchall())
         return Model.model_validate_json(row[0]).model_copy(update={"routes": routes})
 

@@ -72,9 +72,7 @@ def parse(data: bytes, file_name: str) -> SourceBatch:
                     spelling=key.rsplit("/", 1)[-1],
                     price=price if price.input is not None or price.output is not None else None,
                     context_window=context if context and context > 0 else None,
-                    max_output=output
-                    if output and output > 0 and (not context or output <= context)
-                    else None,
+                    max_output=output if output and output > 0 and (not context or output <= context) else None,
                     provenance=Provenance(source=SOURCE, record=key),
                 ),
                 facts=_facts(entry),

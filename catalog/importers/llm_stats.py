@@ -60,20 +60,14 @@ def parse(data: bytes, file_name: str) -> SourceBatch:
     date = newest([(m.updated_at or "")[:10] or None for m in models.values()])
     batch = SourceBatch(source=SOURCE, file_name=file_name, source_date=date)
     for key, m in models.items():
-        prov = Provenance(
-            source=SOURCE, record=f"models.{key}", source_date=(m.updated_at or "")[:10] or date
-        )
+        prov = Provenance(source=SOURCE, record=f"models.{key}", source_date=(m.updated_at or "")[:10] or date)
         batch.models.append(
-            ModelRecord(
-                spellings=(m.name, m.model_id), facts=_facts(m, licenses, orgs, prov), provenance=prov
-            )
+            ModelRecord(spellings=(m.name, m.model_id), facts=_facts(m, licenses, orgs, prov), provenance=prov)
         )
     return batch
 
 
-def _facts(
-    m: _Model, licenses: dict[str, _License], orgs: dict[str, _Org], prov: Provenance
-) -> dict[str, Any]:
+def _facts(m: _Model, licenses: dict[str, _License], orgs: dict[str, _Org], prov: Provenance) -> dict[str, Any]:
     facts: dict[str, Any] = {}
     if m.organization_id in orgs:
         facts["creator"] = orgs[m.organization_id].name

@@ -176,9 +176,7 @@ def _facts(rec: _Facts) -> dict[str, Any]:
         "knowledge_cutoff": rec.knowledge,
         "context_window": limit.context if limit.context and limit.context > 0 else None,
         "max_output": limit.output if limit.output and limit.output > 0 else None,
-        "openness": None
-        if rec.open_weights is None
-        else ("open weights" if rec.open_weights else "proprietary"),
+        "openness": None if rec.open_weights is None else ("open weights" if rec.open_weights else "proprietary"),
         "input_modalities": inputs or None,
         "output_modalities": outputs or None,
         "capabilities": caps or None,

@@ -34,9 +34,7 @@ def test_mentions_json(db: list[str]) -> None:
 
 
 def test_mentions_batch_mode_one_line_per_message(db: list[str]) -> None:
-    code, out = run(
-        [*db, "mentions", "--json"], stdin="hello team\nis claude any good?\nopus 4.1 or sonnet 4.5\n"
-    )
+    code, out = run([*db, "mentions", "--json"], stdin="hello team\nis claude any good?\nopus 4.1 or sonnet 4.5\n")
     lines = [json.loads(line) for line in out.splitlines()]
     assert code == 0 and len(lines) == 3
     assert lines[0] == {"mentions": [], "families": []}

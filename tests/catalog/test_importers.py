@@ -81,11 +81,7 @@ def test_litellm_sample() -> None:
     routes = {r.route.provider_model_id: r.route for r in batch.routes}
     assert "text-embedding-3-small" not in routes  # not a text-generation mode
     sonnet = routes["claude-sonnet-4-5"]
-    assert (
-        sonnet.price is not None
-        and sonnet.price.input == Decimal(3)
-        and sonnet.price.batch_output == Decimal("7.5")
-    )
+    assert sonnet.price is not None and sonnet.price.input == Decimal(3) and sonnet.price.batch_output == Decimal("7.5")
     bedrock = routes["anthropic.claude-sonnet-4-20250514-v1:0"]
     assert bedrock.price is not None and bedrock.price.tiers[0].min_prompt_tokens == 200_000
 

@@ -24,9 +24,7 @@ def _digest(path: Path) -> str:
 async def seeded(tmp_path: Path) -> Path:
     path = tmp_path / "c.sqlite3"
     async with Store.open(path) as store:
-        await build(
-            store, [SourceFile("overlay", "seed.json", (FIXTURES / "seed_catalog.json").read_bytes())]
-        )
+        await build(store, [SourceFile("overlay", "seed.json", (FIXTURES / "seed_catalog.json").read_bytes())])
     return path
 
 

@@ -299,9 +299,7 @@ def main() -> None:
     out.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
     pos = sum(1 for r in rows if r["expect"])
     models = {m for r in rows for m in r["expect"]}  # type: ignore[attr-defined]
-    print(
-        f"{len(rows)} rows: {pos} positive across {len(models)} models, {len(rows) - pos} negative -> {out}"
-    )
+    print(f"{len(rows)} rows: {pos} positive across {len(models)} models, {len(rows) - pos} negative -> {out}")
 
 
 if __name__ == "__main__":

@@ -1,0 +1,1 @@
+"""Pure domain answers (no discord import): comparison reports, FAQ answers, cost estimates."""
