@@ -48,5 +48,6 @@ class AmbiguousModel(CatalogError):
     def __init__(self, query: str, candidates: Sequence[tuple[str, str]]):
         self.query = query
         self.candidates = tuple(candidates)
-        names = ", ".join(name for _, name in self.candidates)
-        super().__init__(f"{query!r} could mean several models: {names}")
+        names = ", ".join(name for _, name in self.candidates[:8])
+        more = f", and {len(self.candidates) - 8} more" if len(self.candidates) > 8 else ""
+        super().__init__(f"{query!r} could mean several models: {names}{more}")

@@ -42,7 +42,8 @@ def usd_small(amount: Decimal) -> str:
         return "$0"
     if amount >= Decimal("0.01"):
         return usd(amount)
-    return f"${float(amount):.3g}" if amount >= Decimal("0.0001") else f"${float(amount):.3e}"
+    significant = amount.quantize(Decimal(1).scaleb(amount.adjusted() - 3), rounding=ROUND_HALF_UP)
+    return f"${significant.normalize():f}"
 
 
 def join_and(items: Sequence[str]) -> str:

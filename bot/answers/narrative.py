@@ -10,8 +10,6 @@ from bot.answers.facts import caps_yes, decision_fit, only_in, product_type, pro
 from bot.answers.format import join_and, join_or, tokens_short, usd_unit, year
 from catalog.models import Model
 
-#: Seed-page rule: a tradeoff lists at most three capabilities; the deep dive lists them all.
-MAX_TRADEOFF_CAPS = 3
 _FAQ_CAPS = (
     ("function_calling", "function calling"),
     ("tool_use", "tool use"),
@@ -66,7 +64,7 @@ def tradeoffs(model: Model, models: list[Model]) -> list[str]:
         items.append(f"Broader tracked provider coverage ({mine} vs {vs}) for fallback and procurement flexibility.")
     unique = [c for c in caps_yes(model) if all(c not in caps_yes(o) for o in others)]
     if unique:
-        items.append(f"Uniquely exposes {join_and(unique[:MAX_TRADEOFF_CAPS])} in local model data.")
+        items.append(f"Uniquely exposes {join_and(unique)} in local model data.")
     tags, derived = decision_fit(model)
     if tags:
         items.append(
@@ -81,7 +79,8 @@ def switch_friction(src: Model, dst: Model) -> list[str]:
     items = []
     shared = sorted(set(src.providers) & set(dst.providers))
     if shared:
-        items.append(f"{join_and(shared)} serve both: the switch can stay on one provider and billing account.")
+        verb = "serves" if len(shared) == 1 else "serve"
+        items.append(f"{join_and(shared)} {verb} both: the switch can stay on one provider and billing account.")
     else:
         items.append(
             f"No tracked provider serves both {src.name} and {dst.name}: plan for SDK, billing or endpoint changes."

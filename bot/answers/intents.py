@@ -1,0 +1,94 @@
+"""What a chat question asks: its intent, from the words around the model names.
+
+Rules are ordered: the first match wins, so specific intents ("cheaper", "monthly cost") sit before general
+ones ("price"). Topics the catalog has no data on are recognised explicitly so the bot can say "I don't
+know that" instead of answering something else.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: (intent, pattern) — checked in order on the question with model names blanked out.
+INTENT_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (name, re.compile(pattern))
+    for name, pattern in (
+        ("cheaper", r"\bcheaper\b|\bless expensive\b|\bmore expensive\b|\bcosts? less\b|\bcheapest of\b"),
+        ("monthly_cost", r"\ba month\b|\bper month\b|\bmonthly\b|\bcost us\b|\bour traffic\b|\bour bill\b|\bspend\b"),
+        ("cheapest_route", r"\bcheapest\b|\bbest price\b|\blowest price\b"),
+        ("price", r"\bprice[sd]?\b|\bpricing\b|\bcosts?\b|\bhow much\b|\$|\bper (?:1m|million|token)"),
+        ("max_output", r"\bmax(?:imum)? output\b|\boutput (?:limit|tokens|length)\b"),
+        ("context", r"\bcontext\b|\bwindow\b|\bhow many tokens\b|\blong (?:a )?prompts?\b"),
+        ("open_source", r"\bopen[- ]?(?:source|weights?)\b|\bself[- ]?host|\bweights\b"),
+        ("license", r"\blicen[cs]e[ds]?\b"),
+        ("commercial", r"\bcommercial(?:ly)?\b"),
+        ("release", r"\breleased?\b|\brelease date\b|\blaunch(?:ed)?\b|\bcome out\b|\bcame out\b|\bhow old\b"),
+        ("cutoff", r"\bcut-?off\b|\bknowledge\b|\btraining data\b|\btrained (?:up )?(?:to|until)\b"),
+        ("parameters", r"\bparam(?:eter)?s?\b|\bhow (?:big|large)\b|\bmodel size\b"),
+        ("benchmarks", r"\bbenchmarks?\b|\bscores?\b|\bswe-?bench\b|\bmmlu\b|\bleaderboard\b"),
+        ("cap_function_calling", r"\bfunction[- ]?call"),
+        ("cap_tool_use", r"\btool[- ]?(?:use|calling|calls)\b|\btools\b"),
+        ("cap_structured_outputs", r"\bstructured\b|\bjson\b|\bschema\b"),
+        ("cap_code_execution", r"\bcode execution\b|\b(?:run|execute)s? code\b|\bcode interpreter\b"),
+        ("cap_ide_integration", r"\bide\b|\bvs ?code\b|\beditor integration\b"),
+        ("cap_computer_use", r"\bcomputer[- ]use\b|\bcontrol (?:a|the) (?:browser|computer|desktop)\b"),
+        ("cap_parallel_agents", r"\bparallel agents?\b|\bmulti[- ]agents?\b"),
+        ("cap_vision", r"\bvision\b|\bimages?\b|\bscreenshots?\b|\bpictures?\b|\bsee\b"),
+        ("cap_multimodal", r"\bmultimodal\b|\baudio\b|\bvideo\b|\bpdfs?\b"),
+        ("cap_reasoning", r"\breason(?:ing|s)?\b|\bthinking\b|\bchain[- ]of[- ]thought\b"),
+        ("where_run", r"\bwhere\b|\bproviders?\b|\bwho (?:serves|hosts|offers)\b|\bavailable on\b|\bhosted\b|\bhost\b"),
+        ("compare", r"\bvs\.?\b|\bversus\b|\bcompare\b|\bbetter\b|\bdifferences?\b|\bdiffer\b|\bor\b"),
+        ("overview", r"\btell me about\b|\bwhat(?:'s| is)\b|\bany good\b|\bthoughts on\b|\bhow good\b"),
+    )
+)
+
+#: Topics with no data in the catalog -> the honest name of what is missing.
+UNKNOWN_TOPICS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern), topic)
+    for pattern, topic in (
+        (r"\blatency\b|\bhow fast\b|\bspeed\b|\bthroughput\b|\btokens per second\b|\btps\b", "latency or speed"),
+        (r"\brate limits?\b|\brpm\b|\bquota\b", "rate limits"),
+        (r"\buptime\b|\bsla\b|\boutages?\b|\breliab", "uptime or reliability"),
+        (r"\bhipaa\b|\bgdpr\b|\bsoc ?2\b|\bcomplian|\bcertif", "compliance certifications"),
+        (r"\bdata retention\b|\bprivacy\b|\btrain on our data\b", "data-retention or privacy terms"),
+        (r"\bregions?\b|\bdata residency\b", "regional availability"),
+        (r"\bfine[- ]?tun", "fine-tuning offers"),
+        (r"\bhallucinat|\baccura", "accuracy beyond published benchmarks"),
+    )
+)
+
+_QUESTION_START = re.compile(
+    r"^\s*(?:which|what|whats|what's|is|are|does|do|did|can|could|where|how|who|should|would|will|when|"
+    r"compare|tell me|any|has|have)\b",
+    re.IGNORECASE,
+)
+_COMPARISON = re.compile(r"\bvs\.?\b|\bversus\b|\bcompare\b", re.IGNORECASE)
+
+
+def is_question(text: str) -> bool:
+    """A question or a comparison request: what the chat listener answers."""
+    return "?" in text or bool(_QUESTION_START.match(text)) or bool(_COMPARISON.search(text))
+
+
+def detect(text: str) -> str | None:
+    """The first intent whose pattern matches ``text`` (lower-case, model names blanked)."""
+    for name, pattern in INTENT_RULES:
+        if pattern.search(text):
+            return name
+    return None
+
+
+def unknown_topic(text: str) -> str | None:
+    """The missing topic a question asks about ("latency or speed"), if any."""
+    for pattern, topic in UNKNOWN_TOPICS:
+        if pattern.search(text):
+            return topic
+    return None
+
+
+def blank_spans(text: str, spans: list[tuple[int, int]]) -> str:
+    """Replace model-name spans with spaces so names ("Gemini Flash Image") do not trigger intents."""
+    chars = list(text)
+    for start, end in spans:
+        chars[start:end] = " " * (end - start)
+    return "".join(chars)

@@ -1,0 +1,1 @@
+"""Rendering: answers -> Discord payloads (embeds) or plain text (console, CLI)."""
