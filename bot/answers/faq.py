@@ -7,6 +7,7 @@ honest "I don't know that" when the question is about something the catalog does
 from __future__ import annotations
 
 from collections.abc import Callable
+from decimal import Decimal
 
 from pydantic import BaseModel, ConfigDict
 
@@ -161,7 +162,7 @@ def _monthly(models: list[Model], profile: TrafficProfile, intent: str) -> tuple
         else:
             lines.append(
                 f"{m.name}: {usd(e.per_month)}/month via {e.cheapest.provider_name} "
-                f"({usd(e.cheapest.per_day or 0)}/day)."
+                f"({usd(e.cheapest.per_day or Decimal(0))}/day)."
             )
     if intent == "cheaper" and len(models) >= 2:
         amounts = [estimate(m, profile).per_month for m in models]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from bot.answers.compare import Comparison, Row
 from bot.answers.costs import CostEstimate
 from bot.answers.faq import FaqAnswer
@@ -60,9 +62,11 @@ def faq(ans: FaqAnswer) -> str:
 def cost(est: CostEstimate) -> str:
     lines = [f"{est.model_name}: monthly cost at your traffic", f"Traffic: {est.profile.describe()}"]
     if est.cheapest is not None and est.per_month is not None:
+        c = est.cheapest
+        per_day, per_request = c.per_day or Decimal(0), c.per_request or Decimal(0)
         lines.append(
-            f"Cheapest metered route: {est.cheapest.provider_name} — {usd(est.per_month)}/month, "
-            f"{usd(est.cheapest.per_day or 0)}/day, {usd_small(est.cheapest.per_request or 0)}/request"
+            f"Cheapest metered route: {c.provider_name} — {usd(est.per_month)}/month, "
+            f"{usd(per_day)}/day, {usd_small(per_request)}/request"
         )
     else:
         lines.append(f"Unavailable: {est.unavailable_reason}")
