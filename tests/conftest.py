@@ -10,6 +10,7 @@ import pytest
 from catalog.build import build
 from catalog.matching import MatchIndex
 from catalog.models import Model
+from catalog.service import Catalog
 from catalog.store import SourceFile, Store
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -54,3 +55,13 @@ def seed_models(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Model]:
 @pytest.fixture(scope="session")
 def shipped_index(shipped_models: list[Model]) -> MatchIndex:
     return MatchIndex.build(shipped_models)
+
+
+@pytest.fixture(scope="session")
+def shipped_catalog(shipped_models: list[Model], shipped_index: MatchIndex) -> Catalog:
+    return Catalog({m.id: m for m in shipped_models}, shipped_index, (), 0.0)
+
+
+@pytest.fixture(scope="session")
+def seed_catalog(seed_models: dict[str, Model]) -> Catalog:
+    return Catalog(dict(seed_models), MatchIndex.build(seed_models.values()), (), 0.0)

@@ -263,7 +263,8 @@ def _overview(models: list[Model], profile: TrafficProfile, intent: str) -> tupl
 
 def _filter_answer(text: str, catalog: Catalog, filt: ModelFilter, profile: TrafficProfile) -> FaqAnswer:
     hits = search(list(catalog.models.values()), filt, profile)
-    lines = [f"Looking for: {filt.describe()}. {len(hits)} models match."]
+    matched = "1 model matches" if len(hits) == 1 else f"{len(hits)} models match"
+    lines = [f"Looking for: {filt.describe()}. {matched}."]
     for m, monthly in hits[:5]:
         _, out = cheapest_unit_prices(m)
         cost = f"{usd(monthly)}/month" if monthly is not None else "no monthly estimate"

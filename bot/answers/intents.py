@@ -59,7 +59,7 @@ UNKNOWN_TOPICS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 
 _QUESTION_START = re.compile(
     r"^\s*(?:which|what|whats|what's|is|are|does|do|did|can|could|where|how|who|should|would|will|when|"
-    r"compare|tell me|any|has|have)\b",
+    r"compare|tell me|any|has|have|recommend|suggest|find|list|show me)\b",
     re.IGNORECASE,
 )
 _COMPARISON = re.compile(r"\bvs\.?\b|\bversus\b|\bcompare\b", re.IGNORECASE)
