@@ -10,12 +10,12 @@ import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from importlib import resources
 from pathlib import Path
 from types import TracebackType
 
 import aiosqlite
 
+from catalog import sqlite
 from catalog.models import Model, Route
 
 
@@ -46,15 +46,6 @@ class SourceInfo:
     imported_at: str
 
 
-def migrations() -> list[tuple[int, str]]:
-    """(version, sql) for every migration file, in order."""
-    files = sorted(
-        (f for f in resources.files("catalog.migrations").iterdir() if f.name.endswith(".sql")),
-        key=lambda f: f.name,
-    )
-    return [(int(f.name.split("_", 1)[0]), f.read_text(encoding="utf-8")) for f in files]
-
-
 class Store:
     """An open catalog database. Use ``async with Store.open(path) as store``."""
 
@@ -65,14 +56,9 @@ class Store:
     @classmethod
     async def connect(cls, path: Path) -> Store:
         """Open (creating if needed) and migrate the database at ``path``."""
-        path.parent.mkdir(parents=True, exist_ok=True)
-        conn = await aiosqlite.connect(path, isolation_level=None)
-        await conn.execute("PRAGMA journal_mode=WAL")
-        await conn.execute("PRAGMA foreign_keys=ON")
-        await conn.execute("PRAGMA busy_timeout=5000")
-        store = cls(conn, path)
-        await store._migrate()
-        return store
+        conn = await sqlite.connect(path)
+        await sqlite.migrate(conn, "catalog.migrations")
+        return cls(conn, path)
 
     @classmethod
     def open(cls, path: Path) -> _StoreContext:
@@ -81,27 +67,8 @@ class Store:
     async def close(self) -> None:
         await self._conn.close()
 
-    async def _migrate(self) -> None:
-        async with self._conn.execute("PRAGMA user_version") as cur:
-            row = await cur.fetchone()
-        current = int(row[0]) if row else 0
-        for version, sql in migrations():
-            if version <= current:
-                continue
-            await self._conn.execute("BEGIN IMMEDIATE")
-            try:
-                for statement in _statements(sql):
-                    await self._conn.execute(statement)
-                await self._conn.execute(f"PRAGMA user_version = {int(version)}")
-                await self._conn.execute("COMMIT")
-            except BaseException:
-                await self._conn.execute("ROLLBACK")
-                raise
-
     async def schema_version(self) -> int:
-        async with self._conn.execute("PRAGMA user_version") as cur:
-            row = await cur.fetchone()
-        return int(row[0]) if row else 0
+        return await sqlite.user_version(self._conn)
 
     # -- writing ---------------------------------------------------------------------------------------
 
@@ -231,9 +198,3 @@ class _StoreContext:
 
 def _model_json(model: Model) -> str:
     return model.model_dump_json(exclude={"routes"})
-
-
-def _statements(sql: str) -> list[str]:
-    """Split a migration file into statements (our migrations hold no semicolons inside strings)."""
-    lines = [line.split("--", 1)[0] for line in sql.splitlines()]
-    return [s.strip() for s in "\n".join(lines).split(";") if s.strip()]

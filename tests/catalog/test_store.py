@@ -11,7 +11,8 @@ import pytest
 
 from catalog.build import build, import_file
 from catalog.errors import ImportFormatError, UnknownSource
-from catalog.store import SourceFile, Store, migrations
+from catalog.sqlite import migrations
+from catalog.store import SourceFile, Store
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
 
@@ -30,7 +31,7 @@ async def seeded(tmp_path: Path) -> Path:
 
 async def test_migrations_set_user_version(tmp_path: Path) -> None:
     async with Store.open(tmp_path / "m.sqlite3") as store:
-        assert await store.schema_version() == migrations()[-1][0]
+        assert await store.schema_version() == migrations("catalog.migrations")[-1][0]
 
 
 async def test_round_trip(seeded: Path) -> None:

@@ -1,0 +1,126 @@
+"""Single-embed answers: FAQ replies, cost estimates, a model's card, filter results, pick-a-model prompts."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import discord
+
+from bot.answers.costs import CostEstimate, cheapest_unit_prices
+from bot.answers.facts import caps_yes, commercial_label, license_label, openness_label, sources
+from bot.answers.faq import FaqAnswer
+from bot.answers.filters import ModelFilter
+from bot.answers.format import tokens_short, usd, usd_per_m, usd_small, usd_unit
+from bot.limits import clip
+from bot.render.charts import CHART_NAME
+from bot.render.embeds import add_field, bullets, footer, new_embed
+from catalog.models import CAPABILITY_LABELS, Model
+
+MAX_ROUTES_SHOWN = 12
+
+
+def faq_embed(ans: FaqAnswer) -> discord.Embed:
+    embed = new_embed(ans.title, "\n".join(ans.lines))
+    embed.set_footer(text=footer(ans.sources, None))
+    return embed
+
+
+def cost_embed(est: CostEstimate, model: Model, chart: bool) -> discord.Embed:
+    embed = new_embed(f"{est.model_name} — monthly cost at your traffic", f"**Traffic:** {est.profile.describe()}")
+    c = est.cheapest
+    if c is not None and c.per_month is not None:
+        add_field(
+            embed,
+            "Cheapest metered route",
+            f"**{usd(c.per_month)}/month** via {c.provider_name}\n"
+            f"{usd(c.per_day or Decimal(0))}/day • {usd_small(c.per_request or Decimal(0))}/request\n"
+            f"price checked {c.checked or 'date unknown'} ({c.source})",
+        )
+    else:
+        add_field(embed, "Unavailable", est.unavailable_reason or "no complete token price in local provider data")
+    lines = []
+    ranked = sorted(est.routes, key=lambda r: (r.per_month is None, r.per_month or Decimal(0), r.provider_name))
+    for r in ranked[:MAX_ROUTES_SHOWN]:
+        amount = f"{usd(r.per_month)}/mo" if r.per_month is not None else "unavailable"
+        flag = "" if r.status == "metered" else f" ({r.status})"
+        lines.append(f"{r.provider_name}: {amount}{flag}")
+    if len(ranked) > MAX_ROUTES_SHOWN:
+        lines.append(f"…and {len(ranked) - MAX_ROUTES_SHOWN} more routes")
+    add_field(embed, f"Routes ({len(ranked)})", "\n".join(lines) or "no provider route tracked")
+    notes = sorted({n for r in est.routes for n in r.notes})
+    if notes:
+        add_field(embed, "Assumptions", bullets(notes))
+    if chart:
+        embed.set_image(url=f"attachment://{CHART_NAME}")
+    embed.set_footer(text=footer(sources([model]), model.last_reviewed))
+    return embed
+
+
+def model_embed(model: Model) -> discord.Embed:
+    """/model: specs, capabilities, routes and prices, provenance."""
+    embed = new_embed(model.name, f"`{model.id}` • by {model.creator or 'unknown creator'}")
+    specs = [
+        ("Context window", tokens_short(model.context_window)),
+        ("Max output", tokens_short(model.max_output)),
+        ("Released", model.release_date or "-"),
+        ("Knowledge cutoff", model.knowledge_cutoff or "-"),
+        ("Parameters", model.parameters_label or "-"),
+        ("License", license_label(model)),
+        ("Openness", openness_label(model)),
+        ("Commercial use", commercial_label(model).removeprefix("Commercial use: ")),
+    ]
+    for name, value in specs:
+        add_field(embed, name, value, inline=True)
+    caps = model.capabilities.model_dump()
+    yes = caps_yes(model)
+    no = [label for key, label in CAPABILITY_LABELS.items() if caps[key] == "no"]
+    unknown = [label for key, label in CAPABILITY_LABELS.items() if caps[key] == "unknown"]
+    add_field(
+        embed,
+        "Capabilities",
+        f"✅ {', '.join(yes) or '—'}\n❌ {', '.join(no) or '—'}\n❔ {', '.join(unknown) or '—'}",
+    )
+    lines = []
+    for r in model.routes[:MAX_ROUTES_SHOWN]:
+        p = r.price
+        price = (
+            f"{usd_unit(p.input)} / {usd_unit(p.output)} per 1M"
+            if p is not None and p.input is not None and p.output is not None
+            else "no complete price"
+        )
+        status = f" ({r.status})" if r.status else ""
+        lines.append(f"{r.provider_name}: {price}{status}")
+    if len(model.routes) > MAX_ROUTES_SHOWN:
+        lines.append(f"…and {len(model.routes) - MAX_ROUTES_SHOWN} more routes")
+    add_field(embed, f"Routes ({len(model.routes)})", "\n".join(lines) or "no provider route tracked")
+    if model.disagreements:
+        add_field(
+            embed,
+            "Sources disagree",
+            "\n".join(f"{d.field}: kept {d.kept} ({len(d.values)} records)" for d in model.disagreements[:6]),
+        )
+    embed.set_footer(text=footer(sources([model]), model.last_reviewed))
+    return embed
+
+
+def models_embed(filt: ModelFilter, hits: list[tuple[Model, Decimal | None]], profile_text: str) -> discord.Embed:
+    embed = new_embed(
+        f"Models: {clip(filt.describe(), 200)}",
+        f"{len(hits)} match. Ranked by monthly cost at your traffic ({profile_text}), not by quality.",
+    )
+    for m, monthly in hits[:10]:
+        _, out = cheapest_unit_prices(m)
+        cost = f"{usd(monthly)}/month" if monthly is not None else "no monthly estimate"
+        add_field(embed, m.name, f"{tokens_short(m.context_window)} context • output {usd_per_m(out)} • {cost}")
+    if len(hits) > 10:
+        embed.description = clip((embed.description or "") + f"\nShowing 10 of {len(hits)}.", 4096)
+    embed.set_footer(text=footer(sources([m for m, _ in hits[:10]]), None))
+    return embed
+
+
+def pick_embed(query: str, candidates: list[tuple[str, str]], not_found: bool) -> discord.Embed:
+    title = f"No model matches “{clip(query, 100)}”" if not_found else f"“{clip(query, 100)}” could mean several models"
+    hint = "Closest names below: pick one to continue." if candidates else "Try a more specific name or version."
+    if not_found and not candidates:
+        hint = "Nothing close either: check the spelling, or try the model's family and version (e.g. “gpt-4o mini”)."
+    return new_embed(title, hint)

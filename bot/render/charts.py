@@ -1,0 +1,56 @@
+"""The cost chart: monthly cost vs traffic for each model's cheapest route (matplotlib, PNG bytes)."""
+
+from __future__ import annotations
+
+import io
+from decimal import Decimal
+
+import matplotlib
+
+matplotlib.use("Agg")  # no display; must run before pyplot is imported
+import matplotlib.pyplot as plt
+
+from bot.answers.costs import CostEstimate, TrafficProfile, estimate_route
+from catalog.models import Model
+
+CHART_NAME = "cost.png"
+#: Requests per month along the x axis (log scale), bracketing the profile's own traffic.
+_SCALE = (0.01, 0.03, 0.1, 0.3, 1, 3, 10, 30, 100)
+
+
+def cost_chart(models: list[Model], estimates: list[CostEstimate], profile: TrafficProfile) -> bytes | None:
+    """PNG of monthly cost vs requests/month per model (cheapest route at the profile); None if none priced."""
+    base = max(profile.requests_per_month, 1000)
+    xs = [int(base * f) for f in _SCALE]
+    fig, ax = plt.subplots(figsize=(7, 3.6), dpi=100)
+    plotted = 0
+    for model, est in zip(models, estimates, strict=True):
+        if est.cheapest is None:
+            continue
+        route = next(
+            r
+            for r in model.routes
+            if r.provider_id == est.cheapest.provider_id and r.provider_model_id == est.cheapest.provider_model_id
+        )
+        ys = []
+        for x in xs:
+            cost = estimate_route(route, profile.model_copy(update={"requests_per_month": x})).per_month
+            ys.append(float(cost or Decimal(0)))
+        ax.plot(xs, ys, marker="o", markersize=3, label=f"{model.name} via {est.cheapest.provider_name}")
+        plotted += 1
+    if not plotted:
+        plt.close(fig)
+        return None
+    ax.axvline(profile.requests_per_month or base, color="grey", linestyle=":", linewidth=1, label="your traffic")
+    ax.set_xscale("log")
+    ax.set_yscale("symlog", linthresh=1)
+    ax.set_xlabel("requests per month")
+    ax.set_ylabel("USD per month")
+    ax.set_title(f"{profile.input_tokens:,} in + {profile.output_tokens:,} out tokens per request", fontsize=9)
+    ax.grid(True, which="both", alpha=0.3)
+    ax.legend(fontsize=7, loc="upper left")
+    fig.tight_layout()
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png")
+    plt.close(fig)
+    return buf.getvalue()

@@ -1,0 +1,50 @@
+"""Settings: the only module that reads the environment (and ``.env``). The token is a SecretStr."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import Field, SecretStr, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from catalog.paths import default_db_path
+
+
+class Settings(BaseSettings):
+    """Every setting; ``.env.example`` lists each one (a test keeps the two in step)."""
+
+    model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore", env_ignore_empty=True)
+
+    discord_token: SecretStr | None = None
+    """Bot token from the developer portal (Bot → Reset Token). Unset: the console runs instead."""
+    dev_guild_id: int | None = None
+    """A server to sync commands to instantly while developing; unset syncs globally."""
+    llm_catalog_db: Path | None = None
+    """Catalog database path (default: $XDG_DATA_HOME/llm-catalog/catalog.sqlite3)."""
+    bot_state_db: Path | None = None
+    """Per-server state (channel switches...) database (default: next to the catalog)."""
+    log_level: str = "INFO"
+    message_content: bool = True
+    """Ask for the privileged message-content intent (needed to answer ordinary chat)."""
+    shard_count: int | None = Field(default=None, ge=1)
+    shard_ids: list[int] | None = None
+    owner_ids: list[int] = []
+    """Discord user ids allowed to run owner-only commands (besides the application owner)."""
+    user_cooldown_seconds: float = Field(default=20.0, ge=0)
+    channel_cooldown_seconds: float = Field(default=5.0, ge=0)
+
+    @field_validator("log_level")
+    @classmethod
+    def _known_level(cls, value: str) -> str:
+        level = value.upper()
+        if level not in {"DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"}:
+            raise ValueError("LOG_LEVEL must be one of DEBUG, INFO, WARNING, ERROR, CRITICAL")
+        return level
+
+    @property
+    def catalog_path(self) -> Path:
+        return self.llm_catalog_db or default_db_path()
+
+    @property
+    def state_path(self) -> Path:
+        return self.bot_state_db or self.catalog_path.with_name("bot-state.sqlite3")
