@@ -1,8 +1,86 @@
-"""Entry point: ``python -m bot <command>`` (see ``bot.cli``)."""
+"""Wiring: settings -> logging -> catalog -> the Discord bot (token set) or the console; or a CLI command.
+
+``python -m bot``            the bot when DISCORD_TOKEN is set (env or .env), else the interactive console
+``python -m bot console``    the console, even with a token
+``python -m bot run``        the bot; fails clearly without a token
+``python -m bot <command>``  a CLI command (see ``python -m bot --help``)
+"""
 
 from __future__ import annotations
 
-from bot.cli import main
+import asyncio
+import logging
+import sys
+
+import discord
+from pydantic import ValidationError
+
+from bot import cli
+from bot.client import PORTAL_HINT, create_bot
+from bot.console import Console, default_chart_dir
+from bot.context import BotContext
+from bot.settings import Settings
+from bot.state import Cooldowns, StateStore
+from catalog.build import Progress
+from catalog.service import open_catalog
+
+log = logging.getLogger("bot")
+
+
+def _progress(step: str, done: int, total: int) -> None:
+    print(f"\rbuilding the catalog on first use: {step:<30}", end="\n" if done >= total else "", file=sys.stderr)
+
+
+async def run_bot(settings: Settings) -> int:
+    assert settings.discord_token is not None
+    catalog = await open_catalog(settings.catalog_path, _progress if sys.stderr.isatty() else None)
+    state = await StateStore.connect(settings.state_path)
+    cooldowns = Cooldowns(settings.user_cooldown_seconds, settings.channel_cooldown_seconds)
+    bot = create_bot(BotContext(catalog, state, settings, cooldowns))
+    log.info("catalog: %d models loaded in %.2fs", len(catalog.models), catalog.load_seconds)
+    try:
+        async with bot:
+            await bot.start(settings.discord_token.get_secret_value())
+    except discord.PrivilegedIntentsRequired:
+        print(PORTAL_HINT, file=sys.stderr)
+        return 1
+    except discord.LoginFailure:
+        print(
+            "Discord rejected DISCORD_TOKEN. Reset it in the developer portal (your app → Bot → Reset Token) "
+            "and put the new one in .env.",
+            file=sys.stderr,
+        )
+        return 1
+    finally:
+        await state.close()
+    return 0
+
+
+def run_console(settings: Settings) -> int:
+    progress: Progress | None = _progress if sys.stderr.isatty() else None
+    catalog = asyncio.run(open_catalog(settings.catalog_path, progress))
+    return Console(catalog, chart_dir=default_chart_dir()).run()
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv and argv[0] not in ("console", "run"):
+        return cli.main(argv)
+    try:
+        settings = Settings()
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        print(f"error: setting {'.'.join(str(x) for x in err['loc']).upper()}: {err['msg']}", file=sys.stderr)
+        return 2
+    discord.utils.setup_logging(level=getattr(logging, settings.log_level))
+    mode = argv[0] if argv else ("run" if settings.discord_token else "console")
+    if mode == "run":
+        if settings.discord_token is None:
+            print("error: DISCORD_TOKEN is not set (env or .env); `python -m bot console` needs none.", file=sys.stderr)
+            return 2
+        return asyncio.run(run_bot(settings))
+    return run_console(settings)
+
 
 if __name__ == "__main__":
     raise SystemExit(main())

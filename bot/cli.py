@@ -7,18 +7,27 @@ import asyncio
 import json
 import sys
 from collections.abc import Callable
+from decimal import Decimal
 from pathlib import Path
 from typing import Any, TextIO
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel
 
-from bot.answers.costs import TrafficProfile
+from bot.answers.filters import ModelFilter
+from bot.console import render_reply
+from bot.flows import ask_flow, compare_flow, cost_flow, model_flow, models_flow
 from bot.handlers import ask_handler, compare_handler, cost_handler
 from bot.render import text as render_text
+from bot.render.reply import Reply
+from bot.traffic_args import add_traffic_args, profile_from_args
 from catalog.errors import AmbiguousModel, CatalogError, ModelNotFound
 from catalog.matching import Mentions
+from catalog.models import CAPABILITY_LABELS
 from catalog.paths import default_db_path
 from catalog.service import Catalog, open_catalog
+
+#: The user id the CLI acts as (views record an invoker; nobody presses buttons in a script).
+CLI_USER = 0
 
 
 def mentions_payload(found: Mentions) -> dict[str, Any]:
@@ -84,62 +93,35 @@ def _parser() -> argparse.ArgumentParser:
     re_.add_argument("--json", action="store_true")
     co = sub.add_parser("compare", help="comparison report for 2-4 models")
     co.add_argument("models", nargs="+", metavar="MODEL")
-    co.add_argument("--json", action="store_true")
-    _traffic_args(co)
+    _output_args(co)
+    add_traffic_args(co)
     ask = sub.add_parser("ask", help="what the bot would reply to a chat message (nothing if silent)")
     ask.add_argument("question", metavar="QUESTION")
     ask.add_argument("--addressed", action="store_true", help="as if the message mentioned the bot")
-    ask.add_argument("--json", action="store_true")
-    _traffic_args(ask)
+    _output_args(ask)
+    add_traffic_args(ask)
     cost = sub.add_parser("cost", help="monthly cost of one model at your traffic, per route")
     cost.add_argument("model", metavar="MODEL")
-    cost.add_argument("--json", action="store_true")
-    _traffic_args(cost)
+    _output_args(cost)
+    add_traffic_args(cost)
+    mo = sub.add_parser("model", help="one model's card (specs, capabilities, routes, sources)")
+    mo.add_argument("name", metavar="NAME")
+    _output_args(mo)
+    ms = sub.add_parser("models", help="filter the catalog, sorted by monthly cost at your traffic")
+    ms.add_argument("--open-weights", action="store_true")
+    ms.add_argument("--min-context", type=int, default=None)
+    ms.add_argument("--capability", action="append", default=[], choices=sorted(CAPABILITY_LABELS))
+    ms.add_argument("--max-output-price", type=Decimal, default=None, help="USD per 1M output tokens")
+    ms.add_argument("--provider", default=None)
+    _output_args(ms)
+    add_traffic_args(ms)
     return p
 
 
-def _traffic_args(p: argparse.ArgumentParser) -> None:
-    group = p.add_mutually_exclusive_group()
-    group.add_argument("--requests-per-month", type=int, default=None)
-    group.add_argument("--requests-per-day", type=int, default=None)
-    p.add_argument("--input-tokens", type=int, default=None, help="prompt tokens per request (default 500)")
-    p.add_argument("--output-tokens", type=int, default=None, help="completion tokens per request (default 350)")
-    p.add_argument("--cache-hit", type=float, default=None, help="share of input served from cache, 0..1")
-    p.add_argument("--long-context-share", type=float, default=None, help="share of requests above a tier, 0..1")
-    p.add_argument("--batch-share", type=float, default=None, help="share of requests sent via batch, 0..1")
-    p.add_argument("--days-per-month", type=int, default=None)
-
-
-def profile_from_args(args: argparse.Namespace) -> TrafficProfile:
-    """A traffic profile from CLI flags; invalid values raise ``ValueError`` with a readable message."""
-    fields = {
-        "input_tokens": args.input_tokens,
-        "output_tokens": args.output_tokens,
-        "cache_hit": args.cache_hit,
-        "long_context_share": args.long_context_share,
-        "batch_share": args.batch_share,
-        "days_per_month": args.days_per_month,
-        "requests_per_month": args.requests_per_month,
-    }
-    given = {k: v for k, v in fields.items() if v is not None}
-    try:
-        if args.requests_per_day is not None:
-            if args.requests_per_day < 0:
-                raise ValueError("--requests-per-day must be 0 or more")
-            days = given.get("days_per_month", 30)
-            given["requests_per_month"] = args.requests_per_day * days
-        return TrafficProfile(**given)
-    except ValidationError as exc:
-        raise ValueError(traffic_error(exc)) from None
-
-
-def traffic_error(exc: ValidationError) -> str:
-    """One line naming the bad option and its allowed range."""
-    parts = []
-    for err in exc.errors():
-        field = ".".join(str(x) for x in err["loc"]) or "traffic"
-        parts.append(f"--{field.replace('_', '-')}: {err['msg']}" if field != "traffic" else err["msg"])
-    return "; ".join(parts)
+def _output_args(p: argparse.ArgumentParser) -> None:
+    mode = p.add_mutually_exclusive_group()
+    mode.add_argument("--json", action="store_true", help="print the exact Discord message payload")
+    mode.add_argument("--answer", action="store_true", help="print the structured answer (pydantic JSON)")
 
 
 def main(argv: list[str] | None = None, stdin: TextIO | None = None, stdout: TextIO | None = None) -> int:
@@ -156,6 +138,8 @@ def main(argv: list[str] | None = None, stdin: TextIO | None = None, stdout: Tex
         "compare": _compare,
         "ask": _ask,
         "cost": _cost,
+        "model": _model,
+        "models": _models,
     }
     try:
         return commands[args.command](catalog, args, stdin or sys.stdin, out)
@@ -164,26 +148,66 @@ def main(argv: list[str] | None = None, stdin: TextIO | None = None, stdout: Tex
         return 2
 
 
-def _emit(out: TextIO, as_json: bool, payload: BaseModel, text: str) -> None:
-    out.write((payload.model_dump_json(indent=2) if as_json else text) + "\n")
+def _emit(
+    out: TextIO, args: argparse.Namespace, reply: Callable[[], Reply | None], answer: BaseModel | None, text: str
+) -> None:
+    """--json: the exact Discord message payload; --answer: the structured answer; default: text."""
+    if args.json:
+        r = reply()
+        if r is not None:
+            out.write(json.dumps(r.payload(), indent=2, ensure_ascii=False) + "\n")
+    elif args.answer:
+        if answer is not None:
+            out.write(answer.model_dump_json(indent=2) + "\n")
+    elif text:
+        out.write(text + "\n")
 
 
 def _compare(catalog: Catalog, args: argparse.Namespace, stdin: TextIO, out: TextIO) -> int:
-    report = compare_handler(catalog, args.models, profile_from_args(args))
-    _emit(out, args.json, report, render_text.comparison(report))
+    profile = profile_from_args(args)
+    if args.json:
+        _emit(out, args, lambda: compare_flow(catalog, args.models, profile, CLI_USER), None, "")
+        return 0
+    report = compare_handler(catalog, args.models, profile)
+    _emit(out, args, lambda: None, report, render_text.comparison(report))
     return 0
 
 
 def _ask(catalog: Catalog, args: argparse.Namespace, stdin: TextIO, out: TextIO) -> int:
-    reply = ask_handler(catalog, args.question, profile_from_args(args), addressed=args.addressed)
-    if reply is not None:  # silence prints nothing, and is still a success
-        _emit(out, args.json, reply, render_text.faq(reply))
+    profile = profile_from_args(args)
+    answer = ask_handler(catalog, args.question, profile, addressed=args.addressed)
+    if answer is not None:  # silence prints nothing, and is still a success
+        reply = lambda: ask_flow(catalog, args.question, profile, addressed=args.addressed)  # noqa: E731
+        _emit(out, args, reply, answer, render_text.faq(answer))
     return 0
 
 
 def _cost(catalog: Catalog, args: argparse.Namespace, stdin: TextIO, out: TextIO) -> int:
-    est = cost_handler(catalog, args.model, profile_from_args(args))
-    _emit(out, args.json, est, render_text.cost(est))
+    profile = profile_from_args(args)
+    if args.json:
+        _emit(out, args, lambda: cost_flow(catalog, args.model, profile, CLI_USER), None, "")
+        return 0
+    est = cost_handler(catalog, args.model, profile)
+    _emit(out, args, lambda: None, est, render_text.cost(est))
+    return 0
+
+
+def _model(catalog: Catalog, args: argparse.Namespace, stdin: TextIO, out: TextIO) -> int:
+    reply = model_flow(catalog, args.name, CLI_USER)
+    _emit(out, args, lambda: reply, None, render_reply(reply))
+    return 0
+
+
+def _models(catalog: Catalog, args: argparse.Namespace, stdin: TextIO, out: TextIO) -> int:
+    filt = ModelFilter(
+        open_weights=args.open_weights or None,
+        min_context=args.min_context,
+        capabilities=tuple(args.capability),
+        max_output_price=args.max_output_price,
+        provider=args.provider,
+    )
+    reply = models_flow(catalog, filt, profile_from_args(args))
+    _emit(out, args, lambda: reply, None, render_reply(reply))
     return 0
 
 

@@ -43,7 +43,8 @@ def framing(models: list[Model]) -> str:
     kinds = {product_type(m).value for m in models}
     if len(kinds) == 1:
         (kind,) = kinds
-        return f"All of them are {kind.lower()}s: decide on context, capabilities, price and provider coverage."
+        plural = kind[:1].lower() + kind[1:] + "s"
+        return f"All of them are {plural}: decide on context, capabilities, price and provider coverage."
     each = "; ".join(f"{m.name} is {_article(product_type(m).value)}" for m in models)
     return f"This is a product-type comparison: {each}. Settle workflow fit before treating any price row as decisive."
 

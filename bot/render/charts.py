@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import io
-from decimal import Decimal
 
 import matplotlib
 
 matplotlib.use("Agg")  # no display; must run before pyplot is imported
 import matplotlib.pyplot as plt
+from matplotlib.ticker import FuncFormatter
 
 from bot.answers.costs import CostEstimate, TrafficProfile, estimate_route
 from catalog.models import Model
@@ -32,18 +32,24 @@ def cost_chart(models: list[Model], estimates: list[CostEstimate], profile: Traf
             for r in model.routes
             if r.provider_id == est.cheapest.provider_id and r.provider_model_id == est.cheapest.provider_model_id
         )
-        ys = []
+        points = []
         for x in xs:
             cost = estimate_route(route, profile.model_copy(update={"requests_per_month": x})).per_month
-            ys.append(float(cost or Decimal(0)))
-        ax.plot(xs, ys, marker="o", markersize=3, label=f"{model.name} via {est.cheapest.provider_name}")
+            if cost is not None and cost > 0:  # log axes: a $0 point cannot be drawn
+                points.append((x, float(cost)))
+        if not points:
+            continue
+        label = f"{model.name} via {est.cheapest.provider_name}"
+        ax.plot([p[0] for p in points], [p[1] for p in points], marker="o", markersize=3, label=label)
         plotted += 1
     if not plotted:
         plt.close(fig)
         return None
     ax.axvline(profile.requests_per_month or base, color="grey", linestyle=":", linewidth=1, label="your traffic")
     ax.set_xscale("log")
-    ax.set_yscale("symlog", linthresh=1)
+    ax.set_yscale("log")
+    ax.yaxis.set_major_formatter(FuncFormatter(_dollars))
+    ax.xaxis.set_major_formatter(FuncFormatter(_count))
     ax.set_xlabel("requests per month")
     ax.set_ylabel("USD per month")
     ax.set_title(f"{profile.input_tokens:,} in + {profile.output_tokens:,} out tokens per request", fontsize=9)
@@ -54,3 +60,14 @@ def cost_chart(models: list[Model], estimates: list[CostEstimate], profile: Traf
     fig.savefig(buf, format="png")
     plt.close(fig)
     return buf.getvalue()
+
+
+def _dollars(value: float, _pos: int) -> str:
+    return f"${value:,.0f}" if value >= 1 else f"${value:.2g}"
+
+
+def _count(value: float, _pos: int) -> str:
+    for unit, size in (("B", 1e9), ("M", 1e6), ("k", 1e3)):
+        if value >= size:
+            return f"{value / size:g}{unit}"
+    return f"{value:g}"
