@@ -1,0 +1,51 @@
+"""The console behaves like one channel: same flows, text rendering, numbered choices."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from bot.console import Console
+from catalog.service import Catalog
+
+
+def test_compare_pages_and_numbers(seed_catalog: Catalog, tmp_path: Path) -> None:
+    console = Console(seed_catalog, chart_dir=tmp_path)
+    out = console.handle("/compare GPT-5.3-Codex-Spark vs Ling-2.6-Flash")
+    assert "Decision scorecard" in out and "[1]* Decision scorecard" in out
+    out = console.handle("3")
+    assert "$15.50" in out and "[chart saved:" in out and (tmp_path / "cost.png").exists()
+    assert "Choose 1–" in console.handle("99")
+
+
+def test_chat_question_and_silence(seed_catalog: Catalog) -> None:
+    console = Console(seed_catalog)
+    assert "Apache 2.0" in console.handle("is ling 2.6 flash open source?")
+    assert console.handle("who broke the build?") == ""
+    assert console.handle("we use ling 2.6 flash in prod") == ""
+    assert "Passive answers are off" in console.handle("/passive off")
+    assert console.handle("is ling 2.6 flash open source?") == ""
+    assert "Apache 2.0" in console.handle("@bot is ling 2.6 flash open source?")
+
+
+def test_picker_continues_the_command(shipped_catalog: Catalog) -> None:
+    console = Console(shipped_catalog)
+    out = console.handle("/compare gemini 2.5 vs gpt-4o")
+    assert "could mean several models" in out and "[1] Gemini 2.5 Pro" in out
+    assert "Gemini 2.5 Pro vs GPT-4o" in console.handle("1")
+
+
+def test_cost_options_and_bad_input(shipped_catalog: Catalog) -> None:
+    console = Console(shipped_catalog)
+    assert "3,000 requests/month" in console.handle("/cost ling 2.6 flash --requests-per-day 100")
+    assert "That did not work" in console.handle("/cost ling 2.6 flash --requests-per-day -1")
+    assert "That did not work" in console.handle("/cost ling 2.6 flash --cache-hit lots")
+    assert "Unknown command /frobnicate" in console.handle("/frobnicate")
+    assert "match" in console.handle("/models --open-weights --min-context 200000 --capability tool_use")
+
+
+def test_run_loop_reads_until_quit(seed_catalog: Catalog) -> None:
+    lines = iter(["is ling 2.6 flash open source?", "/quit", "never read"])
+    out = io.StringIO()
+    assert Console(seed_catalog).run(read=lambda _prompt: next(lines), out=out) == 0
+    assert "console mode" in out.getvalue() and "Apache 2.0" in out.getvalue()

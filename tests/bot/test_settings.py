@@ -1,0 +1,51 @@
+"""Settings: .env.example lists every setting (and nothing else); empty values mean "unset"."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pydantic import ValidationError
+
+from bot.settings import Settings
+
+EXAMPLE = Path(__file__).resolve().parents[2] / ".env.example"
+
+
+def _example_keys() -> list[str]:
+    lines = [line.strip() for line in EXAMPLE.read_text().splitlines()]
+    return [line.split("=", 1)[0] for line in lines if line and not line.startswith("#")]
+
+
+def test_env_example_matches_settings_fields() -> None:
+    assert sorted(_example_keys()) == sorted(name.upper() for name in Settings.model_fields)
+
+
+def test_env_example_loads_as_is() -> None:
+    settings = Settings(_env_file=EXAMPLE)  # type: ignore[call-arg]
+    assert settings.discord_token is None and settings.dev_guild_id is None
+    assert settings.message_content is True and settings.owner_ids == []
+
+
+def test_token_is_secret(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DISCORD_TOKEN", "abc.def.ghi")
+    settings = Settings(_env_file=None)  # type: ignore[call-arg]
+    assert settings.discord_token is not None and "abc" not in repr(settings) and "abc" not in str(settings)
+    assert settings.discord_token.get_secret_value() == "abc.def.ghi"
+
+
+def test_paths_and_lists(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("LLM_CATALOG_DB", str(tmp_path / "c.sqlite3"))
+    monkeypatch.setenv("OWNER_IDS", "[1, 2]")
+    monkeypatch.setenv("SHARD_IDS", "[0, 1]")
+    settings = Settings(_env_file=None)  # type: ignore[call-arg]
+    assert settings.catalog_path == tmp_path / "c.sqlite3"
+    assert settings.state_path == tmp_path / "bot-state.sqlite3"
+    assert settings.owner_ids == [1, 2] and settings.shard_ids == [0, 1]
+
+
+@pytest.mark.parametrize(("key", "value"), [("LOG_LEVEL", "LOUD"), ("SHARD_COUNT", "0"), ("DEV_GUILD_ID", "abc")])
+def test_bad_settings_are_rejected(monkeypatch: pytest.MonkeyPatch, key: str, value: str) -> None:
+    monkeypatch.setenv(key, value)
+    with pytest.raises(ValidationError):
+        Settings(_env_file=None)  # type: ignore[call-arg]
