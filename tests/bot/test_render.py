@@ -4,6 +4,7 @@ random model pairs from the shipped catalog; truncation is visible; nobody can b
 from __future__ import annotations
 
 import random
+from typing import Any
 
 import discord
 import pytest
@@ -21,7 +22,7 @@ from catalog.models import Model
 from catalog.service import Catalog
 
 
-def _page_payloads(report, chart: bool = True) -> list[dict]:
+def _page_payloads(report, chart: bool = True) -> list[dict[str, Any]]:
     return [Reply(embeds=[p.embed]).payload() for p in compare_pages(report, chart=chart)]
 
 
@@ -128,7 +129,7 @@ def test_model_flow_within_limits(shipped_catalog: Catalog) -> None:
         ({"components": [{"components": [{"options": [{"label": "l"}] * 26}]}]}, "options"),
     ],
 )
-def test_validator_catches_each_limit(payload: dict, needle: str) -> None:
+def test_validator_catches_each_limit(payload: dict[str, Any], needle: str) -> None:
     assert any(needle in v for v in violations(payload))
 
 

@@ -22,14 +22,14 @@ def test_env_example_matches_settings_fields() -> None:
 
 
 def test_env_example_loads_as_is() -> None:
-    settings = Settings(_env_file=EXAMPLE)  # type: ignore[call-arg]
+    settings = Settings(_env_file=EXAMPLE)
     assert settings.discord_token is None and settings.dev_guild_id is None
     assert settings.message_content is True and settings.owner_ids == []
 
 
 def test_token_is_secret(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("DISCORD_TOKEN", "abc.def.ghi")
-    settings = Settings(_env_file=None)  # type: ignore[call-arg]
+    settings = Settings(_env_file=None)
     assert settings.discord_token is not None and "abc" not in repr(settings) and "abc" not in str(settings)
     assert settings.discord_token.get_secret_value() == "abc.def.ghi"
 
@@ -38,7 +38,7 @@ def test_paths_and_lists(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Non
     monkeypatch.setenv("LLM_CATALOG_DB", str(tmp_path / "c.sqlite3"))
     monkeypatch.setenv("OWNER_IDS", "[1, 2]")
     monkeypatch.setenv("SHARD_IDS", "[0, 1]")
-    settings = Settings(_env_file=None)  # type: ignore[call-arg]
+    settings = Settings(_env_file=None)
     assert settings.catalog_path == tmp_path / "c.sqlite3"
     assert settings.state_path == tmp_path / "bot-state.sqlite3"
     assert settings.owner_ids == [1, 2] and settings.shard_ids == [0, 1]
@@ -48,4 +48,4 @@ def test_paths_and_lists(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Non
 def test_bad_settings_are_rejected(monkeypatch: pytest.MonkeyPatch, key: str, value: str) -> None:
     monkeypatch.setenv(key, value)
     with pytest.raises(ValidationError):
-        Settings(_env_file=None)  # type: ignore[call-arg]
+        Settings(_env_file=None)
