@@ -53,8 +53,8 @@ class ShardedLLMBot(_BotCore, commands.AutoShardedBot):
     pass
 
 
-def create_bot(context: BotContext) -> LLMBot | ShardedLLMBot:
-    """The bot for these settings (sharded when SHARD_COUNT or SHARD_IDS is set)."""
+def create_bot(context: BotContext, **options: Any) -> LLMBot | ShardedLLMBot:
+    """The bot for these settings (sharded when SHARD_COUNT or SHARD_IDS is set); ``options`` go to discord.py."""
     settings = context.settings
     intents = discord.Intents.default()
     intents.message_content = settings.message_content
@@ -63,6 +63,7 @@ def create_bot(context: BotContext) -> LLMBot | ShardedLLMBot:
         "intents": intents,
         "allowed_mentions": NO_MENTIONS,
         "help_command": None,
+        **options,
     }
     bot: LLMBot | ShardedLLMBot
     if settings.shard_count or settings.shard_ids:
@@ -124,13 +125,21 @@ def _signature(cmd: dict[str, Any]) -> tuple[Any, ...]:
     )
 
 
+def _remote_dict(cmd: app_commands.AppCommand) -> dict[str, Any]:
+    """AppCommand.to_dict() leaves out default_member_permissions; put it back for the comparison."""
+    data = dict(cmd.to_dict())
+    perms = cmd.default_member_permissions
+    data["default_member_permissions"] = str(perms.value) if perms is not None else None
+    return data
+
+
 async def sync_commands(bot: commands.Bot | commands.AutoShardedBot, guild_id: int | None, force: bool = False) -> bool:
     """Sync to the dev guild (instant) or globally, only when Discord's copy differs (syncing is rate-limited)."""
     guild = discord.Object(id=guild_id) if guild_id else None
     if guild is not None:
         bot.tree.copy_global_to(guild=guild)
     local = sorted(_signature(dict(c.to_dict(bot.tree))) for c in bot.tree.get_commands(guild=guild))
-    remote = sorted(_signature(dict(c.to_dict())) for c in await bot.tree.fetch_commands(guild=guild))
+    remote = sorted(_signature(_remote_dict(c)) for c in await bot.tree.fetch_commands(guild=guild))
     if force or local != remote:
         await bot.tree.sync(guild=guild)
         log.info("synced %d commands %s", len(local), f"to guild {guild_id}" if guild_id else "globally")

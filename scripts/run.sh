@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Set up, then run the product. Until the Discord bot lands this runs the catalog CLI (default: stats).
+# Set up, then run the bot: on Discord when DISCORD_TOKEN is set (env or .env), else the interactive console
+# on the shipped catalog. Extra arguments go to `python -m bot` (e.g. `scripts/run.sh console`).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
-if [ "$#" -eq 0 ]; then set -- stats; fi
-exec .venv/bin/python -m catalog "$@"
+exec .venv/bin/python -m bot "$@"
