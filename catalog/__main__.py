@@ -7,6 +7,8 @@ import asyncio
 import json
 import sys
 import time
+from dataclasses import asdict
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +17,7 @@ from catalog.errors import AmbiguousModel, CatalogError, ModelNotFound
 from catalog.importers import IMPORTERS
 from catalog.models import Model
 from catalog.paths import default_db_path
+from catalog.refresh import DEFAULT_URLS, Limits, refresh
 from catalog.store import Store
 
 
@@ -43,6 +46,15 @@ def _parser() -> argparse.ArgumentParser:
     sh = sub.add_parser("show", help="one model with its routes and provenance (exact name, id or alias)")
     sh.add_argument("name", metavar="NAME")
     sh.add_argument("--json", action="store_true")
+    rf = sub.add_parser("refresh", help="download models.dev and OpenRouter live, validate, import atomically")
+    rf.add_argument("--models-dev-url", default=DEFAULT_URLS["models-dev"])
+    rf.add_argument("--openrouter-url", default=DEFAULT_URLS["openrouter"])
+    rf.add_argument("--only", choices=sorted(DEFAULT_URLS), help="refresh just this source")
+    rf.add_argument("--timeout", type=float, default=Limits().timeout_s, help="seconds per download attempt")
+    rf.add_argument("--attempts", type=int, default=Limits().attempts)
+    ch = sub.add_parser("changes", help="recent price changes (price history survives rebuilds)")
+    ch.add_argument("--days", type=int, default=30)
+    ch.add_argument("--json", action="store_true")
     return p
 
 
@@ -63,7 +75,21 @@ async def _run(args: argparse.Namespace) -> int:
             size = f"{result.models} models, {result.routes} routes"
             print(f"{verb}: {args.source} {args.file.name}; catalog has {size}")
             return 0
+        if args.command == "refresh":
+            await ensure_built(store, progress)
+            urls = {"models-dev": args.models_dev_url, "openrouter": args.openrouter_url}
+            if args.only:
+                urls = {args.only: urls[args.only]}
+            limits = Limits(timeout_s=args.timeout, attempts=max(1, args.attempts))
+            result = await refresh(store, urls, limits, progress)
+            print(
+                f"refreshed {', '.join(urls)}: {result.models} models, {result.routes} routes; "
+                f"{len(result.price_changes)} price changes recorded"
+            )
+            return 0
         await ensure_built(store, progress)
+        if args.command == "changes":
+            return await _changes(store, args.days, args.json)
         if args.command == "stats":
             return await _stats(store, args.json)
         return await _show(store, args.name, args.json)
@@ -97,6 +123,20 @@ async def _show(store: Store, name: str, as_json: bool) -> int:
         print(json.dumps(model.model_dump(mode="json"), indent=2))
     else:
         print(_describe(model))
+    return 0
+
+
+async def _changes(store: Store, days: int, as_json: bool) -> int:
+    if days < 0:
+        raise CatalogError("--days must be 0 or more")
+    since = (datetime.now(UTC) - timedelta(days=days)).isoformat(timespec="seconds")
+    changes = await store.changes(since)
+    if as_json:
+        print(json.dumps({"since": since, "changes": [asdict(c) | {"kind": c.kind} for c in changes]}, indent=2))
+        return 0
+    print(f"{len(changes)} price changes since {since[:10]}")
+    for c in changes:
+        print(f"  {c.changed_at[:10]} {c.model_name} @ {c.provider_name}: {c.field} {c.old_value} -> {c.new_value}")
     return 0
 
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
+from catalog.history import PriceChange
 from catalog.importers import IMPORTERS, parser_for
 from catalog.merge import merge
 from catalog.models import Model
@@ -36,6 +37,7 @@ class BuildResult:
     routes: int
     changed: bool
     sources: tuple[str, ...]
+    price_changes: tuple[PriceChange, ...] = ()
 
 
 def shipped_files() -> list[SourceFile]:
@@ -68,8 +70,10 @@ async def build(store: Store, files: list[SourceFile] | None = None, progress: P
     """(Re)build the catalog from ``files`` (default: the shipped data) in one transaction."""
     files = shipped_files() if files is None else files
     models, parsed = parse_all(files, progress)
-    await store.replace_catalog(models, parsed)
-    return BuildResult(len(models), sum(len(m.routes) for m in models), True, tuple(f.name for f in parsed))
+    changes = await store.replace_catalog(models, parsed)
+    return BuildResult(
+        len(models), sum(len(m.routes) for m in models), True, tuple(f.name for f in parsed), tuple(changes)
+    )
 
 
 async def import_file(store: Store, source: str, path: Path, progress: Progress = _no_progress) -> BuildResult:

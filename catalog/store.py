@@ -8,7 +8,7 @@ from __future__ import annotations
 import hashlib
 import zlib
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
@@ -16,6 +16,7 @@ from types import TracebackType
 import aiosqlite
 
 from catalog import sqlite
+from catalog.history import PriceChange, diff
 from catalog.models import Model, Route
 
 
@@ -72,11 +73,24 @@ class Store:
 
     # -- writing ---------------------------------------------------------------------------------------
 
-    async def replace_catalog(self, models: Iterable[Model], sources: Iterable[SourceFile]) -> None:
-        """Replace every derived table and upsert ``sources``: one transaction, all or nothing."""
+    async def replace_catalog(self, models: Iterable[Model], sources: Iterable[SourceFile]) -> list[PriceChange]:
+        """Replace every derived table, upsert ``sources`` and record price changes: one transaction, all or
+        nothing. Returns the price changes the new data brings (also kept in ``price_history``)."""
+        models = list(models)
         now = datetime.now(UTC).isoformat(timespec="seconds")
         await self._conn.execute("BEGIN IMMEDIATE")
         try:
+            changes = diff(await self._current_routes(), models)
+            await self._conn.executemany(
+                "INSERT INTO price_history (changed_at, source, source_date, provider_id, provider_name,"
+                " provider_model_id, model_id, model_name, field, old_value, new_value)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [
+                    (now, c.source, c.source_date, c.provider_id, c.provider_name, c.provider_model_id,
+                     c.model_id, c.model_name, c.field, c.old_value, c.new_value)
+                    for c in changes
+                ],
+            )  # fmt: skip
             for table in ("routes", "aliases", "models", "providers"):
                 await self._conn.execute(f"DELETE FROM {table}")  # noqa: S608 - fixed table names
             for src in sources:
@@ -120,6 +134,30 @@ class Store:
         except BaseException:
             await self._conn.execute("ROLLBACK")
             raise
+        return [replace(c, changed_at=now) for c in changes]
+
+    async def _current_routes(self) -> list[tuple[str, str, Route]]:
+        async with self._conn.execute(
+            "SELECT routes.model_id, models.name, routes.data FROM routes JOIN models ON models.id = routes.model_id"
+        ) as cur:
+            return [(mid, name, Route.model_validate_json(data)) for mid, name, data in await cur.fetchall()]
+
+    async def changes(self, since: str, model_ids: Iterable[str] | None = None) -> list[PriceChange]:
+        """Price changes recorded at or after ``since`` (ISO date or time), newest first."""
+        sql = (
+            "SELECT provider_id, provider_name, provider_model_id, model_id, model_name, field, old_value,"
+            " new_value, source, source_date, changed_at FROM price_history WHERE changed_at >= ?"
+        )
+        params: list[str] = [since]
+        if model_ids is not None:
+            ids = list(model_ids)
+            if not ids:
+                return []
+            sql += f" AND model_id IN ({', '.join('?' for _ in ids)})"
+            params += ids
+        sql += " ORDER BY changed_at DESC, model_name, provider_name, field"
+        async with self._conn.execute(sql, params) as cur:
+            return [PriceChange(*row) for row in await cur.fetchall()]
 
     # -- reading ---------------------------------------------------------------------------------------
 

@@ -1,0 +1,105 @@
+"""Live refresh: download models.dev ``catalog.json`` and OpenRouter ``/api/v1/models``, validate, import.
+
+Downloads use timeouts, retries with exponential backoff (on connection errors, timeouts, 429 and 5xx) and a
+size cap. Every file is downloaded and validated before anything is written, and the import is one
+transaction: a failed refresh leaves the catalog exactly as it was and says why.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+import aiohttp
+
+from catalog.build import BuildResult, Progress, build, shipped_files
+from catalog.errors import CatalogError
+from catalog.importers import IMPORTERS, parser_for
+from catalog.store import SourceFile, Store
+
+DEFAULT_URLS: dict[str, str] = {
+    "models-dev": "https://models.dev/catalog.json",
+    "openrouter": "https://openrouter.ai/api/v1/models",
+}
+FILE_NAMES = {"models-dev": "catalog.json", "openrouter": "api-v1-models.json"}
+
+
+class RefreshError(CatalogError):
+    """A download or validation failed; nothing was written."""
+
+
+@dataclass(frozen=True, slots=True)
+class Limits:
+    """How patient and how trusting a refresh is."""
+
+    timeout_s: float = 30.0
+    attempts: int = 3
+    backoff_s: float = 0.5
+    max_bytes: int = 64 * 1024 * 1024
+
+
+class _Retryable(Exception):
+    pass
+
+
+async def download(session: aiohttp.ClientSession, url: str, limits: Limits) -> bytes:
+    """The body at ``url``, or ``RefreshError`` naming the URL and the last reason."""
+    last = "no attempt made"
+    for attempt in range(limits.attempts):
+        try:
+            return await _fetch(session, url, limits)
+        except _Retryable as exc:
+            last = str(exc)
+        except (aiohttp.ClientError, TimeoutError) as exc:
+            last = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+        if attempt + 1 < limits.attempts:
+            await asyncio.sleep(limits.backoff_s * 2**attempt)
+    raise RefreshError(f"{url}: gave up after {limits.attempts} attempts ({last})")
+
+
+async def _fetch(session: aiohttp.ClientSession, url: str, limits: Limits) -> bytes:
+    timeout = aiohttp.ClientTimeout(total=limits.timeout_s)
+    async with session.get(url, timeout=timeout) as resp:
+        if resp.status == 429 or resp.status >= 500:
+            raise _Retryable(f"HTTP {resp.status}")
+        if resp.status != 200:
+            raise RefreshError(f"{url}: HTTP {resp.status}; check the URL setting")
+        if resp.content_length is not None and resp.content_length > limits.max_bytes:
+            raise RefreshError(f"{url}: {resp.content_length:,} bytes is over the {limits.max_bytes:,}-byte cap")
+        chunks: list[bytes] = []
+        size = 0
+        async for chunk in resp.content.iter_chunked(1 << 16):
+            size += len(chunk)
+            if size > limits.max_bytes:
+                raise RefreshError(f"{url}: body is over the {limits.max_bytes:,}-byte cap")
+            chunks.append(chunk)
+        return b"".join(chunks)
+
+
+async def refresh(
+    store: Store,
+    urls: Mapping[str, str] | None = None,
+    limits: Limits | None = None,
+    progress: Progress | None = None,
+) -> BuildResult:
+    """Download each source in ``urls`` (default: models.dev and OpenRouter), validate, then import all at once."""
+    urls = dict(DEFAULT_URLS if urls is None else urls)
+    unknown = set(urls) - set(IMPORTERS)
+    if unknown:
+        raise RefreshError(f"cannot refresh {', '.join(sorted(unknown))}: no importer for it")
+    limits = limits or Limits()
+    async with aiohttp.ClientSession(headers={"User-Agent": "llm-buyer-bot catalog refresh"}) as session:
+        bodies = await asyncio.gather(*(download(session, url, limits) for url in urls.values()))
+    fresh = {
+        name: SourceFile(name, FILE_NAMES.get(name, f"{name}.json"), data)
+        for name, data in zip(urls, bodies, strict=True)
+    }
+    for f in fresh.values():  # validate before touching the database (raises ImportFormatError)
+        parser_for(f.name)(f.data, f.file_name)
+    current = {f.name: f for f in (await store.source_files() or shipped_files())}
+    current.update(fresh)
+    ordered = sorted(current.values(), key=lambda f: list(IMPORTERS).index(f.name))
+    if progress is None:
+        return await build(store, ordered)
+    return await build(store, ordered, progress)

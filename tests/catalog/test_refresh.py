@@ -1,0 +1,169 @@
+"""Live refresh against a local aiohttp server on 127.0.0.1 that serves recorded files (no real network)."""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import json
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+from aiohttp import web
+
+from catalog.build import build
+from catalog.errors import ImportFormatError
+from catalog.refresh import Limits, RefreshError, refresh
+from catalog.store import SourceFile, Store
+
+FIXTURES = Path(__file__).parent.parent / "fixtures"
+MODELS_DEV = (FIXTURES / "models-dev-catalog.sample.json").read_bytes()
+OPENROUTER = (FIXTURES / "openrouter-api-v1-models.sample.json").read_bytes()
+FAST = Limits(timeout_s=2, attempts=3, backoff_s=0.01)
+
+
+def cheaper_ling(data: bytes) -> bytes:
+    """The models.dev sample with OpenRouter's Ling-2.6-Flash output price changed 0.03 -> 0.02."""
+    doc = json.loads(data)
+    doc["providers"]["openrouter"]["models"]["inclusionai/ling-2.6-flash"]["cost"]["output"] = 0.02
+    return json.dumps(doc).encode()
+
+
+class Recorded:
+    def __init__(self) -> None:
+        self.hits: dict[str, int] = {}
+        self.bodies: dict[str, bytes] = {"/catalog.json": cheaper_ling(MODELS_DEV), "/models": OPENROUTER}
+
+
+@pytest.fixture
+async def server() -> AsyncIterator[tuple[str, Recorded]]:
+    rec = Recorded()
+
+    async def serve(request: web.Request) -> web.StreamResponse:
+        path = request.path
+        rec.hits[path] = rec.hits.get(path, 0) + 1
+        if path == "/flaky" and rec.hits[path] <= 2:
+            return web.Response(status=503)
+        if path == "/flaky":
+            return web.Response(body=OPENROUTER, content_type="application/json")
+        if path == "/slow":
+            await asyncio.sleep(5)
+        if path == "/huge":
+            return web.Response(body=b" " * 200_000, content_type="application/json")
+        if path == "/truncated":
+            return web.Response(body=OPENROUTER[: len(OPENROUTER) // 2], content_type="application/json")
+        if path in rec.bodies:
+            return web.Response(body=rec.bodies[path], content_type="application/json")
+        return web.Response(status=404)
+
+    app = web.Application()
+    app.router.add_get("/{tail:.*}", serve)
+    runner = web.AppRunner(app)
+    await runner.setup()
+    site = web.TCPSite(runner, "127.0.0.1", 0)
+    await site.start()
+    port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+    yield f"http://127.0.0.1:{port}", rec
+    await runner.cleanup()
+
+
+@pytest.fixture
+async def db(tmp_path: Path) -> Path:
+    path = tmp_path / "c.sqlite3"
+    async with Store.open(path) as store:
+        await build(store, [SourceFile("models-dev", "catalog.json", MODELS_DEV)])
+    return path
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+async def test_refresh_imports_both_sources_and_records_price_changes(server, db: Path) -> None:
+    base, _ = server
+    async with Store.open(db) as store:
+        result = await refresh(store, {"models-dev": f"{base}/catalog.json", "openrouter": f"{base}/models"}, FAST)
+        assert {s.name for s in await store.sources()} == {"models-dev", "openrouter"}
+        ling = await store.model("ling-2.6-flash")
+        assert ling is not None
+        changes = await store.changes("2000-01-01")
+    # OpenRouter's own API wins for its routes: Ling-2.6-Flash stays at 0.03 there, Ling-2.6-1T is re-priced
+    out = {
+        c.model_id: (c.old_value, c.new_value, c.kind, c.source) for c in result.price_changes if c.field == "output"
+    }
+    assert out["ling-2.6-1t"] == ("0.625", "2.5", "up", "openrouter")
+    assert "ling-2.6-flash" not in out
+    assert set(result.price_changes) == {c for c in changes}
+
+
+async def test_models_dev_refresh_records_a_price_drop(server, db: Path) -> None:
+    base, _ = server
+    async with Store.open(db) as store:
+        result = await refresh(store, {"models-dev": f"{base}/catalog.json"}, FAST)
+    output = [c for c in result.price_changes if c.field == "output"]
+    assert [(c.model_id, c.old_value, c.new_value, c.kind) for c in output] == [
+        ("ling-2.6-flash", "0.03", "0.02", "down")
+    ]
+
+
+async def test_retries_with_backoff_then_succeeds(server, db: Path) -> None:
+    base, rec = server
+    async with Store.open(db) as store:
+        await refresh(store, {"openrouter": f"{base}/flaky"}, FAST)
+    assert rec.hits["/flaky"] == 3
+
+
+@pytest.mark.parametrize(
+    ("path", "limits", "error", "needle"),
+    [
+        ("/missing", FAST, RefreshError, "HTTP 404"),
+        ("/slow", Limits(timeout_s=0.2, attempts=2, backoff_s=0.01), RefreshError, "gave up after 2 attempts"),
+        ("/huge", Limits(max_bytes=100_000, attempts=1), RefreshError, "cap"),
+        ("/truncated", FAST, ImportFormatError, "malformed or truncated JSON"),
+    ],
+)
+async def test_failed_refresh_leaves_the_catalog_byte_identical(server, db: Path, path, limits, error, needle) -> None:
+    base, _ = server
+    before = digest(db)
+    async with Store.open(db) as store:
+        with pytest.raises(error) as err:
+            await refresh(store, {"models-dev": f"{base}/catalog.json", "openrouter": f"{base}{path}"}, limits)
+    assert needle in str(err.value)
+    assert digest(db) == before
+
+
+async def test_injected_failure_while_writing_is_rolled_back(server, db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    base, _ = server
+    before = digest(db)
+    async with Store.open(db) as store:
+        real = store._conn.executemany
+
+        async def failing(sql: str, rows: object) -> object:
+            if sql.startswith("INSERT INTO routes"):
+                raise OSError("disk full")
+            return await real(sql, rows)
+
+        monkeypatch.setattr(store._conn, "executemany", failing)
+        with pytest.raises(OSError):
+            await refresh(store, {"models-dev": f"{base}/catalog.json"}, FAST)
+        monkeypatch.undo()
+        assert await store.changes("2000-01-01") == []  # the history insert rolled back too
+    assert digest(db) == before
+
+
+async def test_price_history_survives_a_rebuild(server, db: Path) -> None:
+    base, _ = server
+    async with Store.open(db) as store:
+        await refresh(store, {"models-dev": f"{base}/catalog.json"}, FAST)
+        recorded = await store.changes("2000-01-01")
+        assert recorded
+        await build(store, [SourceFile("models-dev", "catalog.json", MODELS_DEV)])  # rebuild: price goes back
+        after = await store.changes("2000-01-01")
+    assert set(recorded) <= set(after)
+    assert any(c.old_value == "0.02" and c.new_value == "0.03" for c in after)
+
+
+async def test_unknown_source_is_refused(db: Path) -> None:
+    async with Store.open(db) as store:
+        with pytest.raises(RefreshError):
+            await refresh(store, {"wikipedia": "http://127.0.0.1:9/x"}, FAST)
