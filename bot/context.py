@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from bot.answers.costs import TrafficProfile
+from bot.answers.freshness import Freshness
 from bot.settings import Settings
 from bot.state import Cooldowns, StateStore
 from catalog.service import Catalog
@@ -17,6 +18,11 @@ class BotContext:
     settings: Settings
     cooldowns: Cooldowns
 
+    @property
+    def fresh(self) -> Freshness:
+        """Today's staleness rule (the date moves, so this is computed on each use)."""
+        return Freshness(self.settings.stale_after_days)
+
     def profile_for(self, guild_id: int | None) -> TrafficProfile:
         """The traffic profile estimates use in this server (the default until a server sets its own)."""
-        return TrafficProfile()
+        return self.state.profile(guild_id)

@@ -11,6 +11,7 @@ from collections.abc import Callable, Sequence
 from bot.answers.compare import compare
 from bot.answers.costs import TrafficProfile, estimate
 from bot.answers.filters import ModelFilter, search
+from bot.answers.freshness import Freshness
 from bot.handlers import ask_handler
 from bot.render.cards import cost_embed, faq_embed, model_embed, models_embed, pick_embed
 from bot.render.charts import CHART_NAME, cost_chart
@@ -57,11 +58,13 @@ def _picker(
     return Reply(embeds=[embed], view=view, ephemeral=not candidates)
 
 
-def compare_flow(catalog: Catalog, names: Sequence[str], profile: TrafficProfile, invoker_id: int) -> Reply:
+def compare_flow(
+    catalog: Catalog, names: Sequence[str], profile: TrafficProfile, invoker_id: int, fresh: Freshness | None = None
+) -> Reply:
     """/compare: the report as section pages with a pager (chart on the cost page)."""
     if not 2 <= len(names) <= 4:
         return Reply(content=f"/compare takes 2 to 4 models; you gave {len(names)}.", ephemeral=True)
-    found = _resolve_or_pick(catalog, names, invoker_id, lambda n: compare_flow(catalog, n, profile, invoker_id))
+    found = _resolve_or_pick(catalog, names, invoker_id, lambda n: compare_flow(catalog, n, profile, invoker_id, fresh))
     if isinstance(found, Reply):
         return found
     if len({m.id for m in found}) != len(found):
@@ -71,37 +74,43 @@ def compare_flow(catalog: Catalog, names: Sequence[str], profile: TrafficProfile
     report = compare(found, catalog.models, profile)
     png = cost_chart(found, [line.estimate for line in report.costs], profile)
     chart = Attachment(CHART_NAME, png) if png else None
-    pager = SectionPager(compare_pages(report, chart=chart is not None), invoker_id, chart)
+    pager = SectionPager(compare_pages(report, chart=chart is not None, fresh=fresh), invoker_id, chart)
     return pager.render(0)
 
 
-def cost_flow(catalog: Catalog, name: str, profile: TrafficProfile, invoker_id: int) -> Reply:
+def cost_flow(
+    catalog: Catalog, name: str, profile: TrafficProfile, invoker_id: int, fresh: Freshness | None = None
+) -> Reply:
     """/cost: one model at the team's traffic, every route, with a chart."""
-    found = _resolve_or_pick(catalog, [name], invoker_id, lambda n: cost_flow(catalog, n[0], profile, invoker_id))
+    found = _resolve_or_pick(
+        catalog, [name], invoker_id, lambda n: cost_flow(catalog, n[0], profile, invoker_id, fresh)
+    )
     if isinstance(found, Reply):
         return found
     (model,) = found
     est = estimate(model, profile)
     png = cost_chart([model], [est], profile)
     files = [Attachment(CHART_NAME, png)] if png else []
-    return Reply(embeds=[cost_embed(est, model, chart=bool(png))], files=files)
+    return Reply(embeds=[cost_embed(est, model, chart=bool(png), fresh=fresh)], files=files)
 
 
-def model_flow(catalog: Catalog, name: str, invoker_id: int) -> Reply:
+def model_flow(catalog: Catalog, name: str, invoker_id: int, fresh: Freshness | None = None) -> Reply:
     """/model: one model's card."""
-    found = _resolve_or_pick(catalog, [name], invoker_id, lambda n: model_flow(catalog, n[0], invoker_id))
+    found = _resolve_or_pick(catalog, [name], invoker_id, lambda n: model_flow(catalog, n[0], invoker_id, fresh))
     if isinstance(found, Reply):
         return found
-    return Reply(embeds=[model_embed(found[0])])
+    return Reply(embeds=[model_embed(found[0], fresh)])
 
 
-def models_flow(catalog: Catalog, filt: ModelFilter, profile: TrafficProfile) -> Reply:
+def models_flow(catalog: Catalog, filt: ModelFilter, profile: TrafficProfile, fresh: Freshness | None = None) -> Reply:
     """/models: catalog filter sorted by cost at the server's traffic."""
     hits = search(list(catalog.models.values()), filt, profile)
-    return Reply(embeds=[models_embed(filt, hits, profile.describe())])
+    return Reply(embeds=[models_embed(filt, hits, profile.describe(), fresh)])
 
 
-def ask_flow(catalog: Catalog, text: str, profile: TrafficProfile, addressed: bool) -> Reply | None:
+def ask_flow(
+    catalog: Catalog, text: str, profile: TrafficProfile, addressed: bool, fresh: Freshness | None = None
+) -> Reply | None:
     """/ask and the chat listener: None means stay silent."""
     ans = ask_handler(catalog, text, profile, addressed=addressed)
-    return None if ans is None else Reply(embeds=[faq_embed(ans)])
+    return None if ans is None else Reply(embeds=[faq_embed(ans, fresh)])

@@ -30,6 +30,12 @@ class Settings(BaseSettings):
     shard_ids: list[int] | None = None
     owner_ids: list[int] = []
     """Discord user ids allowed to run owner-only commands (besides the application owner)."""
+    stale_after_days: int = Field(default=90, ge=1)
+    """Answers flag prices checked longer ago than this."""
+    models_dev_url: str = "https://models.dev/catalog.json"
+    """Where /catalog refresh downloads models.dev from."""
+    openrouter_models_url: str = "https://openrouter.ai/api/v1/models"
+    """Where /catalog refresh downloads OpenRouter's model list from."""
     user_cooldown_seconds: float = Field(default=20.0, ge=0)
     channel_cooldown_seconds: float = Field(default=5.0, ge=0)
 

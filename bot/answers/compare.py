@@ -18,6 +18,7 @@ from bot.answers.facts import (
     last_reviewed,
     license_label,
     openness_label,
+    prices_checked,
     product_type,
     provider_count,
     sources,
@@ -96,6 +97,7 @@ class Comparison(_Frozen):
     last_reviewed: str | None
     sources: list[str]
     derived_note: str | None
+    prices_checked: str | None = None
 
 
 def compare(models: list[Model], catalog: dict[str, Model], profile: TrafficProfile | None = None) -> Comparison:
@@ -136,6 +138,7 @@ def compare(models: list[Model], catalog: dict[str, Model], profile: TrafficProf
         continue_comparing=_related(models, catalog),
         last_reviewed=last_reviewed(models),
         sources=sources(models),
+        prices_checked=prices_checked(models),
         derived_note=(
             f"Product type and decision fit for {join_and(derived)} are derived from catalog facts, not curated."
             if derived

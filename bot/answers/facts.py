@@ -114,3 +114,11 @@ def last_reviewed(models: list[Model]) -> str | None:
     """A comparison is only as fresh as its least recently reviewed model."""
     dates = [m.last_reviewed for m in models if m.last_reviewed]
     return min(dates) if len(dates) == len(models) and dates else (min(dates) if dates else None)
+
+
+def prices_checked(models: list[Model]) -> str | None:
+    """The newest date any of these models' route prices were checked at their source."""
+    dates = [
+        r.provenance.source_date for m in models for r in m.routes if r.price is not None and r.provenance.source_date
+    ]
+    return max(dates) if dates else None

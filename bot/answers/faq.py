@@ -13,7 +13,7 @@ from pydantic import BaseModel, ConfigDict
 
 from bot.answers import narrative
 from bot.answers.costs import TrafficProfile, cheapest_unit_prices, estimate
-from bot.answers.facts import caps_yes, commercial_label, license_label, openness_label, sources
+from bot.answers.facts import caps_yes, commercial_label, license_label, openness_label, prices_checked, sources
 from bot.answers.filters import ModelFilter, parse_filter, search
 from bot.answers.format import join_and, tokens_short, usd, usd_per_m, usd_unit
 from bot.answers.intents import blank_spans, detect, is_question, unknown_topic
@@ -40,6 +40,7 @@ class FaqAnswer(BaseModel):
     model_ids: list[str]
     sources: list[str]
     known: bool = True
+    prices_checked: str | None = None
 
 
 def answer(
@@ -77,6 +78,7 @@ def answer(
         lines=lines,
         model_ids=[m.id for m in models],
         sources=sources(models),
+        prices_checked=prices_checked(models),
     )
 
 
@@ -281,6 +283,7 @@ def _filter_answer(text: str, catalog: Catalog, filt: ModelFilter, profile: Traf
         lines=lines,
         model_ids=[m.id for m in shown],
         sources=sources(shown),
+        prices_checked=prices_checked(shown),
     )
 
 

@@ -61,7 +61,7 @@ class CatalogCommands(commands.Cog):
         await interaction.response.defer(thinking=True)
         ctx = context_of(interaction)
         names = [n for n in (model_a, model_b, model_c, model_d) if n]
-        reply = compare_flow(ctx.catalog, names, ctx.profile_for(interaction.guild_id), interaction.user.id)
+        reply = compare_flow(ctx.catalog, names, ctx.profile_for(interaction.guild_id), interaction.user.id, ctx.fresh)
         await send_followup(interaction, reply)
 
     @app_commands.command(name="model")
@@ -69,7 +69,7 @@ class CatalogCommands(commands.Cog):
     async def model(self, interaction: discord.Interaction[Any], name: Model) -> None:
         """One model's card: specs, capabilities, routes and prices, sources."""
         ctx = context_of(interaction)
-        await send_response(interaction, model_flow(ctx.catalog, name, interaction.user.id))
+        await send_response(interaction, model_flow(ctx.catalog, name, interaction.user.id, ctx.fresh))
 
     @app_commands.command(name="cost")
     @app_commands.describe(
@@ -105,7 +105,7 @@ class CatalogCommands(commands.Cog):
             await tell(interaction, f"That traffic does not work: {exc.errors()[0]['msg']}.")
             return
         await interaction.response.defer(thinking=True)
-        await send_followup(interaction, cost_flow(ctx.catalog, model, profile, interaction.user.id))
+        await send_followup(interaction, cost_flow(ctx.catalog, model, profile, interaction.user.id, ctx.fresh))
 
     @app_commands.command(name="models")
     @app_commands.describe(
@@ -133,7 +133,9 @@ class CatalogCommands(commands.Cog):
             max_output_price=None if max_output_price is None else Decimal(str(max_output_price)),
             provider=provider,
         )
-        await send_response(interaction, models_flow(ctx.catalog, filt, ctx.profile_for(interaction.guild_id)))
+        await send_response(
+            interaction, models_flow(ctx.catalog, filt, ctx.profile_for(interaction.guild_id), ctx.fresh)
+        )
 
 
 async def setup(bot: commands.Bot) -> None:

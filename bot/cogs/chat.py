@@ -48,7 +48,7 @@ class Chat(commands.Cog):
         if not text:
             return
         guild_id = message.guild.id if message.guild else None
-        reply = ask_flow(ctx.catalog, text, ctx.profile_for(guild_id), addressed=addressed)
+        reply = ask_flow(ctx.catalog, text, ctx.profile_for(guild_id), addressed=addressed, fresh=ctx.fresh)
         if reply is None:
             return
         if not addressed and not ctx.cooldowns.ready(message.author.id, message.channel.id):
@@ -61,7 +61,7 @@ class Chat(commands.Cog):
     async def ask(self, interaction: discord.Interaction[Any], question: str) -> None:
         """Ask about models in plain words (works without the message-content intent)."""
         ctx = context_of(interaction)
-        reply = ask_flow(ctx.catalog, question, ctx.profile_for(interaction.guild_id), addressed=True)
+        reply = ask_flow(ctx.catalog, question, ctx.profile_for(interaction.guild_id), addressed=True, fresh=ctx.fresh)
         assert reply is not None  # addressed questions always get an answer
         await send_response(interaction, reply)
 

@@ -7,10 +7,11 @@ from decimal import Decimal
 import discord
 
 from bot.answers.costs import CostEstimate, cheapest_unit_prices
-from bot.answers.facts import caps_yes, commercial_label, license_label, openness_label, sources
+from bot.answers.facts import caps_yes, commercial_label, license_label, openness_label, prices_checked, sources
 from bot.answers.faq import FaqAnswer
 from bot.answers.filters import ModelFilter
 from bot.answers.format import tokens_short, usd, usd_per_m, usd_small, usd_unit
+from bot.answers.freshness import Freshness
 from bot.limits import clip
 from bot.render.charts import CHART_NAME
 from bot.render.embeds import add_field, bullets, footer, new_embed
@@ -19,13 +20,13 @@ from catalog.models import CAPABILITY_LABELS, Model
 MAX_ROUTES_SHOWN = 12
 
 
-def faq_embed(ans: FaqAnswer) -> discord.Embed:
+def faq_embed(ans: FaqAnswer, fresh: Freshness | None = None) -> discord.Embed:
     embed = new_embed(ans.title, "\n".join(ans.lines))
-    embed.set_footer(text=footer(ans.sources, None))
+    embed.set_footer(text=footer(ans.sources, None, checked=ans.prices_checked, fresh=fresh))
     return embed
 
 
-def cost_embed(est: CostEstimate, model: Model, chart: bool) -> discord.Embed:
+def cost_embed(est: CostEstimate, model: Model, chart: bool, fresh: Freshness | None = None) -> discord.Embed:
     embed = new_embed(f"{est.model_name} — monthly cost at your traffic", f"**Traffic:** {est.profile.describe()}")
     c = est.cheapest
     if c is not None and c.per_month is not None:
@@ -52,11 +53,11 @@ def cost_embed(est: CostEstimate, model: Model, chart: bool) -> discord.Embed:
         add_field(embed, "Assumptions", bullets(notes))
     if chart:
         embed.set_image(url=f"attachment://{CHART_NAME}")
-    embed.set_footer(text=footer(sources([model]), model.last_reviewed))
+    embed.set_footer(text=footer(sources([model]), model.last_reviewed, checked=prices_checked([model]), fresh=fresh))
     return embed
 
 
-def model_embed(model: Model) -> discord.Embed:
+def model_embed(model: Model, fresh: Freshness | None = None) -> discord.Embed:
     """/model: specs, capabilities, routes and prices, provenance."""
     embed = new_embed(model.name, f"`{model.id}` • by {model.creator or 'unknown creator'}")
     specs = [
@@ -99,11 +100,13 @@ def model_embed(model: Model) -> discord.Embed:
             "Sources disagree",
             "\n".join(f"{d.field}: kept {d.kept} ({len(d.values)} records)" for d in model.disagreements[:6]),
         )
-    embed.set_footer(text=footer(sources([model]), model.last_reviewed))
+    embed.set_footer(text=footer(sources([model]), model.last_reviewed, checked=prices_checked([model]), fresh=fresh))
     return embed
 
 
-def models_embed(filt: ModelFilter, hits: list[tuple[Model, Decimal | None]], profile_text: str) -> discord.Embed:
+def models_embed(
+    filt: ModelFilter, hits: list[tuple[Model, Decimal | None]], profile_text: str, fresh: Freshness | None = None
+) -> discord.Embed:
     embed = new_embed(
         f"Models: {clip(filt.describe(), 200)}",
         f"{len(hits)} match. Ranked by monthly cost at your traffic ({profile_text}), not by quality.",
@@ -114,7 +117,8 @@ def models_embed(filt: ModelFilter, hits: list[tuple[Model, Decimal | None]], pr
         add_field(embed, m.name, f"{tokens_short(m.context_window)} context • output {usd_per_m(out)} • {cost}")
     if len(hits) > 10:
         embed.description = clip((embed.description or "") + f"\nShowing 10 of {len(hits)}.", 4096)
-    embed.set_footer(text=footer(sources([m for m, _ in hits[:10]]), None))
+    shown = [m for m, _ in hits[:10]]
+    embed.set_footer(text=footer(sources(shown), None, checked=prices_checked(shown), fresh=fresh))
     return embed
 
 

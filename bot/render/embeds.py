@@ -11,6 +11,7 @@ from dataclasses import dataclass
 import discord
 
 from bot.answers.compare import Comparison, Row
+from bot.answers.freshness import Freshness
 from bot.limits import (
     EMBED_DESCRIPTION,
     EMBED_FIELDS,
@@ -50,10 +51,19 @@ class Page:
     wants_chart: bool = False
 
 
-def footer(sources: list[str], reviewed: str | None, extra: str = "") -> str:
+def footer(
+    sources: list[str],
+    reviewed: str | None,
+    extra: str = "",
+    checked: str | None = None,
+    fresh: Freshness | None = None,
+) -> str:
+    """Sources and dates for every answer: review date, when prices were checked, and a flag when that is old."""
     text = "Sources: " + ("; ".join(sources) or "none recorded")
     if reviewed:
         text += f" • Last reviewed {reviewed}"
+    if checked:
+        text += f" • {(fresh or Freshness()).note(checked)}"
     if extra:
         text += f" • {extra}"
     return clip(text, FOOTER_TEXT)
@@ -86,7 +96,7 @@ def bullets(items: list[str]) -> str:
     return "\n".join(f"• {i}" for i in items) or "-"
 
 
-def compare_pages(report: Comparison, chart: bool = False) -> list[Page]:
+def compare_pages(report: Comparison, chart: bool = False, fresh: Freshness | None = None) -> list[Page]:
     """Every section of ``report`` as a page, in the order of the comparison pages."""
     names = report.names
     pages: list[Page] = []
@@ -127,7 +137,9 @@ def compare_pages(report: Comparison, chart: bool = False) -> list[Page]:
     page("continue", tail)
     total = len(pages)
     for i, p in enumerate(pages, start=1):
-        p.embed.set_footer(text=footer(report.sources, report.last_reviewed, f"page {i}/{total}"))
+        p.embed.set_footer(
+            text=footer(report.sources, report.last_reviewed, f"page {i}/{total}", report.prices_checked, fresh)
+        )
         _fit_total(p.embed)
     return pages
 
