@@ -58,8 +58,19 @@ async def run_bot(settings: Settings) -> int:
 
 def run_console(settings: Settings) -> int:
     progress: Progress | None = _progress if sys.stderr.isatty() else None
-    catalog = asyncio.run(open_catalog(settings.catalog_path, progress))
-    return Console(catalog, chart_dir=default_chart_dir()).run()
+    loop = asyncio.new_event_loop()
+    try:
+        catalog = loop.run_until_complete(open_catalog(settings.catalog_path, progress))
+        state = loop.run_until_complete(StateStore.connect(settings.state_path))
+        console = Console(
+            catalog, chart_dir=default_chart_dir(), state=state, catalog_path=settings.catalog_path, loop=loop
+        )
+        try:
+            return console.run()
+        finally:
+            loop.run_until_complete(state.close())
+    finally:
+        loop.close()
 
 
 def main(argv: list[str] | None = None) -> int:

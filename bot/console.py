@@ -5,19 +5,34 @@ out as text (embeds as sections, buttons and selects as numbered choices). Same 
 from __future__ import annotations
 
 import argparse
+import asyncio
+import inspect
 import re
 import shlex
 import sys
 import tempfile
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from decimal import Decimal
 from pathlib import Path
 from typing import TextIO
 
 from bot.answers.costs import TrafficProfile
 from bot.answers.filters import ModelFilter
+from bot.answers.freshness import Freshness
 from bot.flows import ask_flow, compare_flow, cost_flow, model_flow, models_flow
+from bot.procurement import (
+    Scope,
+    changes_flow,
+    export,
+    shortlist_add,
+    shortlist_clear,
+    shortlist_remove,
+    shortlist_show,
+    traffic_set,
+    traffic_show,
+)
 from bot.render.reply import Reply
+from bot.state import StateStore
 from bot.traffic_args import add_traffic_args, profile_from_args
 from bot.views import ModelPicker, SectionPager
 from catalog.service import Catalog
@@ -27,7 +42,8 @@ get one), or a command:
   /compare A vs B [vs C vs D]      /model NAME       /ask QUESTION
   /cost MODEL [--requests-per-day N | --requests-per-month N] [--input-tokens N] [--output-tokens N] [--cache-hit X]
   /models [--open-weights] [--min-context N] [--capability tool_use] [--max-output-price P] [--provider P]
-  /passive on|off                  a number picks a numbered choice        /help   /quit"""
+  /traffic show | set --requests-per-day N ...    /shortlist show | add M | remove M | clear
+  /export [A vs B]   /changes [days]   /passive on|off   a number picks a numbered choice   /help   /quit"""
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
 
 
@@ -49,7 +65,7 @@ def render_reply(reply: Reply, chart_dir: Path | None = None) -> str:
         if chart_dir is not None:
             path = chart_dir / a.filename
             path.write_bytes(a.data)
-            out.append(f"[chart saved: {path}]")
+            out.append(f"[file saved: {path}]")
         else:
             out.append(f"[attachment: {a.filename}]")
     if isinstance(reply.view, SectionPager):
@@ -66,13 +82,42 @@ def render_reply(reply: Reply, chart_dir: Path | None = None) -> str:
 class Console:
     """One channel's worth of state: the last view (for numbered choices) and the passive switch."""
 
-    def __init__(self, catalog: Catalog, profile: TrafficProfile | None = None, chart_dir: Path | None = None):
+    #: The console is one server: its state lives under this guild id in the state database.
+    GUILD = 0
+
+    def __init__(
+        self,
+        catalog: Catalog,
+        profile: TrafficProfile | None = None,
+        chart_dir: Path | None = None,
+        state: StateStore | None = None,
+        catalog_path: Path | None = None,
+        loop: asyncio.AbstractEventLoop | None = None,
+    ):
         self.catalog = catalog
-        self.profile = profile or TrafficProfile()
+        self._profile = profile or TrafficProfile()
         self.chart_dir = chart_dir
+        self.state = state
+        self.catalog_path = catalog_path
+        self.loop = loop or asyncio.new_event_loop()
         self.view: SectionPager | ModelPicker | None = None
         self.passive = True
         self.user_id = 1
+
+    @property
+    def profile(self) -> TrafficProfile:
+        """The console server's saved traffic when there is one, else the profile it was started with."""
+        if self.state is not None and self.state.has_profile(self.GUILD):
+            return self.state.profile(self.GUILD)
+        return self._profile
+
+    def _run(self, awaitable: Awaitable[Reply]) -> Reply:
+        return self.loop.run_until_complete(awaitable)
+
+    def _scope(self) -> Scope:
+        if self.state is None or self.catalog_path is None:
+            raise ValueError("procurement commands need the state database (start with `python -m bot console`)")
+        return Scope(self.catalog, self.state, self.GUILD, self.user_id, self.catalog_path, Freshness())
 
     def handle(self, line: str) -> str:
         """The console's answer to one input line ("" when the bot would stay silent)."""
@@ -106,6 +151,10 @@ class Console:
             ),
             "models": self._models,
             "passive": self._passive,
+            "traffic": self._traffic,
+            "shortlist": self._shortlist,
+            "export": lambda rest: self._show(self._run(export(self._scope(), _names(rest) or None))),
+            "changes": lambda rest: self._show(self._run(changes_flow(self._scope(), int(rest or 30)))),
             "help": lambda rest: HELP,
         }
 
@@ -122,17 +171,35 @@ class Console:
         assert isinstance(view, ModelPicker)
         if not 1 <= number <= len(view.candidates):
             return f"Choose 1–{len(view.candidates)}."
-        return self._show(view.choose(view.candidates[number - 1][0]))
+        result = view.choose(view.candidates[number - 1][0])
+        return self._show(self._run(result) if inspect.isawaitable(result) else result)
 
     def _compare(self, rest: str) -> str:
-        if re.search(r"\s+vs\.?\s+", rest):
-            names = re.split(r"\s+vs\.?\s+", rest)
-        elif "," in rest:
-            names = rest.split(",")
-        else:
-            names = shlex.split(rest)
-        names = [n.strip() for n in names if n.strip()]
-        return self._show(compare_flow(self.catalog, names, self.profile, self.user_id))
+        return self._show(compare_flow(self.catalog, _names(rest), self.profile, self.user_id))
+
+    def _traffic(self, rest: str) -> str:
+        action, _, options = rest.partition(" ")
+        if action == "show" or not action:
+            return self._show(self._run(traffic_show(self._scope())))
+        if action != "set":
+            return "Use /traffic show or /traffic set --requests-per-day N --input-tokens N ..."
+        parser = _Parser(prog="/traffic set")
+        add_traffic_args(parser)
+        args = parser.parse_args(shlex.split(options))
+        fields = {k: v for k, v in vars(args).items() if v is not None}
+        return self._show(self._run(traffic_set(self._scope(), **fields)))
+
+    def _shortlist(self, rest: str) -> str:
+        action, _, name = rest.partition(" ")
+        scope = self._scope()
+        if action in ("", "show"):
+            return self._show(self._run(shortlist_show(scope)))
+        if action == "clear":
+            return self._show(self._run(shortlist_clear(scope)))
+        if action in ("add", "remove") and name.strip():
+            flow = shortlist_add if action == "add" else shortlist_remove
+            return self._show(self._run(flow(scope, name.strip())))
+        return "Use /shortlist show | add MODEL | remove MODEL | clear."
 
     def _cost(self, rest: str) -> str:
         parser = _Parser(prog="/cost")
@@ -185,6 +252,17 @@ class _Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> None:  # type: ignore[override]
         raise ValueError(f"{self.prog}: {message}")
+
+
+def _names(rest: str) -> list[str]:
+    """Model names from "A vs B", "A, B" or shell-quoted words."""
+    if re.search(r"\s+vs\.?\s+", rest):
+        names = re.split(r"\s+vs\.?\s+", rest)
+    elif "," in rest:
+        names = rest.split(",")
+    else:
+        names = shlex.split(rest)
+    return [n.strip() for n in names if n.strip()]
 
 
 def default_chart_dir() -> Path:

@@ -17,14 +17,14 @@ from bot.render.cards import cost_embed, faq_embed, model_embed, models_embed, p
 from bot.render.charts import CHART_NAME, cost_chart
 from bot.render.embeds import compare_pages
 from bot.render.reply import Attachment, Reply
-from bot.views import ModelPicker, SectionPager
+from bot.views import Continued, ModelPicker, SectionPager
 from catalog.errors import AmbiguousModel, ModelNotFound
 from catalog.models import Model
 from catalog.service import Catalog
 
 
 def _resolve_or_pick(
-    catalog: Catalog, names: Sequence[str], invoker_id: int, rerun: Callable[[list[str]], Reply]
+    catalog: Catalog, names: Sequence[str], invoker_id: int, rerun: Callable[[list[str]], Continued]
 ) -> list[Model] | Reply:
     """Models for ``names``, or a picker reply for the first name that is unknown or ambiguous."""
     models = []
@@ -33,7 +33,7 @@ def _resolve_or_pick(
             models.append(catalog.models[catalog.index.resolve(name).model_id])
         except (AmbiguousModel, ModelNotFound) as exc:
 
-            def then(model_id: str, i: int = i) -> Reply:
+            def then(model_id: str, i: int = i) -> Continued:
                 return rerun([*names[:i], model_id, *names[i + 1 :]])
 
             return _picker(catalog, exc, invoker_id, then)
@@ -41,7 +41,7 @@ def _resolve_or_pick(
 
 
 def _picker(
-    catalog: Catalog, exc: AmbiguousModel | ModelNotFound, invoker_id: int, then: Callable[[str], Reply]
+    catalog: Catalog, exc: AmbiguousModel | ModelNotFound, invoker_id: int, then: Callable[[str], Continued]
 ) -> Reply:
     if isinstance(exc, AmbiguousModel):
         candidates = list(exc.candidates)

@@ -60,7 +60,7 @@ class StateStore:
 
     async def shortlist(self, guild_id: int) -> list[str]:
         async with self._conn.execute(
-            "SELECT model_id FROM shortlist WHERE guild_id = ? ORDER BY added_at, model_id", (guild_id,)
+            "SELECT model_id FROM shortlist WHERE guild_id = ? ORDER BY rowid", (guild_id,)
         ) as cur:
             return [row[0] for row in await cur.fetchall()]
 

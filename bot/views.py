@@ -6,8 +6,9 @@ logic by number; the discord callbacks only deliver the new reply.
 
 from __future__ import annotations
 
+import inspect
 import logging
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from typing import Any, cast
 
 import discord
@@ -17,6 +18,8 @@ from bot.render.embeds import Page
 from bot.render.reply import NO_MENTIONS, Attachment, Reply
 
 log = logging.getLogger(__name__)
+#: What a picker continuation gives back: the reply, or an awaitable of it (flows that write state).
+Continued = Reply | Awaitable[Reply]
 VIEW_TIMEOUT = 600.0
 NOT_YOURS = "Only the person who asked can use these controls. Run the command yourself to get your own copy."
 
@@ -100,9 +103,12 @@ class SectionPager(InvokerOnlyView):
 
 
 class ModelPicker(InvokerOnlyView):
-    """A select of candidate models; picking one continues the command that needed it."""
+    """A select of candidate models; picking one continues the command that needed it.
 
-    def __init__(self, candidates: list[tuple[str, str]], invoker_id: int, continuation: Callable[[str], Reply]):
+    The continuation returns the next reply, or an awaitable of it when the command writes state.
+    """
+
+    def __init__(self, candidates: list[tuple[str, str]], invoker_id: int, continuation: Callable[[str], Continued]):
         super().__init__(invoker_id)
         self.candidates = candidates[:25]
         self.continuation = continuation
@@ -111,14 +117,15 @@ class ModelPicker(InvokerOnlyView):
             for mid, name in self.candidates
         ]
 
-    def choose(self, model_id: str) -> Reply:
-        """Pure: the reply the command gives once ``model_id`` is chosen."""
+    def choose(self, model_id: str) -> Continued:
+        """The reply (or an awaitable of it) the command gives once ``model_id`` is chosen."""
         self.stop()
         return self.continuation(model_id)
 
     @discord.ui.select(placeholder="Pick the model you mean…", custom_id="picker:model", row=0)
     async def pick(self, interaction: discord.Interaction, select: discord.ui.Select[ModelPicker]) -> None:
-        reply = self.choose(select.values[0])
+        result = self.choose(select.values[0])
+        reply = await result if inspect.isawaitable(result) else result
         await interaction.response.edit_message(
             content=reply.content,
             embeds=reply.embeds,

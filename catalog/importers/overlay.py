@@ -93,8 +93,8 @@ def parse(data: bytes, file_name: str) -> SourceBatch:
         if m.license:
             facts["license_name"] = m.license.name
             facts["license_osi"] = m.license.osi_approved
-        if m.capabilities:
-            facts["capabilities"] = m.capabilities.model_dump()
+        if m.capabilities:  # only what the overlay states: "unknown" must not hide a source's yes/no
+            facts["capabilities"] = {k: v for k, v in m.capabilities.model_dump().items() if v != "unknown"}
         batch.models.append(ModelRecord(spellings=tuple(m.spellings), facts=facts, provenance=prov))
         for r in m.routes:
             price = Price(**r.price.model_dump()) if r.price else None

@@ -14,7 +14,7 @@ def test_compare_pages_and_numbers(seed_catalog: Catalog, tmp_path: Path) -> Non
     out = console.handle("/compare GPT-5.3-Codex-Spark vs Ling-2.6-Flash")
     assert "Decision scorecard" in out and "[1]* Decision scorecard" in out
     out = console.handle("3")
-    assert "$15.50" in out and "[chart saved:" in out and (tmp_path / "cost.png").exists()
+    assert "$15.50" in out and "[file saved:" in out and (tmp_path / "cost.png").exists()
     assert "Choose 1–" in console.handle("99")
 
 

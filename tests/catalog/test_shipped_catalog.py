@@ -96,3 +96,9 @@ def test_llm_stats_facts_are_credited(shipped_models: list[Model]) -> None:
     by_id = {m.id: m for m in shipped_models}
     qwen = by_id["qwen2-7b-instruct"]
     assert qwen.benchmarks and all(b.provenance.source == "llm-stats" for b in qwen.benchmarks)
+
+
+def test_overlay_does_not_hide_source_capabilities(shipped_models: list[Model]) -> None:
+    """The overlay states code execution etc. for Ling; function calling still comes from the providers."""
+    ling = next(m for m in shipped_models if m.id == "ling-2.6-flash")
+    assert ling.capabilities.function_calling == "yes" and ling.capabilities.code_execution == "no"
