@@ -15,7 +15,7 @@ from bot.render.reply import NO_MENTIONS
 from catalog.errors import AmbiguousModel, CatalogError, ModelNotFound
 
 log = logging.getLogger(__name__)
-COGS = ("bot.cogs.catalog_commands", "bot.cogs.chat", "bot.cogs.admin")
+COGS = ("bot.cogs.catalog_commands", "bot.cogs.chat", "bot.cogs.admin", "bot.cogs.procurement")
 NO_CONTENT_INTENT = (
     "Message content intent is off: only slash commands, @mentions and DMs work (set MESSAGE_CONTENT=true "
     "and enable the intent in the developer portal to answer ordinary chat)."
@@ -25,6 +25,10 @@ PORTAL_HINT = (
     "Bot → Privileged Gateway Intents, switch on “MESSAGE CONTENT INTENT” and save — or set MESSAGE_CONTENT=false "
     "to run with slash commands and @mentions only."
 )
+
+
+#: Discord's API names for permissions -> what the client shows people.
+_PERMISSION_NAMES = {"manage_guild": "Manage Server", "manage_channels": "Manage Channels"}
 
 
 class _BotCore:
@@ -82,8 +86,10 @@ async def on_tree_error(interaction: discord.Interaction[Any], error: app_comman
     if isinstance(original, AmbiguousModel | ModelNotFound | CatalogError):
         text = str(original)
     elif isinstance(original, app_commands.MissingPermissions):
-        needed = ", ".join(p.replace("_", " ").title() for p in original.missing_permissions)
+        needed = ", ".join(_PERMISSION_NAMES.get(p, p.replace("_", " ").title()) for p in original.missing_permissions)
         text = f"You need the {needed} permission for that; nothing was changed."
+    elif isinstance(original, app_commands.NoPrivateMessage):
+        text = "That command works in a server, not in DMs."
     elif isinstance(original, app_commands.CheckFailure):
         text = "That command is restricted (owner or permission check failed); nothing was changed."
     elif isinstance(original, app_commands.CommandOnCooldown):

@@ -20,7 +20,10 @@ from bot.views import NOT_YOURS
 from catalog.service import Catalog
 from tests.e2e.fake_discord import APP_ID, GUILD_ID, STRANGER_ID, FakeDiscord
 
-COMMAND_NAMES = {"compare", "model", "cost", "models", "ask", "passive", "sync"}
+COMMAND_NAMES = {
+    "compare", "model", "cost", "models", "ask", "passive", "sync",
+    "traffic", "shortlist", "export", "changes", "digest", "catalog",
+}  # fmt: skip
 
 
 @pytest.fixture
