@@ -13,6 +13,7 @@ from typing import Any, TextIO
 
 from pydantic import BaseModel
 
+from bot import cli_procurement
 from bot.answers.filters import ModelFilter
 from bot.console import render_reply
 from bot.flows import ask_flow, compare_flow, cost_flow, model_flow, models_flow
@@ -115,6 +116,7 @@ def _parser() -> argparse.ArgumentParser:
     ms.add_argument("--provider", default=None)
     _output_args(ms)
     add_traffic_args(ms)
+    cli_procurement.add_parsers(sub)
     return p
 
 
@@ -127,11 +129,18 @@ def _output_args(p: argparse.ArgumentParser) -> None:
 def main(argv: list[str] | None = None, stdin: TextIO | None = None, stdout: TextIO | None = None) -> int:
     args = _parser().parse_args(argv)
     out = stdout or sys.stdout
+    db = args.db or default_db_path()
     try:
-        catalog = asyncio.run(open_catalog(args.db or default_db_path()))
+        catalog = asyncio.run(open_catalog(db))
     except (CatalogError, OSError) as exc:
         print(f"error: cannot open the catalog: {exc}", file=sys.stderr)
         return 2
+    if args.command in cli_procurement.COMMANDS:
+        try:
+            return cli_procurement.run(catalog, db, args, out)
+        except (CatalogError, ValueError, OSError) as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 2
     commands: dict[str, Callable[[Catalog, argparse.Namespace, TextIO, TextIO], int]] = {
         "mentions": _mentions,
         "resolve": _resolve,

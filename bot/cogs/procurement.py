@@ -18,6 +18,7 @@ from bot.answers.costs import MAX_REQUESTS_PER_MONTH, MAX_TOKENS_PER_REQUEST
 from bot.cogs.admin import is_owner
 from bot.cogs.catalog_commands import Model
 from bot.cogs.common import context_of, send_followup, send_response
+from bot.context import BotContext
 from bot.procurement import (
     Scope,
     changes_flow,
@@ -30,6 +31,7 @@ from bot.procurement import (
     traffic_set,
     traffic_show,
 )
+from catalog.history import PriceChange
 from catalog.refresh import refresh
 from catalog.service import load_catalog
 from catalog.store import Store
@@ -191,7 +193,7 @@ class Procurement(commands.Cog):
         async with Store.open(ctx.settings.catalog_path) as store:
             result = await refresh(store, urls)  # errors reach the tree handler; the catalog stays as it was
             ctx.catalog = await load_catalog(store)
-        posted = await post_digests(self.bot, list(result.price_changes))
+        posted = await post_digests(self.bot, ctx, list(result.price_changes))
         await interaction.followup.send(
             f"Catalog refreshed: {result.models:,} models, {result.routes:,} routes, "
             f"{len(result.price_changes)} price changes; digests posted to {posted} servers.",
@@ -199,9 +201,8 @@ class Procurement(commands.Cog):
         )
 
 
-async def post_digests(bot: commands.Bot, changes: list[Any]) -> int:
+async def post_digests(bot: commands.Bot, ctx: BotContext, changes: list[PriceChange]) -> int:
     """Post each server's shortlist digest to its chosen channel; returns how many were posted."""
-    ctx = bot.context  # type: ignore[attr-defined]
     posted = 0
     for guild_id, shortlist in (await ctx.state.shortlisting_guilds()).items():
         channel_id = await ctx.state.digest_channel(guild_id)

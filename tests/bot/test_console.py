@@ -49,3 +49,26 @@ def test_run_loop_reads_until_quit(seed_catalog: Catalog) -> None:
     out = io.StringIO()
     assert Console(seed_catalog).run(read=lambda _prompt: next(lines), out=out) == 0
     assert "console mode" in out.getvalue() and "Apache 2.0" in out.getvalue()
+
+
+def test_procurement_in_the_console(shipped_catalog: Catalog, shipped_db: Path, tmp_path: Path) -> None:
+    import asyncio
+
+    from bot.state import StateStore
+
+    loop = asyncio.new_event_loop()
+    state = loop.run_until_complete(StateStore.connect(tmp_path / "state.sqlite3"))
+    try:
+        console = Console(shipped_catalog, chart_dir=tmp_path, state=state, catalog_path=shipped_db, loop=loop)
+        assert "30,000 requests/month" in console.handle("/traffic set --requests-per-day 1000")
+        assert "30,000 requests/month" in console.handle("/cost ling 2.6 flash")  # the saved traffic is used
+        assert "nothing was changed" in console.handle("/traffic set --requests-per-day -4")
+        assert "added to the shortlist" in console.handle("/shortlist add ling 2.6 flash")
+        assert "could mean several models" in console.handle("/shortlist add gemini 2.5")
+        assert "Gemini 2.5 Pro added" in console.handle("1")
+        assert "Shortlist (2)" in console.handle("/shortlist show")
+        assert "shortlist.csv" in console.handle("/export") and (tmp_path / "shortlist.csv").exists()
+        assert "Price changes" in console.handle("/changes 7")
+    finally:
+        loop.run_until_complete(state.close())
+        loop.close()
