@@ -83,7 +83,7 @@ async def test_bad_traffic_changes_nothing(scope: Scope, options: dict[str, Any]
     reply = await traffic_set(scope, **options)
     assert reply.ephemeral and reply.content
     assert scope.state.profile(GUILD) == before and not scope.state.has_profile(GUILD)
-    assert "Default" == (await traffic_show(scope)).embeds[0].fields[-1].name
+    assert (await traffic_show(scope)).embeds[0].fields[-1].name == "Default"
 
 
 async def test_shortlist_add_remove_show(scope: Scope) -> None:
