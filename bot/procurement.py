@@ -12,10 +12,8 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
-
 from bot.answers.compare import compare
-from bot.answers.costs import TrafficProfile
+from bot.answers.costs import TrafficError, apply_traffic
 from bot.answers.freshness import Freshness
 from bot.answers.procurement import (
     change_line,
@@ -67,21 +65,12 @@ async def traffic_show(scope: Scope) -> Reply:
 
 async def traffic_set(scope: Scope, **options: Any) -> Reply:
     """Set any of requests_per_month / requests_per_day / tokens / shares; invalid input changes nothing."""
-    given = {k: v for k, v in options.items() if v is not None}
-    if not given:
+    if all(v is None for v in options.values()):
         return _note("Give at least one option, e.g. /traffic set requests_per_day: 5000 input_tokens: 1200.")
-    base = scope.state.profile(scope.guild_id).model_dump()
-    per_day = given.pop("requests_per_day", None)
-    if per_day is not None:
-        if per_day < 0:
-            return _note("requests_per_day must be 0 or more; nothing was changed.")
-        given["requests_per_month"] = per_day * int(given.get("days_per_month", base["days_per_month"]))
     try:
-        profile = TrafficProfile.model_validate({**base, **given})
-    except ValidationError as exc:
-        err = exc.errors()[0]
-        where = ".".join(str(x) for x in err["loc"]) or "traffic"
-        return _note(f"That traffic does not work ({where}: {err['msg']}); nothing was changed.")
+        profile = apply_traffic(scope.state.profile(scope.guild_id), **options)
+    except TrafficError as exc:
+        return _note(f"That traffic does not work ({exc.field}: {exc.message}); nothing was changed.")
     await scope.state.set_profile(scope.guild_id, profile, scope.user_id)
     return Reply(embeds=[new_embed("Traffic profile saved", profile.describe())])
 

@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 import argparse
-from typing import Any
 
-from pydantic import ValidationError
-
-from bot.answers.costs import TrafficProfile
+from bot.answers.costs import TrafficError, TrafficProfile, apply_traffic
 
 _FIELDS = (
     "input_tokens",
@@ -38,23 +35,11 @@ def given(args: argparse.Namespace) -> bool:
 
 
 def profile_from_args(args: argparse.Namespace, base: TrafficProfile | None = None) -> TrafficProfile:
-    """``base`` (default traffic when None) with the options given; bad values raise ``ValueError``."""
-    values: dict[str, Any] = (base or TrafficProfile()).model_dump()
-    values.update({k: getattr(args, k) for k in _FIELDS if getattr(args, k, None) is not None})
+    """``base`` (default traffic when None) with the options given; bad values raise ``ValueError``
+    naming the flag, e.g. "--cache-hit: Input should be less than or equal to 1"."""
+    fields = {k: getattr(args, k, None) for k in _FIELDS}
     try:
-        if getattr(args, "requests_per_day", None) is not None:
-            if args.requests_per_day < 0:
-                raise ValueError("--requests-per-day must be 0 or more")
-            values["requests_per_month"] = args.requests_per_day * values["days_per_month"]
-        return TrafficProfile.model_validate(values)
-    except ValidationError as exc:
-        raise ValueError(traffic_error(exc)) from None
-
-
-def traffic_error(exc: ValidationError) -> str:
-    """One line naming the bad option and its allowed range."""
-    parts = []
-    for err in exc.errors():
-        field = ".".join(str(x) for x in err["loc"])
-        parts.append(f"--{field.replace('_', '-')}: {err['msg']}" if field else err["msg"])
-    return "; ".join(parts)
+        return apply_traffic(base, requests_per_day=getattr(args, "requests_per_day", None), **fields)
+    except TrafficError as exc:
+        sep = " " if exc.message.startswith("must") else ": "  # "--x must be ...", "--y: Input should be ..."
+        raise ValueError(f"--{exc.field.replace('_', '-')}{sep}{exc.message}") from None

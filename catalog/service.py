@@ -21,9 +21,6 @@ class Catalog:
     sources: tuple[SourceInfo, ...]
     load_seconds: float
 
-    def model(self, model_id: str) -> Model:
-        return self.models[model_id]
-
 
 async def load_catalog(store: Store) -> Catalog:
     """Read every model and build the index (the database must already be built)."""

@@ -6,8 +6,6 @@ sections such as switch friction and the deep dive need a two-model compare).
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 from pydantic import BaseModel, ConfigDict
 
 from bot.answers import narrative
@@ -262,8 +260,3 @@ def _related(models: list[Model], catalog: dict[str, Model], limit: int = 6) -> 
 
 def _same_line(m: Model, c: Model) -> bool:
     return bool((m.family and c.family == m.family) or (m.creator and c.creator == m.creator))
-
-
-def monthly_amounts(report: Comparison) -> list[Decimal | None]:
-    """The monthly cost per model (None when unavailable), for charts and exports."""
-    return [line.estimate.per_month for line in report.costs]

@@ -8,9 +8,9 @@ and deprecated routes are listed but never "the cheapest"; a missing price is "u
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Literal
+from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from catalog.models import Model, PriceTier, Route
 
@@ -43,11 +43,9 @@ class TrafficProfile(BaseModel):
     days_per_month: int = Field(30, ge=28, le=31)
 
     @classmethod
-    def per_day(cls, requests_per_day: int, days_per_month: int = 30, **kwargs: object) -> TrafficProfile:
+    def per_day(cls, requests_per_day: int, days_per_month: int = 30, **kwargs: Any) -> TrafficProfile:
         """A profile given in requests per day."""
-        if requests_per_day < 0:
-            raise ValueError("requests per day cannot be negative")
-        return cls(requests_per_month=requests_per_day * days_per_month, days_per_month=days_per_month, **kwargs)
+        return apply_traffic(None, requests_per_day=requests_per_day, days_per_month=days_per_month, **kwargs)
 
     @model_validator(mode="after")
     def _something_to_bill(self) -> TrafficProfile:
@@ -68,6 +66,31 @@ class TrafficProfile(BaseModel):
         if self.batch_share:
             parts.append(f"{self.batch_share:.0%} via batch")
         return "; ".join(parts)
+
+
+class TrafficError(ValueError):
+    """A traffic option out of range; ``field`` names it so each adapter can word the message its way."""
+
+    def __init__(self, field: str, message: str):
+        self.field = field
+        self.message = message
+        super().__init__(f"{field}: {message}")
+
+
+def apply_traffic(base: TrafficProfile | None, *, requests_per_day: int | None = None, **fields: Any) -> TrafficProfile:
+    """``base`` (default traffic when None) with the options given (None keeps a value); requests per day
+    convert with the profile's days per month. The one place every adapter builds a profile from options."""
+    values = (base or TrafficProfile()).model_dump()
+    values.update({k: v for k, v in fields.items() if v is not None})
+    if requests_per_day is not None:
+        if requests_per_day < 0:
+            raise TrafficError("requests_per_day", "must be 0 or more")
+        values["requests_per_month"] = requests_per_day * int(values["days_per_month"])
+    try:
+        return TrafficProfile.model_validate(values)
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        raise TrafficError(".".join(str(x) for x in err["loc"]) or "traffic", err["msg"]) from None
 
 
 class RouteCost(BaseModel):

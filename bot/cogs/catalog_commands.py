@@ -8,9 +8,8 @@ from typing import Any, Literal
 import discord
 from discord import app_commands
 from discord.ext import commands
-from pydantic import ValidationError
 
-from bot.answers.costs import MAX_REQUESTS_PER_MONTH, MAX_TOKENS_PER_REQUEST, TrafficProfile
+from bot.answers.costs import MAX_REQUESTS_PER_MONTH, MAX_TOKENS_PER_REQUEST, TrafficError, apply_traffic
 from bot.answers.filters import ModelFilter
 from bot.cogs.common import ModelName, context_of, send_followup, send_response, tell
 from bot.flows import compare_flow, cost_flow, model_flow, models_flow
@@ -19,27 +18,6 @@ Model = app_commands.Transform[str, ModelName]
 Capability = Literal[
     "vision", "multimodal", "reasoning", "function_calling", "tool_use", "structured_outputs", "code_execution"
 ]
-
-
-def traffic(
-    base: TrafficProfile,
-    requests_per_month: int | None = None,
-    requests_per_day: int | None = None,
-    input_tokens: int | None = None,
-    output_tokens: int | None = None,
-    cache_hit: float | None = None,
-) -> TrafficProfile:
-    """The server's profile with the options given on this command applied (raises ValidationError)."""
-    update: dict[str, Any] = {
-        k: v
-        for k, v in {"input_tokens": input_tokens, "output_tokens": output_tokens, "cache_hit": cache_hit}.items()
-        if v is not None
-    }
-    if requests_per_day is not None:
-        update["requests_per_month"] = requests_per_day * base.days_per_month
-    elif requests_per_month is not None:
-        update["requests_per_month"] = requests_per_month
-    return TrafficProfile.model_validate({**base.model_dump(), **update})
 
 
 class CatalogCommands(commands.Cog):
@@ -93,16 +71,16 @@ class CatalogCommands(commands.Cog):
         """Monthly cost of a model at your traffic, per provider route, with a chart."""
         ctx = context_of(interaction)
         try:
-            profile = traffic(
+            profile = apply_traffic(
                 ctx.profile_for(interaction.guild_id),
-                requests_per_month,
-                requests_per_day,
-                input_tokens,
-                output_tokens,
-                cache_hit,
+                requests_per_day=requests_per_day,
+                requests_per_month=requests_per_month,
+                input_tokens=input_tokens,
+                output_tokens=output_tokens,
+                cache_hit=cache_hit,
             )
-        except ValidationError as exc:
-            await tell(interaction, f"That traffic does not work: {exc.errors()[0]['msg']}.")
+        except TrafficError as exc:
+            await tell(interaction, f"That traffic does not work ({exc.field}: {exc.message}).")
             return
         await interaction.response.defer(thinking=True)
         await send_followup(interaction, cost_flow(ctx.catalog, model, profile, interaction.user.id, ctx.fresh))
