@@ -17,6 +17,7 @@ class Catalog:
     """Read-only view the answers work from; reload it after a refresh."""
 
     models: dict[str, Model]
+    """Every model, most widely served first (``by_popularity``): "related" lists stop early on it."""
     index: MatchIndex
     sources: tuple[SourceInfo, ...]
     load_seconds: float
@@ -28,7 +29,12 @@ async def load_catalog(store: Store) -> Catalog:
     models = await store.all_models()
     index = MatchIndex.build(models)
     sources = tuple(await store.sources())
-    return Catalog({m.id: m for m in models}, index, sources, time.perf_counter() - started)
+    return Catalog(by_popularity(models), index, sources, time.perf_counter() - started)
+
+
+def by_popularity(models: list[Model]) -> dict[str, Model]:
+    """Models by id, ordered by how many provider routes serve them (then name)."""
+    return {m.id: m for m in sorted(models, key=lambda m: (-len(m.routes), m.name))}
 
 
 async def open_catalog(path: Path, progress: Progress | None = None) -> Catalog:

@@ -10,7 +10,7 @@ import pytest
 from catalog.build import build
 from catalog.matching import MatchIndex
 from catalog.models import Model
-from catalog.service import Catalog
+from catalog.service import Catalog, by_popularity
 from catalog.store import SourceFile, Store
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -59,9 +59,9 @@ def shipped_index(shipped_models: list[Model]) -> MatchIndex:
 
 @pytest.fixture(scope="session")
 def shipped_catalog(shipped_models: list[Model], shipped_index: MatchIndex) -> Catalog:
-    return Catalog({m.id: m for m in shipped_models}, shipped_index, (), 0.0)
+    return Catalog(by_popularity(shipped_models), shipped_index, (), 0.0)
 
 
 @pytest.fixture(scope="session")
 def seed_catalog(seed_models: dict[str, Model]) -> Catalog:
-    return Catalog(dict(seed_models), MatchIndex.build(seed_models.values()), (), 0.0)
+    return Catalog(by_popularity(list(seed_models.values())), MatchIndex.build(seed_models.values()), (), 0.0)

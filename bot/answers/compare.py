@@ -6,6 +6,10 @@ sections such as switch friction and the deep dive need a two-model compare).
 
 from __future__ import annotations
 
+import itertools
+from collections.abc import Callable
+from functools import partial
+
 from pydantic import BaseModel, ConfigDict
 
 from bot.answers import narrative
@@ -24,6 +28,9 @@ from bot.answers.facts import (
 from bot.answers.format import join_and, tokens_short, usd, usd_per_m
 from catalog.models import CAPABILITY_LABELS, Model
 
+#: A decision-fit match is looked for among the most widely served models only: those are the ones
+#: worth suggesting next, and scanning the long tail would cost more than the whole report.
+FIT_SCAN = 300
 SECTIONS = (
     "scorecard",
     "tradeoffs",
@@ -242,20 +249,41 @@ def _score(score: float, metric: str | None) -> str:
 
 
 def _related(models: list[Model], catalog: dict[str, Model], limit: int = 6) -> list[str]:
-    """Comparisons to run next: same family or creator first, most widely served first."""
+    """Comparisons to run next: same family or creator first, else the same decision fit.
+
+    ``catalog`` is in popularity order (``catalog.service.by_popularity``), so the first matches are the
+    most widely served ones and the scan stops as soon as it has enough.
+    """
     chosen = {m.id for m in models}
+    per_model = max(1, limit // len(models))
     out: list[str] = []
     for m in models:
-        tags = set(decision_fit(m)[0])
-        peers = [c for c in catalog.values() if c.id not in chosen and _same_line(m, c)]
+        peers = _first(catalog, chosen, per_model, partial(_same_line, m))
         if not peers:  # nothing from the same family or lab: models fit for the same work
-            peers = [c for c in catalog.values() if c.id not in chosen and tags & set(decision_fit(c)[0])]
-        peers.sort(key=lambda c: (-len(c.routes), c.name))
-        for c in peers[: max(1, limit // len(models))]:
+            fits = partial(_fits, set(decision_fit(m)[0]))
+            peers = _first(catalog, chosen, per_model, fits, scan=FIT_SCAN)
+        for c in peers:
             line = f"{m.name} vs {c.name}"
             if line not in out:
                 out.append(line)
     return out[:limit]
+
+
+def _first(
+    catalog: dict[str, Model], skip: set[str], n: int, keep: Callable[[Model], bool], scan: int | None = None
+) -> list[Model]:
+    """The first ``n`` models (in catalog order) that ``keep`` accepts, looking at no more than ``scan``."""
+    out: list[Model] = []
+    for c in itertools.islice(catalog.values(), scan):
+        if c.id not in skip and keep(c):
+            out.append(c)
+            if len(out) == n:
+                break
+    return out
+
+
+def _fits(tags: set[str], c: Model) -> bool:
+    return bool(tags & set(decision_fit(c)[0]))
 
 
 def _same_line(m: Model, c: Model) -> bool:
