@@ -125,11 +125,9 @@ def parse(data: bytes, file_name: str) -> SourceBatch:
             )
         )
     for provider, rid, route, raw_cost in routes:
-        prov = Provenance(
-            source=SOURCE,
-            record=f"providers.{provider.id}.models.{rid}",
-            source_date=route.last_updated or date,
-        )
+        # A route's price was current as of the snapshot, whenever its record last changed: the snapshot
+        # date is when it was checked ("prices checked 2026-06-30").
+        prov = Provenance(source=SOURCE, record=f"providers.{provider.id}.models.{rid}", source_date=date)
         price = _price(route.cost, raw_cost)
         limit = route.limit or _Limit()
         context = limit.context if limit.context and limit.context > 0 else None
