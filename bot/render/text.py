@@ -8,6 +8,7 @@ from bot.answers.compare import Comparison, Row
 from bot.answers.costs import CostEstimate
 from bot.answers.faq import FaqAnswer
 from bot.answers.format import usd, usd_small
+from bot.answers.freshness import Freshness
 
 
 def table(rows: list[Row], names: list[str], first: str = "") -> list[str]:
@@ -49,6 +50,8 @@ def comparison(report: Comparison) -> str:
     if report.derived_note:
         out += ["", report.derived_note]
     out += ["", f"Last reviewed: {report.last_reviewed or 'not reviewed'}. Sources: {'; '.join(report.sources)}."]
+    if report.prices_checked:
+        out.append(Freshness().note(report.prices_checked).capitalize() + ".")
     return "\n".join(out)
 
 
@@ -56,6 +59,8 @@ def faq(ans: FaqAnswer) -> str:
     lines = [ans.title, *ans.lines]
     if ans.sources:
         lines.append(f"Sources: {'; '.join(ans.sources)}")
+    if ans.prices_checked:
+        lines.append(Freshness().note(ans.prices_checked))
     return "\n".join(lines)
 
 
