@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TextIO
 
 from bot.answers.freshness import Freshness
+from bot.console import render_reply
 from bot.procurement import (
     Scope,
     changes_flow,
@@ -54,8 +55,6 @@ def run(catalog: Catalog, catalog_path: Path, args: argparse.Namespace, out: Tex
 
 
 async def _run(catalog: Catalog, catalog_path: Path, args: argparse.Namespace, out: TextIO) -> int:
-    from bot.console import render_reply
-
     state = await StateStore.connect(args.state_db or catalog_path.with_name("bot-state.sqlite3"))
     try:
         scope = Scope(catalog, state, args.guild, 0, catalog_path, Freshness())

@@ -8,6 +8,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
+from bot.client import sync_commands
 from bot.cogs.common import context_of
 
 
@@ -28,8 +29,6 @@ class Admin(commands.Cog):
     @app_commands.default_permissions(administrator=True)
     async def sync(self, interaction: discord.Interaction[Any]) -> None:
         """Owner only: push the slash commands to Discord now, even if they look unchanged."""
-        from bot.client import sync_commands
-
         await interaction.response.defer(ephemeral=True, thinking=True)
         changed = await sync_commands(self.bot, context_of(interaction).settings.dev_guild_id, force=True)
         await interaction.followup.send(f"Commands synced ({'changed' if changed else 'forced'}).", ephemeral=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from typing import Any, Literal
 
 import discord
@@ -21,11 +22,12 @@ def is_addressed(message: discord.Message, me: discord.abc.User) -> bool:
     return message.guild is None or me in message.mentions
 
 
+_MENTION = re.compile(r"<@[!&]?\d+>")
+
+
 def strip_mentions(text: str) -> str:
     """Remove user/role mentions so "<@123> is gpt-4o open source?" reads as the question."""
-    import re
-
-    return re.sub(r"<@[!&]?\d+>", " ", text).strip()
+    return _MENTION.sub(" ", text).strip()
 
 
 class Chat(commands.Cog):
