@@ -7,15 +7,14 @@ import asyncio
 import json
 import sys
 from collections.abc import Callable
-from decimal import Decimal
 from pathlib import Path
 from typing import Any, TextIO
 
 from pydantic import BaseModel
 
 from bot import cli_procurement
-from bot.answers.filters import ModelFilter
 from bot.console import render_reply
+from bot.filter_args import add_filter_args, filter_from_args
 from bot.flows import ask_flow, compare_flow, cost_flow, model_flow, models_flow
 from bot.handlers import ask_handler, compare_handler, cost_handler
 from bot.render import text as render_text
@@ -23,7 +22,6 @@ from bot.render.reply import Reply
 from bot.traffic_args import add_traffic_args, profile_from_args
 from catalog.errors import AmbiguousModel, CatalogError, ModelNotFound
 from catalog.matching import Mentions
-from catalog.models import CAPABILITY_LABELS
 from catalog.paths import default_db_path
 from catalog.service import Catalog, open_catalog
 
@@ -109,11 +107,7 @@ def _parser() -> argparse.ArgumentParser:
     mo.add_argument("name", metavar="NAME")
     _output_args(mo)
     ms = sub.add_parser("models", help="filter the catalog, sorted by monthly cost at your traffic")
-    ms.add_argument("--open-weights", action="store_true")
-    ms.add_argument("--min-context", type=int, default=None)
-    ms.add_argument("--capability", action="append", default=[], choices=sorted(CAPABILITY_LABELS))
-    ms.add_argument("--max-output-price", type=Decimal, default=None, help="USD per 1M output tokens")
-    ms.add_argument("--provider", default=None)
+    add_filter_args(ms)
     _output_args(ms)
     add_traffic_args(ms)
     cli_procurement.add_parsers(sub)
@@ -208,14 +202,7 @@ def _model(catalog: Catalog, args: argparse.Namespace, stdin: TextIO, out: TextI
 
 
 def _models(catalog: Catalog, args: argparse.Namespace, stdin: TextIO, out: TextIO) -> int:
-    filt = ModelFilter(
-        open_weights=args.open_weights or None,
-        min_context=args.min_context,
-        capabilities=tuple(args.capability),
-        max_output_price=args.max_output_price,
-        provider=args.provider,
-    )
-    reply = models_flow(catalog, filt, profile_from_args(args))
+    reply = models_flow(catalog, filter_from_args(args), profile_from_args(args))
     _emit(out, args, lambda: reply, None, render_reply(reply))
     return 0
 

@@ -12,13 +12,12 @@ import shlex
 import sys
 import tempfile
 from collections.abc import Awaitable, Callable
-from decimal import Decimal
 from pathlib import Path
 from typing import TextIO
 
 from bot.answers.costs import TrafficProfile
-from bot.answers.filters import ModelFilter
 from bot.answers.freshness import Freshness
+from bot.filter_args import add_filter_args, filter_from_args
 from bot.flows import ask_flow, compare_flow, cost_flow, model_flow, models_flow
 from bot.procurement import (
     Scope,
@@ -211,20 +210,9 @@ class Console:
 
     def _models(self, rest: str) -> str:
         parser = _Parser(prog="/models")
-        parser.add_argument("--open-weights", action="store_true")
-        parser.add_argument("--min-context", type=int)
-        parser.add_argument("--capability", action="append", default=[])
-        parser.add_argument("--max-output-price", type=Decimal)
-        parser.add_argument("--provider")
+        add_filter_args(parser)
         args = parser.parse_args(shlex.split(rest))
-        filt = ModelFilter(
-            open_weights=args.open_weights or None,
-            min_context=args.min_context,
-            capabilities=tuple(args.capability),
-            max_output_price=args.max_output_price,
-            provider=args.provider,
-        )
-        return self._show(models_flow(self.catalog, filt, self.profile))
+        return self._show(models_flow(self.catalog, filter_from_args(args), self.profile))
 
     def _passive(self, rest: str) -> str:
         if rest not in ("on", "off"):

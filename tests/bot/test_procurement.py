@@ -36,6 +36,7 @@ from catalog.build import build
 from catalog.history import PriceChange
 from catalog.service import Catalog
 from catalog.store import SourceFile, Store
+from tests.local_server import serving
 
 GUILD, ADMIN, MEMBER = 42, 1, 2
 FIXTURES = Path(__file__).parent.parent / "fixtures"
@@ -243,14 +244,7 @@ async def test_catalog_refresh_is_owner_only_atomic_and_reloads(ctx: BotContext,
             return web.Response(status=404)
         return web.Response(body=bodies[request.path], content_type="application/json")
 
-    app = web.Application()
-    app.router.add_get("/{tail:.*}", serve)
-    runner = web.AppRunner(app)
-    await runner.setup()
-    site = web.TCPSite(runner, "127.0.0.1", 0)
-    await site.start()
-    base = f"http://127.0.0.1:{site._server.sockets[0].getsockname()[1]}"  # type: ignore[union-attr]
-    try:
+    async with serving(serve) as base:
         ctx.settings = Settings(_env_file=None, llm_catalog_db=db, owner_ids=[99], models_dev_url=f"{base}/catalog.json",
                                 openrouter_models_url=f"{base}/missing")  # fmt: skip
         before = ctx.catalog
@@ -266,8 +260,6 @@ async def test_catalog_refresh_is_owner_only_atomic_and_reloads(ctx: BotContext,
         assert ctx.catalog is not before and "ling-2.6-flash" in ctx.catalog.models
         async with Store.open(db) as store:
             assert {s.name for s in await store.sources()} == {"models-dev", "openrouter"}
-    finally:
-        await runner.cleanup()
 
 
 def test_cli_procurement_commands(shipped_db: Path, tmp_path: Path) -> None:

@@ -15,6 +15,7 @@ from catalog.build import build
 from catalog.errors import ImportFormatError
 from catalog.refresh import Limits, RefreshError, refresh
 from catalog.store import SourceFile, Store
+from tests.local_server import serving
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
 MODELS_DEV = (FIXTURES / "models-dev-catalog.sample.json").read_bytes()
@@ -56,15 +57,8 @@ async def server() -> AsyncIterator[tuple[str, Recorded]]:
             return web.Response(body=rec.bodies[path], content_type="application/json")
         return web.Response(status=404)
 
-    app = web.Application()
-    app.router.add_get("/{tail:.*}", serve)
-    runner = web.AppRunner(app)
-    await runner.setup()
-    site = web.TCPSite(runner, "127.0.0.1", 0)
-    await site.start()
-    port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
-    yield f"http://127.0.0.1:{port}", rec
-    await runner.cleanup()
+    async with serving(serve) as base:
+        yield base, rec
 
 
 @pytest.fixture
