@@ -15,12 +15,14 @@ import sys
 import discord
 from pydantic import ValidationError
 
-from bot import cli
-from bot.client import PORTAL_HINT, create_bot
-from bot.console import Console, default_chart_dir
-from bot.context import BotContext
+from bot.adapters.cli import main as cli
+from bot.adapters.console import loop as console_loop
+from bot.adapters.console.dispatch import Console
+from bot.adapters.console.present import default_chart_dir
+from bot.adapters.discord.client import PORTAL_HINT, create_bot
+from bot.adapters.discord.context import BotContext
 from bot.settings import Settings
-from bot.state import Cooldowns, StateStore
+from bot.state.store import Cooldowns, StateStore
 from catalog.build import Progress
 from catalog.service import open_catalog
 
@@ -66,7 +68,7 @@ def run_console(settings: Settings) -> int:
             catalog, chart_dir=default_chart_dir(), state=state, catalog_path=settings.catalog_path, loop=loop
         )
         try:
-            return console.run()
+            return console_loop.run(console)
         finally:
             loop.run_until_complete(state.close())
     finally:

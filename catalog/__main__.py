@@ -14,11 +14,11 @@ from typing import Any
 
 from catalog.build import build, ensure_built, import_file
 from catalog.errors import AmbiguousModel, CatalogError, ModelNotFound
-from catalog.importers import IMPORTERS
 from catalog.models import Model
 from catalog.paths import default_db_path
 from catalog.refresh import DEFAULT_URLS, Limits, refresh
-from catalog.store import Store
+from catalog.sources import IMPORTERS
+from catalog.store.db import Store
 
 
 def main(argv: list[str] | None = None) -> int:

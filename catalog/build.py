@@ -8,12 +8,12 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-from catalog.history import PriceChange
-from catalog.importers import IMPORTERS, parser_for
-from catalog.merge import merge
+from catalog.identity.merge import merge
 from catalog.models import Model
-from catalog.records import SourceBatch
-from catalog.store import SourceFile, Store
+from catalog.sources import IMPORTERS, parser_for
+from catalog.sources.records import SourceBatch
+from catalog.store.db import SourceFile, Store
+from catalog.store.history import PriceChange
 
 #: The data shipped in the repo: (source, file in catalog/data). A fresh machine builds from these.
 SHIPPED: tuple[tuple[str, str], ...] = (

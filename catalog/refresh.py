@@ -15,8 +15,8 @@ import aiohttp
 
 from catalog.build import BuildResult, Progress, build, shipped_files
 from catalog.errors import CatalogError
-from catalog.importers import IMPORTERS, parser_for
-from catalog.store import SourceFile, Store
+from catalog.sources import IMPORTERS, parser_for
+from catalog.store.db import SourceFile, Store
 
 DEFAULT_URLS: dict[str, str] = {
     "models-dev": "https://models.dev/catalog.json",

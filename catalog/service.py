@@ -7,9 +7,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from catalog.build import Progress, ensure_built
-from catalog.matching import MatchIndex
+from catalog.matching.index import MatchIndex
 from catalog.models import Model
-from catalog.store import SourceInfo, Store
+from catalog.store.db import SourceInfo, Store
 
 
 @dataclass(frozen=True, slots=True)

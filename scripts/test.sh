@@ -5,5 +5,5 @@ cd "$(dirname "$0")/.."
 scripts/setup.sh
 .venv/bin/ruff check .
 .venv/bin/ruff format --check .
-.venv/bin/mypy catalog bot tests
+.venv/bin/mypy catalog bot tests tools
 .venv/bin/python -m pytest "$@"

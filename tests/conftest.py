@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 
 from catalog.build import build
-from catalog.matching import MatchIndex
+from catalog.matching.index import MatchIndex
 from catalog.models import Model
 from catalog.service import Catalog, by_popularity
-from catalog.store import SourceFile, Store
+from catalog.store.db import SourceFile, Store
 
 FIXTURES = Path(__file__).parent / "fixtures"
 

@@ -12,8 +12,8 @@ from bot.answers.compare import Comparison
 from bot.answers.costs import TrafficProfile, estimate
 from bot.answers.facts import caps_yes, license_label, openness_label, prices_checked, sources
 from bot.answers.format import tokens_short, usd, usd_unit
-from catalog.history import PriceChange
 from catalog.models import Model
+from catalog.store.history import PriceChange
 
 KEY_CAPABILITIES = ("Function calling", "Tool use", "Structured outputs", "Vision", "Reasoning")
 SHORTLIST_COLUMNS = (

@@ -1,1 +1,4 @@
-"""Rendering: answers -> Discord payloads (embeds) or plain text (console, CLI)."""
+"""Rendering: answers -> Discord payloads (embeds, views, files, within ``bot.limits``) or plain text.
+
+May import ``bot.answers``, ``bot.limits`` and ``catalog.models``; never flows, state or adapters.
+"""

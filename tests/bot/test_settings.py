@@ -8,8 +8,9 @@ import pytest
 from pydantic import ValidationError
 
 from bot.settings import Settings
+from tests.paths import ROOT
 
-EXAMPLE = Path(__file__).resolve().parents[2] / ".env.example"
+EXAMPLE = ROOT / ".env.example"
 
 
 def _example_keys() -> list[str]:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-FIXTURES = Path(__file__).parent.parent / "fixtures"
+from tests.paths import FIXTURES
 
 
 def run(*args: str, db: Path) -> subprocess.CompletedProcess[str]:

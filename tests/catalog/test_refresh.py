@@ -14,10 +14,10 @@ from aiohttp import web
 from catalog.build import build
 from catalog.errors import ImportFormatError
 from catalog.refresh import Limits, RefreshError, refresh
-from catalog.store import SourceFile, Store
+from catalog.store.db import SourceFile, Store
 from tests.local_server import serving
+from tests.paths import FIXTURES
 
-FIXTURES = Path(__file__).parent.parent / "fixtures"
 MODELS_DEV = (FIXTURES / "models-dev-catalog.sample.json").read_bytes()
 OPENROUTER = (FIXTURES / "openrouter-api-v1-models.sample.json").read_bytes()
 FAST = Limits(timeout_s=2, attempts=3, backoff_s=0.01)

@@ -7,7 +7,7 @@ import json
 from collections import defaultdict
 from importlib import resources
 
-from catalog.identity import identity_key, is_size_token
+from catalog.identity.keys import identity_key, is_size_token
 from catalog.models import Model
 
 

@@ -12,11 +12,11 @@ import discord
 import pytest
 import yarl
 
-from bot.client import PORTAL_HINT, create_bot
-from bot.context import BotContext
+from bot.adapters.discord.client import PORTAL_HINT, create_bot
+from bot.adapters.discord.context import BotContext
+from bot.render.views import NOT_YOURS
 from bot.settings import Settings
-from bot.state import Cooldowns, StateStore
-from bot.views import NOT_YOURS
+from bot.state.store import Cooldowns, StateStore
 from catalog.service import Catalog
 from tests.e2e.fake_discord import APP_ID, GUILD_ID, STRANGER_ID, FakeDiscord
 

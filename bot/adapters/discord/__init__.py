@@ -1,0 +1,1 @@
+"""The Discord adapter: client (setup, sync, error funnel), cogs (slash commands, chat listener), context."""

@@ -1,0 +1,104 @@
+"""The discord.py bot: loads the cogs, funnels every command error to one handler, syncs commands."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot.adapters.discord.cogs.common import tell
+from bot.adapters.discord.context import BotContext
+from bot.adapters.discord.sync import sync_commands
+from bot.render.reply import NO_MENTIONS
+from catalog.errors import AmbiguousModel, CatalogError, ModelNotFound
+
+log = logging.getLogger(__name__)
+COGS = tuple(f"bot.adapters.discord.cogs.{name}" for name in ("catalog_commands", "chat", "admin", "procurement"))
+NO_CONTENT_INTENT = (
+    "Message content intent is off: only slash commands, @mentions and DMs work (set MESSAGE_CONTENT=true "
+    "and enable the intent in the developer portal to answer ordinary chat)."
+)
+PORTAL_HINT = (
+    "Discord refused the Message Content intent. Open https://discord.com/developers/applications → your app → "
+    "Bot → Privileged Gateway Intents, switch on “MESSAGE CONTENT INTENT” and save — or set MESSAGE_CONTENT=false "
+    "to run with slash commands and @mentions only."
+)
+
+
+#: Discord's API names for permissions -> what the client shows people.
+_PERMISSION_NAMES = {"manage_guild": "Manage Server", "manage_channels": "Manage Channels"}
+
+
+class _BotCore:
+    """Shared by the plain and the sharded bot class."""
+
+    context: BotContext
+    tree: app_commands.CommandTree[Any]
+
+    async def setup_hook(self) -> None:
+        for ext in COGS:
+            await self.load_extension(ext)  # type: ignore[attr-defined]
+        self.tree.on_error = on_tree_error  # type: ignore[method-assign]
+        if not self.context.settings.message_content:
+            log.warning(NO_CONTENT_INTENT)
+        await sync_commands(self, self.context.settings.dev_guild_id)  # type: ignore[arg-type]
+
+    async def on_message(self, message: discord.Message) -> None:
+        """No prefix commands: the chat cog's listener handles messages."""
+
+
+class LLMBot(_BotCore, commands.Bot):
+    pass
+
+
+class ShardedLLMBot(_BotCore, commands.AutoShardedBot):
+    pass
+
+
+def create_bot(context: BotContext, **options: Any) -> LLMBot | ShardedLLMBot:
+    """The bot for these settings (sharded when SHARD_COUNT or SHARD_IDS is set); ``options`` go to discord.py."""
+    settings = context.settings
+    intents = discord.Intents.default()
+    intents.message_content = settings.message_content
+    kwargs: dict[str, Any] = {
+        "command_prefix": commands.when_mentioned,
+        "intents": intents,
+        "allowed_mentions": NO_MENTIONS,
+        "help_command": None,
+        **options,
+    }
+    bot: LLMBot | ShardedLLMBot
+    if settings.shard_count or settings.shard_ids:
+        if settings.shard_ids:
+            kwargs["shard_ids"] = settings.shard_ids
+        bot = ShardedLLMBot(shard_count=settings.shard_count, **kwargs)
+    else:
+        bot = LLMBot(**kwargs)
+    bot.context = context
+    return bot
+
+
+async def on_tree_error(interaction: discord.Interaction[Any], error: app_commands.AppCommandError) -> None:
+    """One place for command errors: a friendly ephemeral note; tracebacks only in the log."""
+    original = error.original if isinstance(error, app_commands.CommandInvokeError) else error
+    if isinstance(original, AmbiguousModel | ModelNotFound | CatalogError):
+        text = str(original)
+    elif isinstance(original, app_commands.MissingPermissions):
+        needed = ", ".join(_PERMISSION_NAMES.get(p, p.replace("_", " ").title()) for p in original.missing_permissions)
+        text = f"You need the {needed} permission for that; nothing was changed."
+    elif isinstance(original, app_commands.NoPrivateMessage):
+        text = "That command works in a server, not in DMs."
+    elif isinstance(original, app_commands.CheckFailure):
+        text = "That command is restricted (owner or permission check failed); nothing was changed."
+    elif isinstance(original, app_commands.CommandOnCooldown):
+        text = f"Slow down a little: try again in {original.retry_after:.0f}s."
+    else:
+        log.exception("command %s failed", interaction.command.name if interaction.command else "?", exc_info=original)
+        text = "Something went wrong on my side; it has been logged. Please try again."
+    try:
+        await tell(interaction, text)
+    except discord.HTTPException:
+        log.warning("could not deliver an error message", exc_info=True)

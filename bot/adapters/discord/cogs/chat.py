@@ -1,0 +1,92 @@
+"""The chat listener (answers questions that name a model), /ask, and the per-channel switch."""
+
+from __future__ import annotations
+
+import logging
+import re
+from typing import Any, Literal
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot.adapters.discord.cogs.common import context_of, send_response
+from bot.flows.lookup import ask_flow
+from bot.render.reply import Reply
+
+log = logging.getLogger(__name__)
+
+
+def is_addressed(message: discord.Message, me: discord.abc.User) -> bool:
+    """A DM, or a message that @mentions the bot: it always gets an answer."""
+    return message.guild is None or me in message.mentions
+
+
+_MENTION = re.compile(r"<@[!&]?\d+>")
+
+
+def strip_mentions(text: str) -> str:
+    """Remove user/role mentions so "<@123> is gpt-4o open source?" reads as the question."""
+    return _MENTION.sub(" ", text).strip()
+
+
+class Chat(commands.Cog):
+    def __init__(self, bot: commands.Bot):
+        self.bot = bot
+
+    @commands.Cog.listener()
+    async def on_message(self, message: discord.Message) -> None:
+        if message.author.bot or self.bot.user is None or message.author.id == self.bot.user.id:
+            return
+        ctx = self.bot.context  # type: ignore[attr-defined]
+        addressed = is_addressed(message, self.bot.user)
+        if (
+            not addressed
+            and message.guild is not None
+            and not await ctx.state.passive_enabled(message.guild.id, message.channel.id)
+        ):
+            return
+        text = strip_mentions(message.content)
+        if not text:
+            return
+        guild_id = message.guild.id if message.guild else None
+        reply = ask_flow(ctx.catalog, text, ctx.profile_for(guild_id), addressed=addressed, fresh=ctx.fresh)
+        if reply is None:
+            return
+        if not addressed and not ctx.cooldowns.ready(message.author.id, message.channel.id):
+            log.debug("cooldown: skipped a passive answer in channel %s", message.channel.id)
+            return
+        await _reply_to(message, reply)
+
+    @app_commands.command(name="ask")
+    @app_commands.describe(question="Your question, e.g. “is ling 2.6 flash open source?”")
+    async def ask(self, interaction: discord.Interaction[Any], question: str) -> None:
+        """Ask about models in plain words (works without the message-content intent)."""
+        ctx = context_of(interaction)
+        reply = ask_flow(ctx.catalog, question, ctx.profile_for(interaction.guild_id), addressed=True, fresh=ctx.fresh)
+        assert reply is not None  # addressed questions always get an answer
+        await send_response(interaction, reply)
+
+    @app_commands.command(name="passive")
+    @app_commands.guild_only()
+    @app_commands.default_permissions(manage_channels=True)
+    @app_commands.checks.has_permissions(manage_channels=True)
+    @app_commands.describe(mode="on: answer questions in ordinary chat here; off: only slash commands and @mentions")
+    async def passive(self, interaction: discord.Interaction[Any], mode: Literal["on", "off"]) -> None:
+        """Turn answers to ordinary chat in this channel on or off (Manage Channels)."""
+        ctx = context_of(interaction)
+        assert interaction.guild_id is not None and interaction.channel_id is not None
+        await ctx.state.set_passive(interaction.guild_id, interaction.channel_id, mode == "on", interaction.user.id)
+        state = (
+            "on: I'll answer model questions asked here" if mode == "on" else "off: only slash commands and @mentions"
+        )
+        await interaction.response.send_message(f"Passive answers are {state}.", ephemeral=True)
+
+
+async def _reply_to(message: discord.Message, reply: Reply) -> None:
+    kwargs = reply.send_kwargs()
+    await message.reply(mention_author=False, **kwargs)
+
+
+async def setup(bot: commands.Bot) -> None:
+    await bot.add_cog(Chat(bot))

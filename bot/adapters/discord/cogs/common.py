@@ -1,0 +1,61 @@
+"""Helpers every cog uses: the model-name transformer with autocomplete, and reply delivery."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+import discord
+from discord import app_commands
+
+from bot.limits import AUTOCOMPLETE_CHOICES, CHOICE_NAME, CHOICE_VALUE, clip
+from bot.render.reply import NO_MENTIONS, Reply
+from bot.render.views import InvokerOnlyView
+
+if TYPE_CHECKING:
+    from bot.adapters.discord.context import BotContext
+
+
+def context_of(interaction: discord.Interaction[Any]) -> BotContext:
+    return interaction.client.context  # type: ignore[no-any-return]
+
+
+class ModelName(app_commands.Transformer):
+    """A model option: fuzzy autocomplete from memory (≤ 25 choices); the flow resolves the value."""
+
+    @property
+    def type(self) -> discord.AppCommandOptionType:
+        return discord.AppCommandOptionType.string
+
+    async def transform(self, interaction: discord.Interaction[Any], value: str) -> str:
+        return value.strip()
+
+    async def autocomplete(  # type: ignore[override]
+        self, interaction: discord.Interaction[Any], value: str
+    ) -> list[app_commands.Choice[str]]:
+        suggestions = context_of(interaction).catalog.index.suggest(value, AUTOCOMPLETE_CHOICES)
+        return [
+            app_commands.Choice(name=clip(name, CHOICE_NAME), value=mid[:CHOICE_VALUE])
+            for name, mid in suggestions[:AUTOCOMPLETE_CHOICES]
+        ]
+
+
+async def send_followup(interaction: discord.Interaction[Any], reply: Reply) -> None:
+    """Deliver a reply after ``defer``; remember the message so the view can disable itself later."""
+    message = await interaction.followup.send(wait=True, ephemeral=reply.ephemeral, **reply.send_kwargs())
+    if isinstance(reply.view, InvokerOnlyView):
+        reply.view.message = message
+
+
+async def send_response(interaction: discord.Interaction[Any], reply: Reply) -> None:
+    """Deliver a reply as the first response (fast commands that need no defer)."""
+    await interaction.response.send_message(ephemeral=reply.ephemeral, **reply.send_kwargs())
+    if isinstance(reply.view, InvokerOnlyView):
+        reply.view.message = await interaction.original_response()
+
+
+async def tell(interaction: discord.Interaction[Any], text: str) -> None:
+    """An ephemeral note, whether or not the interaction was already answered."""
+    if interaction.response.is_done():
+        await interaction.followup.send(text, ephemeral=True, allowed_mentions=NO_MENTIONS)
+    else:
+        await interaction.response.send_message(text, ephemeral=True, allowed_mentions=NO_MENTIONS)

@@ -1,0 +1,28 @@
+"""What the Discord adapters share: the loaded catalog, the state store, settings and cooldowns."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.answers.costs import TrafficProfile
+from bot.answers.freshness import Freshness
+from bot.settings import Settings
+from bot.state.store import Cooldowns, StateStore
+from catalog.service import Catalog
+
+
+@dataclass(slots=True)
+class BotContext:
+    catalog: Catalog
+    state: StateStore
+    settings: Settings
+    cooldowns: Cooldowns
+
+    @property
+    def fresh(self) -> Freshness:
+        """Today's staleness rule (the date moves, so this is computed on each use)."""
+        return Freshness(self.settings.stale_after_days)
+
+    def profile_for(self, guild_id: int | None) -> TrafficProfile:
+        """The traffic profile estimates use in this server (the default until a server sets its own)."""
+        return self.state.profile(guild_id)

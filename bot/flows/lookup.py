@@ -1,0 +1,116 @@
+"""Command flows shared by the slash commands, the console and the CLI: handler -> render -> ``Reply``.
+
+Unknown or ambiguous names never end a command: the reply offers the candidates in a select, and picking
+one re-runs the same flow with that model (``ModelPicker`` holds the continuation).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from bot.answers.compare import compare
+from bot.answers.costs import TrafficProfile, estimate
+from bot.answers.filters import ModelFilter, search
+from bot.answers.freshness import Freshness
+from bot.answers.handlers import ask_handler
+from bot.render.cards import cost_embed, faq_embed, model_embed, models_embed, pick_embed
+from bot.render.charts import CHART_NAME, cost_chart
+from bot.render.embeds import compare_pages
+from bot.render.reply import Attachment, Reply
+from bot.render.views import Continued, ModelPicker, SectionPager
+from catalog.errors import AmbiguousModel, ModelNotFound
+from catalog.models import Model
+from catalog.service import Catalog
+
+
+def _resolve_or_pick(
+    catalog: Catalog, names: Sequence[str], invoker_id: int, rerun: Callable[[list[str]], Continued]
+) -> list[Model] | Reply:
+    """Models for ``names``, or a picker reply for the first name that is unknown or ambiguous."""
+    models = []
+    for i, name in enumerate(names):
+        try:
+            models.append(catalog.models[catalog.index.resolve(name).model_id])
+        except (AmbiguousModel, ModelNotFound) as exc:
+
+            def then(model_id: str, i: int = i) -> Continued:
+                return rerun([*names[:i], model_id, *names[i + 1 :]])
+
+            return _picker(catalog, exc, invoker_id, then)
+    return models
+
+
+def _picker(
+    catalog: Catalog, exc: AmbiguousModel | ModelNotFound, invoker_id: int, then: Callable[[str], Continued]
+) -> Reply:
+    if isinstance(exc, AmbiguousModel):
+        candidates = list(exc.candidates)
+    else:
+        candidates = []
+        for name in exc.suggestions:
+            try:
+                hit = catalog.index.resolve(name)
+                candidates.append((hit.model_id, hit.name))
+            except (AmbiguousModel, ModelNotFound):
+                continue
+    embed = pick_embed(exc.query, candidates, not_found=isinstance(exc, ModelNotFound))
+    view = ModelPicker(candidates, invoker_id, then) if candidates else None
+    return Reply(embeds=[embed], view=view, ephemeral=not candidates)
+
+
+def compare_flow(
+    catalog: Catalog, names: Sequence[str], profile: TrafficProfile, invoker_id: int, fresh: Freshness | None = None
+) -> Reply:
+    """/compare: the report as section pages with a pager (chart on the cost page)."""
+    if not 2 <= len(names) <= 4:
+        return Reply(content=f"/compare takes 2 to 4 models; you gave {len(names)}.", ephemeral=True)
+    found = _resolve_or_pick(catalog, names, invoker_id, lambda n: compare_flow(catalog, n, profile, invoker_id, fresh))
+    if isinstance(found, Reply):
+        return found
+    if len({m.id for m in found}) != len(found):
+        return Reply(
+            content="Those names all point to the same model; pick different models to compare.", ephemeral=True
+        )
+    report = compare(found, catalog.models, profile)
+    png = cost_chart(found, [line.estimate for line in report.costs], profile)
+    chart = Attachment(CHART_NAME, png) if png else None
+    pager = SectionPager(compare_pages(report, chart=chart is not None, fresh=fresh), invoker_id, chart)
+    return pager.render(0)
+
+
+def cost_flow(
+    catalog: Catalog, name: str, profile: TrafficProfile, invoker_id: int, fresh: Freshness | None = None
+) -> Reply:
+    """/cost: one model at the team's traffic, every route, with a chart."""
+    found = _resolve_or_pick(
+        catalog, [name], invoker_id, lambda n: cost_flow(catalog, n[0], profile, invoker_id, fresh)
+    )
+    if isinstance(found, Reply):
+        return found
+    (model,) = found
+    est = estimate(model, profile)
+    png = cost_chart([model], [est], profile)
+    files = [Attachment(CHART_NAME, png)] if png else []
+    return Reply(embeds=[cost_embed(est, model, chart=bool(png), fresh=fresh)], files=files)
+
+
+def model_flow(catalog: Catalog, name: str, invoker_id: int, fresh: Freshness | None = None) -> Reply:
+    """/model: one model's card."""
+    found = _resolve_or_pick(catalog, [name], invoker_id, lambda n: model_flow(catalog, n[0], invoker_id, fresh))
+    if isinstance(found, Reply):
+        return found
+    return Reply(embeds=[model_embed(found[0], fresh)])
+
+
+def models_flow(catalog: Catalog, filt: ModelFilter, profile: TrafficProfile, fresh: Freshness | None = None) -> Reply:
+    """/models: catalog filter sorted by cost at the server's traffic."""
+    hits = search(list(catalog.models.values()), filt, profile)
+    return Reply(embeds=[models_embed(filt, hits, profile.describe(), fresh)])
+
+
+def ask_flow(
+    catalog: Catalog, text: str, profile: TrafficProfile, addressed: bool, fresh: Freshness | None = None
+) -> Reply | None:
+    """/ask and the chat listener: None means stay silent."""
+    ans = ask_handler(catalog, text, profile, addressed=addressed)
+    return None if ans is None else Reply(embeds=[faq_embed(ans, fresh)])

@@ -1,0 +1,394 @@
+"""Finding models in what people type: ``resolve`` (command arguments), ``mentions`` (free chat) and
+``suggest`` (autocomplete). Pure and synchronous; one in-memory index built once at start-up.
+
+Deterministic before fuzzy: exact id -> alias -> normalised key -> rapidfuzz, and never a model whose
+family, tier or version differs from what was typed (the version guard).
+"""
+
+from __future__ import annotations
+
+import bisect
+import sys
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz, process
+
+from catalog.errors import AmbiguousModel, ModelNotFound
+from catalog.matching.rules import (
+    DIGIT,
+    ENGLISH_FAMILIES,
+    FUZZY_CUTOFF,
+    GENERIC_FAMILIES,
+    MAX_NGRAM,
+    MAX_SCAN_CHARS,
+    TIER_WORDS,
+    TYPO_MIN,
+    WORD,
+    bare,
+    capitalised_mid_sentence,
+    chat_worthy,
+    claim,
+    deletions,
+    distinctive_without_brand,
+    guard,
+    looks_like_id,
+    strip_vendors,
+)
+from catalog.matching.text import Tok, joined, key_of, lower_same_length, mask, span_tokens
+from catalog.models import Model
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """What the index keeps per model: enough to answer without touching the database."""
+
+    id: str
+    name: str
+    routes: int
+    brand: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One model named in a message, with its span in the original text."""
+
+    start: int
+    end: int
+    text: str
+    model_id: str
+    name: str
+    score: float
+
+
+@dataclass(frozen=True, slots=True)
+class Mentions:
+    """Every model a message names, plus family names mentioned without a specific model."""
+
+    mentions: tuple[Mention, ...] = ()
+    families: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Resolved:
+    """A query resolved to one model, and how."""
+
+    model_id: str
+    name: str
+    how: str
+    """exact | alias | normalised | fuzzy"""
+    score: float = 100.0
+
+
+@dataclass(slots=True)
+class MatchIndex:
+    """The in-memory index behind resolve, mentions and suggest."""
+
+    entries: dict[str, Entry]
+    exact: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    keys: dict[tuple[str, ...], set[str]] = field(default_factory=lambda: defaultdict(set))
+    chat_keys: dict[tuple[str, ...], set[str]] = field(default_factory=lambda: defaultdict(set))
+    vocab: set[str] = field(default_factory=set)
+    anchors: set[str] = field(default_factory=set)
+    brands: set[str] = field(default_factory=set)
+    typos: dict[str, str] = field(default_factory=dict)
+    fuzzy_keys: list[str] = field(default_factory=list)
+    fuzzy_ids: list[tuple[str, ...]] = field(default_factory=list)
+    prefixes: list[tuple[str, str]] = field(default_factory=list)
+    """(normalised spelling, model id), sorted, for autocomplete by prefix."""
+    postings: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    """Word -> models whose display name contains it."""
+    name_keys: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    sorted_words: list[str] = field(default_factory=list)
+    display_ids: list[str] = field(default_factory=list)
+    display_keys: list[str] = field(default_factory=list)
+    _rank: dict[tuple[str, ...], int] = field(default_factory=dict)
+    _chat_rank: dict[tuple[str, ...], int] = field(default_factory=dict)
+
+    # -- building ------------------------------------------------------------------------------------
+
+    @classmethod
+    def build(cls, models: Iterable[Model]) -> MatchIndex:
+        """Index every model's name, id and aliases."""
+        models = list(models)
+        index = cls(entries={})
+        brand_counts: dict[str, int] = defaultdict(int)
+        for m in models:
+            words = [t.text for t in span_tokens(lower_same_length(bare(m.name)))]
+            brand = next((w for w in strip_vendors(words) if w.isalpha() and w not in TIER_WORDS), None)
+            if brand:
+                brand_counts[brand] += 1
+            index.entries[m.id] = Entry(m.id, m.name, len(m.routes), brand)
+        families = {m.family.split("-", 1)[0].lower() for m in models if m.family}
+        index.brands = {b for b in brand_counts if b in families and b not in GENERIC_FAMILIES}
+        for m in models:
+            index._add(m)
+        index._finish()
+        return index
+
+    def _add(self, m: Model) -> None:
+        entry = self.entries[m.id]
+        spellings = {r.spelling for r in m.routes} | {a for a in m.aliases if not looks_like_id(a)}
+        ranked = [(m.name, 0), *((s, 1) for s in spellings), *((a, 2) for a in (m.id, *m.aliases))]
+        for spelling, rank in ranked:
+            self.exact[spelling.strip().lower()].add(m.id)
+            words = [t.text for t in span_tokens(lower_same_length(bare(spelling)))]
+            key = key_of(words)
+            if not key:
+                continue
+            claim(self.keys, self._rank, key, m.id, rank)
+            if rank == 0:
+                self.name_keys[m.id] = key
+                for w in key:
+                    self.postings[w].add(m.id)
+            if rank <= 1 and chat_worthy(key, words, rank, self.brands):
+                claim(self.chat_keys, self._chat_rank, key, m.id, rank)
+                self.vocab.update(key)
+                self.anchors.update(w for w in key if w in self.brands or any(c.isdigit() for c in w))
+                # "sonnet 4.5" for "Claude Sonnet 4.5": the family word may be left out in chat
+                if entry.brand and entry.brand in key:
+                    short = tuple(w for w in key if w != entry.brand)
+                    if distinctive_without_brand(short):
+                        claim(self.chat_keys, self._chat_rank, short, m.id, rank + 3)
+                        self.anchors.update(w for w in short if w in TIER_WORDS)
+            if rank < 2:
+                self.prefixes.append((" ".join(words), m.id))
+
+    def _finish(self) -> None:
+        by_text: dict[str, set[str]] = defaultdict(set)
+        for key, ids in self.keys.items():
+            by_text[" ".join(key)].update(ids)
+        self.fuzzy_keys = list(by_text)
+        self.fuzzy_ids = [tuple(sorted(by_text[k])) for k in self.fuzzy_keys]
+        self.prefixes = sorted(set(self.prefixes))
+        self.sorted_words = sorted(self.postings)
+        self.display_ids = list(self.name_keys)
+        self.display_keys = [" ".join(self.name_keys[i]) for i in self.display_ids]
+        for word in self.vocab:
+            if word.isalpha() and len(word) >= TYPO_MIN:
+                for variant in deletions(word):
+                    self.typos.setdefault(variant, word)
+        for word in self.vocab:  # a real word never "corrects" to another
+            self.typos.pop(word, None)
+
+    def memory_bytes(self) -> int:
+        """Approximate size of the index's containers (shallow sizes of every element)."""
+        total = 0
+        for obj in (self.exact, self.keys, self.chat_keys, self.typos, self.entries):
+            total += sys.getsizeof(obj)
+            for k, v in obj.items():
+                total += sys.getsizeof(k) + sys.getsizeof(v)
+        for seq in (self.fuzzy_keys, self.fuzzy_ids, self.prefixes):
+            total += sys.getsizeof(seq) + sum(sys.getsizeof(x) for x in seq)
+        return total
+
+    # -- resolve ---------------------------------------------------------------------------------------
+
+    def resolve(self, query: str) -> Resolved:
+        """One model for a command argument, or ``AmbiguousModel`` / ``ModelNotFound`` with candidates."""
+        q = query.strip()
+        if not q:
+            raise ModelNotFound(query, self._popular(3))
+        if (ids := self.exact.get(q.lower())) is not None:
+            return self._one(q, ids, "alias" if q.lower() not in self.entries else "exact")
+        words = [t.text for t in span_tokens(lower_same_length(bare(mask(q))))]
+        key = key_of(words)
+        corrected = tuple(sorted({self._correct(w) for w in key}))
+        for candidate in (key, corrected):
+            if candidate and (ids := self.keys.get(candidate) or self.chat_keys.get(candidate)):
+                return self._one(q, ids, "normalised")
+        wider = self._supersets(corrected)
+        if wider:
+            if len(wider) == 1:
+                (mid,) = wider
+                return Resolved(mid, self.entries[mid].name, "normalised", 95.0)
+            ranked = sorted(wider, key=lambda i: _popularity(self.entries[i]))
+            raise AmbiguousModel(q, [(i, self.entries[i].name) for i in ranked[:25]])
+        return self._fuzzy(q, corrected)
+
+    def _supersets(self, key: tuple[str, ...]) -> set[str]:
+        """Models whose name holds every typed word and adds no tier word ("codex spark" -> the one
+        Codex Spark; "gemini 2.5" -> every Gemini 2.5 tier, for the caller to disambiguate)."""
+        if not key or (len(key) < 2 and not any(w in self.brands or w[0].isdigit() for w in key)):
+            return set()
+        sets = [self.postings.get(w, set()) for w in key]
+        found = set.intersection(*sets) if sets else set()
+        if len(found) == 1:
+            (mid,) = found
+            adds_tier = any(w in TIER_WORDS and w not in key for w in self.name_keys[mid])
+            return set() if adds_tier else found
+        return found
+
+    def _one(self, query: str, ids: set[str], how: str) -> Resolved:
+        if len(ids) == 1:
+            (mid,) = ids
+            return Resolved(mid, self.entries[mid].name, how)
+        ranked = sorted(ids, key=lambda i: (-self.entries[i].routes, self.entries[i].name))
+        raise AmbiguousModel(query, [(i, self.entries[i].name) for i in ranked[:25]])
+
+    def _fuzzy(self, query: str, key: tuple[str, ...]) -> Resolved:
+        text = " ".join(key)
+        hits = process.extract(
+            text,
+            self.fuzzy_keys,
+            scorer=fuzz.token_sort_ratio,
+            processor=None,
+            score_cutoff=60,
+            limit=12,
+        )
+        guarded = [(self.fuzzy_ids[i], score) for _, score, i in hits if guard(key, self.fuzzy_keys[i])]
+        good = [(ids, s) for ids, s in guarded if s >= FUZZY_CUTOFF]
+        if good:
+            best_ids, best = good[0]
+            rivals = {i for ids, s in good if best - s < 4 for i in ids}
+            if len(rivals) == 1:
+                return Resolved(best_ids[0], self.entries[best_ids[0]].name, "fuzzy", best)
+            ranked = sorted(rivals, key=lambda i: (-self.entries[i].routes, self.entries[i].name))
+            raise AmbiguousModel(query, [(i, self.entries[i].name) for i in ranked[:25]])
+        suggestions = [self.entries[ids[0]].name for ids, _ in guarded[:3]] or [
+            self.entries[self.fuzzy_ids[i][0]].name for _, _, i in hits[:3]
+        ]
+        raise ModelNotFound(query, list(dict.fromkeys(suggestions)))
+
+    def _popular(self, n: int) -> list[str]:
+        ranked = sorted(self.entries.values(), key=lambda e: (-e.routes, e.name))
+        return [e.name for e in ranked[:n]]
+
+    def _correct(self, word: str) -> str:
+        """A one-edit typo of a known word ("sonet" -> "sonnet"); other words pass unchanged."""
+        if word in self.vocab or len(word) < TYPO_MIN or not word.isalpha():
+            return word
+        if word in self.typos:
+            return self.typos[word]
+        for variant in deletions(word):
+            if variant in self.vocab and len(variant) >= TYPO_MIN:
+                return variant
+            if variant in self.typos:
+                return self.typos[variant]
+        return word
+
+    # -- mentions ------------------------------------------------------------------------------------
+
+    def mentions(self, text: str) -> Mentions:
+        """Every specific model a chat message names, with spans; family names alone become hints."""
+        original = text[:MAX_SCAN_CHARS]
+        masked = mask(lower_same_length(original))
+        # fast path: every chat key holds a number or a family name; most chat has neither
+        if DIGIT.search(masked) is None and self.brands.isdisjoint(WORD.findall(masked)):
+            return Mentions()
+        toks = span_tokens(masked)
+        words = self._corrected_near_anchors([t.text for t in toks])
+        found: list[Mention] = []
+        used = [False] * len(toks)
+        i = 0
+        while i < len(toks):
+            if words[i] not in self.vocab:
+                i += 1
+                continue
+            end = i + 1
+            while end < len(toks) and end - i < MAX_NGRAM and words[end] in self.vocab:
+                if not joined(masked, toks[end - 1], toks[end]):
+                    break
+                end += 1
+            match = self._longest(words, toks, i, end, original)
+            if match is None:
+                i += 1
+                continue
+            mention, stop = match
+            found.append(mention)
+            for j in range(i, stop):
+                used[j] = True
+            i = stop
+        families = self._families(original, toks, words, used)
+        return Mentions(tuple(found), families)
+
+    def _corrected_near_anchors(self, words: list[str]) -> list[str]:
+        """Typo-correct only words next to a number or family name: the rest cannot start a mention,
+        and correcting every long word of a message would cost more than the whole scan."""
+        out = list(words)
+        for j, word in enumerate(words):
+            if word in self.vocab or len(word) < TYPO_MIN:
+                continue
+            lo, hi = max(0, j - 2), min(len(words), j + 3)
+            if any(w in self.anchors or w[0].isdigit() for w in words[lo:hi]):
+                out[j] = self._correct(word)
+        return out
+
+    def _longest(
+        self, words: list[str], toks: list[Tok], start: int, end: int, original: str
+    ) -> tuple[Mention, int] | None:
+        if not any(w in self.anchors for w in words[start:end]):
+            return None
+        for stop in range(end, start, -1):
+            run = words[start:stop]
+            key = key_of(run)
+            ids = self.chat_keys.get(key)
+            if not ids or len(ids) != 1:
+                continue
+            (mid,) = ids
+            exact = [t.text for t in toks[start:stop]] == run
+            s, e = toks[start].start, toks[stop - 1].end
+            return Mention(s, e, original[s:e], mid, self.entries[mid].name, 100.0 if exact else 90.0), stop
+        return None
+
+    def _families(self, original: str, toks: list[Tok], words: list[str], used: list[bool]) -> tuple[str, ...]:
+        out: dict[str, None] = {}
+        for j, (tok, word) in enumerate(zip(toks, words, strict=True)):
+            if used[j] or word not in self.brands:
+                continue
+            if word in ENGLISH_FAMILIES and not capitalised_mid_sentence(original, tok):
+                continue
+            out[word] = None
+        return tuple(out)
+
+    # -- suggest ---------------------------------------------------------------------------------------
+
+    def suggest(self, prefix: str, limit: int = 25) -> list[tuple[str, str]]:
+        """Up to ``limit`` (≤ 25) ranked (name, model id) choices for autocomplete, from memory."""
+        limit = min(limit, 25)
+        words = [self._correct(t.text) for t in span_tokens(lower_same_length(bare(prefix)))]
+        if not words:
+            return [(_clip(e.name), e.id) for e in sorted(self.entries.values(), key=_popularity)[:limit]]
+        norm = " ".join(words)
+        lo = bisect.bisect_left(self.prefixes, (norm, ""))
+        spelled_hits = set()
+        for spelled, mid in self.prefixes[lo : lo + 400]:  # typing a name from its start
+            if not spelled.startswith(norm):
+                break
+            spelled_hits.add(mid)
+        ranked = sorted(spelled_hits, key=lambda i: _popularity(self.entries[i]))
+        if len(ranked) < limit:  # the words in any order, the last one still being typed
+            more = self._token_prefix(words) - spelled_hits
+            ranked += sorted(more, key=lambda i: _popularity(self.entries[i]))
+        if not ranked:  # nothing fits: closest display names (typos beyond one edit)
+            hits = process.extract(
+                norm, self.display_keys, scorer=fuzz.ratio, processor=None, limit=limit, score_cutoff=60
+            )
+            ranked = [self.display_ids[i] for _, _, i in hits]
+        return [(_clip(self.entries[i].name), i) for i in ranked[:limit]]
+
+    def _token_prefix(self, words: list[str]) -> set[str]:
+        """Models whose name holds every complete word typed and a word starting with the last one."""
+        *complete, last = words
+        found: set[str] | None = None
+        for w in complete:
+            posting = self.postings.get(w)
+            if not posting:
+                return set()
+            found = set(posting) if found is None else found & posting
+        lo = bisect.bisect_left(self.sorted_words, last)
+        tail: set[str] = set()
+        for w in self.sorted_words[lo : lo + 60]:
+            if not w.startswith(last):
+                break
+            tail |= self.postings[w]
+        return tail if found is None else found & tail
+
+
+def _popularity(e: Entry) -> tuple[int, int, str]:
+    return (-e.routes, len(e.name), e.name)
+
+
+def _clip(name: str) -> str:
+    return name if len(name) <= 100 else name[:99] + "…"

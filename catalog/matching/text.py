@@ -1,0 +1,101 @@
+"""Tokenising what people type, with character spans, for matching model names in chat.
+
+Separate from ``identity`` (which reduces provider spellings) because chat needs spans and must be fast:
+one regex pass, no Unicode normalisation of the whole message.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from catalog.identity.keys import ROUTE_NOISE, SIZED_ONLY_NOISE, VENDOR_TOKENS, is_size_token
+
+#: A word, or a number with an optional one-letter unit ("70b", "4o", "128k", "2.6").
+_TOKEN = re.compile(r"[a-z]+|\d+(?:\.\d+)*(?:[a-z](?![a-z]))?")
+#: Spans that never hold a model mention: code, URLs, Discord mentions/channels/emoji, :shortcodes:.
+_MASK = re.compile(
+    r"```.*?(?:```|$)|`[^`]*`|https?://\S+|www\.\S+|<[@#][!&]?\d+>|<a?:\w+:\d+>|:[a-z0-9_+\-]+:|@(?:everyone|here)",
+    re.DOTALL | re.IGNORECASE,
+)
+_PREFIX_LETTERS = frozenset("vkrmo")
+_DATE8 = re.compile(r"^20\d{6}$")
+#: What may stand between two tokens of one model name: spaces, hyphens, dots, slashes, underscores.
+_JOINER = re.compile(r"^[\s\-./_]{0,2}$")
+
+
+@dataclass(frozen=True, slots=True)
+class Tok:
+    """A token and where it stands in the original text."""
+
+    text: str
+    start: int
+    end: int
+
+
+def lower_same_length(text: str) -> str:
+    """Lower-case without changing the length, so spans stay valid on the original text."""
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    return "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
+
+
+def mask(text: str) -> str:
+    """Blank out code, URLs, user mentions and emoji with spaces (same length)."""
+    if not any(marker in text for marker in ("`", "http", "www.", "<", ":", "@")):
+        return text
+    return _MASK.sub(lambda m: " " * (m.end() - m.start()), text)
+
+
+def span_tokens(text: str) -> list[Tok]:
+    """Tokens with spans: "gpt5.3-codex" -> gpt, 5.3, codex; "claude-opus-4-5" -> claude, opus, 4.5."""
+    raw = [Tok(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    out: list[Tok] = []
+    for tok in raw:
+        prev = out[-1] if out else None
+        if (  # "k2" / "v2" / "o3": a one-letter prefix glued to a number is one version word
+            prev is not None
+            and prev.end == tok.start
+            and len(prev.text) == 1
+            and prev.text in _PREFIX_LETTERS
+            and tok.text[0].isdigit()
+        ):
+            out[-1] = Tok(prev.text + tok.text, prev.start, tok.end)
+            continue
+        if (
+            prev is not None
+            and tok.start - prev.end == 1
+            and text[prev.end] in "-_"
+            and prev.text.isdigit()
+            and tok.text.isdigit()
+            and len(prev.text) == 1
+            and len(tok.text) == 1
+        ):  # "4-5" in ids is version 4.5
+            out[-1] = Tok(f"{prev.text}.{tok.text}", prev.start, tok.end)
+            continue
+        out.append(tok)
+    return out
+
+
+def joined(text: str, left: Tok, right: Tok) -> bool:
+    """True when ``left`` and ``right`` are adjacent parts of one name (no comma, no sentence break)."""
+    return bool(_JOINER.match(text[left.end : right.start]))
+
+
+def key_of(words: list[str]) -> tuple[str, ...]:
+    """The matching key of a token run: sorted distinct tokens without vendor prefix and route noise."""
+    i = 0
+    while i < len(words) - 1 and words[i] in VENDOR_TOKENS:
+        i += 1
+    rest = words[i:]
+    has_size = any(is_size_token(w) for w in rest)
+    return tuple(
+        sorted(
+            {
+                w
+                for w in rest
+                if w not in ROUTE_NOISE and not (has_size and w in SIZED_ONLY_NOISE) and not _DATE8.match(w)
+            }
+        )
+    )

@@ -1,0 +1,90 @@
+"""Identity merging, table-driven: which spellings are one model and which must never merge."""
+
+from __future__ import annotations
+
+import pytest
+
+from catalog.identity.keys import identity_key, spelling
+
+SAME = [
+    ("Llama-3.3-70B-Instruct", "Llama 3.3 70B Instruct"),
+    ("gpt-oss-120b", "GPT OSS 120B"),
+    ("inclusionAI: Ling-2.6 Flash", "Ling-2.6-flash"),
+    ("Ling 2.6 Flash", "inclusionai/ling-2.6-flash"),
+    ("Ling 2.6 Flash Free", "Ling-2.6-flash"),
+    ("claude-opus-4-5-20251101", "Claude Opus 4.5"),
+    ("Claude Opus 4.5 (EU)", "Claude Opus 4.5"),
+    ("Claude 4.6 Opus", "Claude Opus 4.6"),
+    ("anthropic--claude-4.5-opus", "Claude Opus 4.5"),
+    ("Anthropic: Claude Sonnet 4.5 (20250929)", "claude-sonnet-4-5"),
+    ("Claude Opus 4 (latest)", "claude-opus-4-20250514"),
+    ("Meta: Llama 3.3 70B Instruct", "Meta-Llama-3_3-70B-Instruct"),
+    ("Llama 3.3 70B Instruct (free)", "Llama 3.3 70B Instruct"),
+    ("GPT-5.3 Codex Spark", "GPT-5.3-Codex-Spark"),
+    ("openai/gpt-5.3-codex-spark", "gpt-5.3-codex-spark"),
+    ("OpenAI: GPT-4o-mini", "GPT-4o mini"),
+    ("Azure gpt-4o-mini", "GPT-4o Mini"),
+    ("Qwen/Qwen3-235B-A22B-Instruct-2507", "Qwen3 235B A22B Instruct 2507"),
+    ("Qwen 3 235b A22B 2507 (TEE)", "Qwen3 235B A22B Instruct 2507"),
+    ("Gemma 3 27B IT", "Google: Gemma 3 27B"),
+    ("gemma3:27b", "Gemma-3-27B-IT"),
+    ("Kimi K2.6", "Pro/moonshotai/Kimi-K2.6"),
+    ("kimi-k2p6", "Kimi K2.6"),
+    ("Z.ai: GLM 4.7", "glm-4.7"),
+    ("GLM-5.2", "glm-5-2"),
+    ("DeepSeek: R1", "DeepSeek R1"),
+    ("DeepSeek V4 Flash (DeepSeek)", "DeepSeek V4 Flash"),
+    ("x-AI/Grok-4.1-Fast", "Grok 4.1 Fast"),
+    ("Moonshot Kimi K2.5", "Kimi-K2.5"),
+    ("Doubao Seed 1.6", "ByteDance Seed: Seed 1.6"),
+    ("Llama 3.1 8B Instruct AWQ", "Llama 3.1 8B Instruct"),
+    ("Qwen2.5 72B Instruct", "qwen2-5-72b-instruct"),
+]
+
+DIFFERENT = [
+    ("GPT-4o", "GPT-4o mini"),
+    ("Qwen2-7B-Instruct", "Qwen2-72B-Instruct"),
+    ("Qwen2 7B", "Qwen2.5 7B"),
+    ("Ling-2.6-Flash", "Ling-2.6-1T"),
+    ("Ling 2.6 Flash", "Ring 2.6 1T"),
+    ("Claude Opus 4.5", "Claude Opus 4.1"),
+    ("Claude Opus 4.5", "Claude Opus 4.5 Thinking"),
+    ("claude-opus-4-6", "claude-opus-4-6-thinking"),
+    ("Claude Opus 4.7", "Claude Opus 4.7 (Fast)"),
+    ("GPT-5", "GPT-5 Mini"),
+    ("GPT-5.1 Codex", "GPT-5.1 Codex Mini"),
+    ("GPT-3.5 Turbo", "GPT-3.5 Turbo Instruct"),
+    ("Gemini 2.5 Flash", "Gemini 2.5 Flash Lite"),
+    ("Gemini 3 Pro", "Gemini 3 Pro Preview"),
+    ("Claude Sonnet 3.5", "Claude Sonnet 3.5 v2"),
+    ("DeepSeek R1", "DeepSeek R1 0528"),
+    ("Qwen3-235B-A22B", "Qwen3 235B A22B Instruct 2507"),
+    ("Grok 4.1 Fast Reasoning", "Grok 4.1 Fast Non-Reasoning"),
+    ("GPT-4o", "GPT-4o (2024-05-13)"),
+    ("o3", "o3-pro"),
+    ("Llama 3.1 8B", "Llama 3.1 70B"),
+    ("GLM-4.7", "GLM-4.7-Flash"),
+    ("Qwen3 Coder 480B", "Qwen3 Coder 480B A35B"),  # merged by the active-params fold, not the key
+]
+
+
+@pytest.mark.parametrize(("a", "b"), SAME, ids=[f"{a} = {b}" for a, b in SAME])
+def test_same_model(a: str, b: str) -> None:
+    assert identity_key(a) == identity_key(b)
+
+
+@pytest.mark.parametrize(("a", "b"), DIFFERENT, ids=[f"{a} != {b}" for a, b in DIFFERENT])
+def test_different_models(a: str, b: str) -> None:
+    assert identity_key(a) != identity_key(b)
+
+
+def test_at_least_forty_rows() -> None:
+    assert len(SAME) + len(DIFFERENT) >= 40
+
+
+@pytest.mark.parametrize(
+    ("text", "free"),
+    [("Ling 2.6 Flash Free", True), ("gpt-oss-120b (free)", True), ("Ling 2.6 Flash", False)],
+)
+def test_free_marker_is_a_route_flag(text: str, free: bool) -> None:
+    assert spelling(text).free is free
