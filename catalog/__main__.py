@@ -1,4 +1,4 @@
-"""``python -m catalog build | import SOURCE FILE | stats | show NAME`` — the catalog's command line."""
+"""``python -m catalog build | import | stats | show | identity | doubts | refresh | changes`` — the command line."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from typing import Any
 
 from catalog.build import build, ensure_built, import_file
 from catalog.errors import AmbiguousModel, CatalogError, ModelNotFound
+from catalog.identity.report import doubts_report, identity_report
 from catalog.models import Model
 from catalog.paths import default_db_path
 from catalog.refresh import DEFAULT_URLS, Limits, refresh
@@ -52,6 +53,9 @@ def _parser() -> argparse.ArgumentParser:
     rf.add_argument("--only", choices=sorted(DEFAULT_URLS), help="refresh just this source")
     rf.add_argument("--timeout", type=float, default=Limits().timeout_s, help="seconds per download attempt")
     rf.add_argument("--attempts", type=int, default=Limits().attempts)
+    idn = sub.add_parser("identity", help="every model with its aliases and routes, and the rule that placed each")
+    idn.add_argument("--json", action="store_true")
+    sub.add_parser("doubts", help="the identity worklist: suspected wrong merges, splits, placeholder dates")
     ch = sub.add_parser("changes", help="recent price changes (price history survives rebuilds)")
     ch.add_argument("--days", type=int, default=30)
     ch.add_argument("--json", action="store_true")
@@ -74,6 +78,11 @@ async def _run(args: argparse.Namespace) -> int:
             verb = "imported" if result.changed else "unchanged (same file already imported)"
             size = f"{result.models} models, {result.routes} routes"
             print(f"{verb}: {args.source} {args.file.name}; catalog has {size}")
+            return 0
+        if args.command in ("identity", "doubts"):
+            await ensure_built(store, progress)
+            models = await store.all_models()
+            print(identity_report(models, args.json) if args.command == "identity" else doubts_report(models))
             return 0
         if args.command == "refresh":
             await ensure_built(store, progress)

@@ -136,6 +136,12 @@ class Route(Strict):
     status: str | None = None
     """alpha, beta, deprecated, or None for generally available."""
     free_tier: bool = False
+    quantization: str | None = None
+    """Weight format the route id names (fp8, awq, 4bit ...): a route attribute, never a different model."""
+    region: str | None = None
+    """Region prefix of the route id (Bedrock's ``us.``, ``eu.``, ``global.`` inference profiles)."""
+    placed_by: str | None = None
+    """The identity rule or overlay entry that put this route in its model (``python -m catalog identity``)."""
     provenance: Provenance
 
     @property

@@ -5,7 +5,9 @@ Providers spell the same model many ways ("Llama-3.3-70B-Instruct", "Meta: Llama
 size, "thinking"/"fast"/date-snapshot variants) and drops only what a *route* adds: vendor prefixes,
 regions, quantisation, "latest", free-tier markers and Anthropic-style 8-digit snapshot dates.
 
-The key is a sorted token tuple, so word order ("Claude 4.6 Opus" / "Claude Opus 4.6") does not matter.
+The key is a sorted token tuple, so word order ("Claude 4.6 Opus" / "Claude Opus 4.6") does not matter; dates
+are joined into one token first ("05-06" -> "0506", "(09/2025)" -> "202509"), so a snapshot's day and month never
+swap. "+" is the word "plus" (Command R+ is Command R Plus, a different product from Command R).
 """
 
 from __future__ import annotations
@@ -88,9 +90,8 @@ FREE_MARKERS = frozenset({"free"})
 
 _COLON_PREFIX = re.compile(r"^[^:/]{1,40}:\s+")
 _PAREN = re.compile(r"\(([^)]*)\)|\[([^\]]*)\]")
-_DATE8 = re.compile(r"(?<!\d)20\d{6}(?!\d)")
 _VERSION_P = re.compile(r"(?<=\d)p(?=\d)")
-_SINGLE_DIGIT_PAIR = re.compile(r"(?<![\d.])(\d)[-_](\d)(?![\d])")
+_SINGLE_DIGIT_PAIR = re.compile(r"(?<![\d.])(\d)[-_](\d)(?![\d.]|[a-z])")
 _SPLIT = re.compile(r"[^a-z0-9.]+")
 _LETTER_DIGIT = re.compile(r"(?<=[a-z])(?=\d)")
 _LOOSE_DOT = re.compile(r"(?<!\d)\.|\.(?!\d)")
@@ -111,12 +112,25 @@ def fold(text: str) -> str:
     return "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
 
 
+#: Dates in the shapes providers write them; each becomes one token so its parts never reorder.
+_DATES: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"(?<!\d)(20\d\d)[-_./](\d\d)[-_./](\d\d)(?!\d)"), r" \1\2\3 "),  # 2024-05-13
+    (re.compile(r"(?<!\d)(\d\d)[-/](20\d\d)(?!\d)"), r" \2\1 "),  # 08-2024, 09/2025
+    (re.compile(r"(?<![\d.])(\d\d)[-_](\d\d)(?![\d.]|[a-z])"), r" \1\2 "),  # preview-05-06
+    (re.compile(r"(?<![\d.])(\d\d)\.(\d\d)(?![\d.])"), r" \1\2 "),  # Mistral's "(25.05)"
+)
+_DOT_ZERO = re.compile(r"(?<![\d.])(\d+)\.0(?![\d.])")
+
+
 def tokens(text: str) -> list[str]:
     """Split a spelling into comparable tokens: "gpt5.3-codex" -> ["gpt", "5.3", "codex"]."""
-    s = fold(text)
+    s = fold(text).replace("+", " plus ")
+    for pattern, joined in _DATES:
+        s = pattern.sub(joined, s)
     s = _VERSION_P.sub(".", s)
     s = _SINGLE_DIGIT_PAIR.sub(r"\1.\2", s)
     s = _SINGLE_DIGIT_PAIR.sub(r"\1.\2", s)  # "4-5-1" style chains need a second pass
+    s = _DOT_ZERO.sub(r"\1", s)  # "Opus 4.0" is "Opus 4"
     s = _LOOSE_DOT.sub(" ", s)
     out: list[str] = []
     for raw in _SPLIT.split(s):
@@ -129,8 +143,13 @@ def tokens(text: str) -> list[str]:
     return out
 
 
+_V_DOTTED = re.compile(r"^v(\d+\.\d+)$")
+
+
 def _split_letter_digit(token: str) -> list[str]:
     """ "gpt5" -> ["gpt", "5"], but keep "v2", "k2", "r1", "m2" style version words whole."""
+    if _V_DOTTED.match(token):  # "V3.2" is version 3.2 ("deepseek-3.2" and "DeepSeek V3.2" are one model)
+        return [token[1:]]
     if len(token) > 1 and token[0] in "vkrmo" and token[1:2].isdigit():
         return [token]
     return _LETTER_DIGIT.sub(" ", token).split()
@@ -140,6 +159,7 @@ def spelling(text: str) -> Spelling:
     """Reduce one provider spelling (display name or route id) to its identity key."""
     s = text.strip()
     s = _COLON_PREFIX.sub(_colon_prefix, s)
+    s = _PAREN.sub(lambda m: m.group(0).replace("/", "-"), s)  # "(09/2025)" is a date, not a namespace
     s = s.rsplit("/", 1)[-1]
     kept_parens: list[str] = []
 
@@ -149,7 +169,6 @@ def spelling(text: str) -> Spelling:
 
     s = _PAREN.sub(_paren, s)
     s = s + " " + " ".join(kept_parens)
-    s = _DATE8.sub(" ", s)
     toks = tokens(s.replace(":", " ").replace("@", " "))
     free = any(t in FREE_MARKERS for t in toks)
     toks = _strip_vendor(toks)

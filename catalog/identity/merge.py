@@ -12,7 +12,9 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from catalog.identity.keys import fold, is_size_token, spelling
+from catalog.identity.cluster import cluster, identities
+from catalog.identity.curated import Curated, base_classes, load_curated
+from catalog.identity.keys import fold, spelling
 from catalog.models import Capabilities, Disagreement, License, Model, Provenance, Route
 from catalog.sources.records import ModelRecord, RouteRecord, SourceBatch
 
@@ -51,81 +53,90 @@ class _Cluster:
     routes: dict[tuple[str, str], RouteRecord] = field(default_factory=dict)
 
 
-def merge(batches: list[SourceBatch]) -> list[Model]:
-    """Merge every batch into canonical models; deterministic for the same input."""
-    clusters: list[_Cluster] = []
-    by_key: dict[tuple[str, ...], int] = {}
+def merge(batches: list[SourceBatch], curated: Curated | None = None) -> list[Model]:
+    """Merge every batch into canonical models; deterministic for the same input.
 
-    def find(names: tuple[str, ...]) -> int | None:
-        for name in names:
-            idx = by_key.get(spelling(name).key)
-            if idx is not None:
-                return idx
-        return None
-
-    def claim(names: tuple[str, ...], idx: int) -> None:
-        for name in names:
-            by_key.setdefault(spelling(name).key, idx)
-
-    def new_cluster() -> int:
-        clusters.append(_Cluster())
-        return len(clusters) - 1
-
-    owner: dict[tuple[str, str], int] = {}
+    Routes define which models exist (``cluster`` decides which routes are one model); model-level records
+    (models.dev's lab records, LLM-Stats, the overlay) then attach to the model their lab id or names point at.
+    """
+    curated = load_curated() if curated is None else curated
     ordered = sorted(batches, key=lambda b: _SOURCE_RANK.get(b.source, 9))
-    for batch in ordered:  # routes first: they define which models exist
+    records: dict[tuple[str, str], RouteRecord] = {}
+    for batch in ordered:
         for rr in batch.routes:
-            names = (rr.route.spelling,)
-            idx = find(names)
-            idx = new_cluster() if idx is None else idx
-            claim(names, idx)
-            key = route_key(rr.route)
-            if key in owner and owner[key] != idx:  # a later source re-spelled a known route: it moves
-                del clusters[owner[key]].routes[key]
-            owner[key] = idx
-            clusters[idx].spellings[rr.route.spelling] += 1
-            clusters[idx].routes[key] = rr
-    _fold_active_params(clusters, by_key)
+            records[route_key(rr.route)] = rr  # a later source re-spelling a known route replaces it
+    refs = list(records)
+    ids = identities(
+        refs,
+        [records[r].route.spelling for r in refs],
+        [_identity_facts(records[r]) for r in refs],
+        curated,
+    )
+    groups, placed = cluster(ids, curated)
+    clusters: list[_Cluster] = []
+    finder = _Finder()
+    for group in sorted(groups, key=lambda g: min(refs[i] for i in g)):
+        c = _Cluster()
+        idx = len(clusters)
+        clusters.append(c)
+        for i in group:
+            rr, ident = records[refs[i]], ids[i]
+            route = rr.route.model_copy(
+                update={"quantization": ident.rid.quantization, "region": ident.rid.region, "placed_by": placed[i]}
+            )
+            c.routes[refs[i]] = RouteRecord(route=route, facts=rr.facts)
+            c.spellings[rr.route.spelling] += 1
+            finder.claim(ident.rid.key, idx, strong=True)
+            finder.claim(ident.name_key, idx, strong=False)
+            if ident.base:
+                finder.bases.setdefault(ident.base, idx)
+    lab_classes = base_classes(curated)
     for batch in ordered:
         for mr in batch.models:
-            idx = find(mr.spellings)
-            if idx is None:
+            lab = mr.provenance.record.removeprefix("models.") if mr.provenance.source == "models-dev" else None
+            found = finder.bases.get(lab_classes.get(lab or "", "")) if lab else None
+            found = found if found is not None else finder.find(mr.spellings)
+            if found is None:
                 if not mr.creates:
                     continue
-                idx = new_cluster()
-            claim(mr.spellings, idx)
-            clusters[idx].spellings[mr.spellings[0]] += 1
-            clusters[idx].models.append(mr)
-    unique = list({id(c): c for c in clusters}.values())
-    models = [_build(c) for c in unique if c.routes or c.models]
-    return _unique_ids(models)
+                found = len(clusters)
+                clusters.append(_Cluster())
+                for name in mr.spellings:
+                    finder.claim(spelling(name).key, found, strong=True)
+            clusters[found].spellings[mr.spellings[0]] += 1
+            clusters[found].models.append(mr)
+    models = [_build(c) for c in clusters if c.routes or c.models]
+    return _unique_aliases(_unique_ids(models))
 
 
-def _fold_active_params(clusters: list[_Cluster], by_key: dict[tuple[str, ...], int]) -> None:
-    """Merge a spelling that leaves out the active-parameter count ("Qwen3 Coder 480B") into the one
-    model that states it ("Qwen3 Coder 480B A35B") — only when exactly one such model exists."""
-    fuller: dict[tuple[str, ...], set[int]] = defaultdict(set)
-    for key, idx in by_key.items():
-        if "a" not in key:
-            continue
-        for token in key:
-            if is_size_token(token):
-                fuller[tuple(t for t in key if t not in ("a", token))].add(idx)
-    for key, idx in list(by_key.items()):
-        targets = fuller.get(key, set()) - {idx}
-        if "a" in key or len(targets) != 1:
-            continue
-        (target,) = targets
-        src, dst = clusters[idx], clusters[target]
-        if src is dst or not src.routes:
-            continue
-        dst.spellings.update(src.spellings)
-        dst.routes.update(src.routes)
-        dst.models.extend(src.models)
-        clusters[idx] = dst
-        for k, i in by_key.items():
-            if i == idx:
-                by_key[k] = target
+def _identity_facts(rr: RouteRecord) -> tuple[float | None, str | None]:
+    """(output price, release date) of a route: what tells two snapshots apart."""
+    out = rr.route.price.output if rr.route.price is not None else None
+    return (float(out) if out else None), rr.facts.get("release_date")
+
+
+class _Finder:
+    """Identity key -> cluster: route-id keys always; a display-name key only while one cluster uses it."""
+
+    def __init__(self) -> None:
+        self.strong: dict[tuple[str, ...], int] = {}
+        self.weak: dict[tuple[str, ...], set[int]] = defaultdict(set)
+        self.bases: dict[str, int] = {}
+
+    def claim(self, key: tuple[str, ...], idx: int, strong: bool) -> None:
+        if strong:
+            self.strong.setdefault(key, idx)
+        else:
+            self.weak[key].add(idx)
+
+    def find(self, names: tuple[str, ...]) -> int | None:
+        for name in names:
+            key = spelling(name).key
+            if key in self.strong:
+                return self.strong[key]
+            if len(self.weak.get(key, ())) == 1:
+                return next(iter(self.weak[key]))
+        return None
 
 
 def _build(cluster: _Cluster) -> Model:
@@ -253,7 +264,24 @@ def _display_name(cluster: _Cluster, records: list[ModelRecord]) -> str:
 
 
 def _slug(name: str) -> str:
-    return _SLUG.sub("-", fold(name)).strip("-.") or "model"
+    return _SLUG.sub("-", fold(name).replace("+", " plus")).strip("-.") or "model"
+
+
+def _unique_aliases(models: list[Model]) -> list[Model]:
+    """An alias names one model: a spelling several models carry (a display name reused by two generations)
+    is dropped from all of them, so every alias resolves to exactly one model."""
+    owners: Counter[str] = Counter(a.casefold() for m in models for a in set(m.aliases))
+    ids = {m.id.casefold() for m in models} | {m.name.casefold() for m in models}
+
+    def unique(alias: str) -> bool:
+        return owners[alias.casefold()] == 1 and alias.casefold() not in ids
+
+    return [
+        m.model_copy(
+            update={"aliases": tuple(a for a in m.aliases if owners[a.casefold()] == 1 and a.casefold() not in ids)}
+        )
+        for m in models
+    ]
 
 
 def _unique_ids(models: list[Model]) -> list[Model]:

@@ -1,0 +1,200 @@
+"""Which routes serve one model: union-find over routes, strongest evidence first, with cannot-link constraints.
+
+Evidence, in order (each union records the rule that made it):
+1. ``overlay:<id>``  a curated identity entry (``catalog/data/identity.json``);
+2. ``base-link``     models.dev's own route -> lab-model link (a dated and an undated lab id of one release are one);
+3. ``route-id``      the same normalised route id (namespaces, regions, deployment suffixes, quantisation removed);
+4. ``snapshot``      an undated id whose only dated snapshot is that one (``claude-opus-4-1`` -> ``...-20250805``);
+5. ``name``          a display name that equals another route id's key, only when nothing product-like differs
+                     and exactly one other id carries that name (so "Ministral 3B", used by two generations,
+                     merges nothing).
+Two routes linked to different lab models, or kept apart by a curated ``separate`` entry, never meet.
+A ``-latest`` id is never merged by name: it joins a snapshot only where a curated ``alias`` entry says which.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from catalog.identity.curated import Curated, RouteRef, base_classes, ref
+from catalog.identity.evidence import (
+    NAME_PRICE_RATIO,
+    SNAPSHOT_PRICE_RATIO,
+    compatible,
+    less_specific,
+    same_release,
+    similar_price,
+    stem,
+)
+from catalog.identity.keys import spelling
+from catalog.identity.route_ids import RouteId, is_snapshot, parse_route_id
+
+Join = Callable[[list[int], str], None]
+
+
+@dataclass(frozen=True, slots=True)
+class RouteIdentity:
+    """The identity evidence of one route."""
+
+    ref: RouteRef
+    rid: RouteId
+    name_key: tuple[str, ...]
+    base: str | None
+    output_price: float | None = None
+    """USD per 1M output tokens (None when unknown or free): snapshots and names only merge at similar prices."""
+    release: str | None = None
+    """The release date the route states: an undated id only joins a snapshot released at the same time."""
+
+
+class _Sets:
+    """Union-find whose components carry the lab-model classes they hold (at most one)."""
+
+    def __init__(self, n: int, labels: list[str | None], blocked: set[frozenset[int]]):
+        self.parent = list(range(n))
+        self.labels: list[set[str]] = [{lab} if lab else set() for lab in labels]
+        self.members: list[set[int]] = [{i} for i in range(n)]
+        self.blocked = blocked
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, a: int, b: int) -> bool:
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            return True
+        if self.labels[ra] and self.labels[rb] and self.labels[ra] != self.labels[rb]:
+            return False
+        if any(frozenset((x, y)) in self.blocked for x in self.members[ra] for y in self.members[rb]):
+            return False
+        if len(self.members[ra]) < len(self.members[rb]):
+            ra, rb = rb, ra
+        self.parent[rb] = ra
+        self.labels[ra] |= self.labels[rb]
+        self.members[ra] |= self.members[rb]
+        return True
+
+
+def identities(
+    refs: list[RouteRef], names: list[str], facts: list[tuple[float | None, str | None]], curated: Curated
+) -> list[RouteIdentity]:
+    """The evidence of every route; ``facts`` are (output price, release date) per route."""
+    bases = base_classes(curated)
+    unlinked = {ref(t) for e in curated.entries if e.kind == "unlink" for t in e.routes}
+    return [
+        RouteIdentity(
+            r,
+            parse_route_id(r[1]),
+            spelling(n).key,
+            None if r in unlinked else bases.get(curated.links.get(r, "")),
+            price,
+            release,
+        )
+        for r, n, (price, release) in zip(refs, names, facts, strict=True)
+    ]
+
+
+def cluster(ids: list[RouteIdentity], curated: Curated) -> tuple[list[list[int]], list[str]]:
+    """Groups of route indices (one per model) and, per route, the rule that placed it."""
+    index = {r.ref: i for i, r in enumerate(ids)}
+    blocked: set[frozenset[int]] = set()
+    for e in curated.entries:
+        if e.kind == "separate":
+            members = [index[ref(t)] for t in e.routes if ref(t) in index]
+            blocked |= {frozenset((a, b)) for a in members for b in members if a != b}
+    sets = _Sets(len(ids), [r.base for r in ids], blocked)
+    placed = ["own id"] * len(ids)
+
+    def join(group: list[int], why: str) -> None:
+        for other in group[1:]:
+            if sets.union(group[0], other):
+                for i in (group[0], other):
+                    placed[i] = placed[i] if placed[i] != "own id" else why
+
+    for e in curated.entries:
+        if e.kind in ("same", "alias"):
+            targets = [*e.routes, *([e.target] if e.target else [])]
+            join([index[ref(t)] for t in targets if ref(t) in index], f"overlay:{e.id}")
+    by_base: dict[str, list[int]] = defaultdict(list)
+    by_key: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for i, r in enumerate(ids):
+        if r.base:
+            by_base[r.base].append(i)
+        by_key[r.rid.key].append(i)
+    for group in by_base.values():
+        join(group, "base-link")
+    for group in by_key.values():
+        join(_majority_first(group, ids), "route-id")
+    _snapshots(ids, by_key, join)
+    _less_specific(ids, by_key, join, sets)
+    _names(ids, by_key, join, sets)
+    groups: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(ids)):
+        groups[sets.find(i)].append(i)
+    return list(groups.values()), placed
+
+
+def _majority_first(group: list[int], ids: list[RouteIdentity]) -> list[int]:
+    """Routes sharing an id join the lab model most of them are linked to; a lone contrary link stays apart."""
+    votes = Counter(ids[i].base for i in group if ids[i].base)
+    if not votes:
+        return group
+    top = votes.most_common(1)[0][0]
+    return sorted(group, key=lambda i: ids[i].base != top)
+
+
+def _price(group: list[int], ids: list[RouteIdentity]) -> float | None:
+    prices = sorted(p for i in group if (p := ids[i].output_price))
+    return prices[len(prices) // 2] if prices else None
+
+
+def _release(group: list[int], ids: list[RouteIdentity]) -> str | None:
+    dates = sorted(d for i in group if (d := ids[i].release))
+    return dates[len(dates) // 2] if dates else None
+
+
+def _snapshots(ids: list[RouteIdentity], by_key: dict[tuple[str, ...], list[int]], join: Join) -> None:
+    """An undated id with exactly one dated snapshot of the same price and release is that snapshot's alias."""
+    dated: dict[tuple[str, ...], list[tuple[str, ...]]] = defaultdict(list)
+    for key in by_key:
+        if any(is_snapshot(t) for t in key):
+            dated[tuple(t for t in key if not is_snapshot(t))].append(key)
+    for undated, snaps in dated.items():
+        if undated not in by_key or len(snaps) != 1:
+            continue
+        a, b = by_key[undated], by_key[snaps[0]]
+        if similar_price(_price(a, ids), _price(b, ids), SNAPSHOT_PRICE_RATIO) and same_release(
+            _release(a, ids), _release(b, ids)
+        ):
+            join([_majority_first(b, ids)[0], a[0]], "snapshot")
+
+
+def _less_specific(ids: list[RouteIdentity], by_key: dict[tuple[str, ...], list[int]], join: Join, sets: _Sets) -> None:
+    """An id without parameter counts joins the one id (or one model) that adds only them."""
+    by_stem: dict[tuple[str, ...], list[tuple[str, ...]]] = defaultdict(list)
+    for b in by_key:
+        by_stem[stem(b)].append(b)
+    for a in by_key:
+        if any(is_snapshot(t) for t in a):
+            continue
+        fuller = [b for b in by_stem[stem(a)] if b != a and less_specific(a, b)]
+        if fuller and len({sets.find(by_key[b][0]) for b in fuller}) == 1:
+            join([by_key[fuller[0]][0], by_key[a][0]], "parameters")
+
+
+def _names(ids: list[RouteIdentity], by_key: dict[tuple[str, ...], list[int]], join: Join, sets: _Sets) -> None:
+    """A display name that is another id's key joins the two, when compatible, alike in price, and unique."""
+    carriers: dict[tuple[str, ...], set[tuple[str, ...]]] = defaultdict(set)
+    for r in ids:
+        b = r.name_key
+        if b == r.rid.key or b not in by_key or "latest" in r.rid.key or not compatible(r.rid.key, b):
+            continue
+        if similar_price(_price(by_key[r.rid.key], ids), _price(by_key[b], ids), NAME_PRICE_RATIO):
+            carriers[b].add(r.rid.key)
+    for b, keys in carriers.items():
+        if len({sets.find(by_key[k][0]) for k in keys}) == 1:
+            join([by_key[b][0], by_key[next(iter(keys))][0]], "name")
