@@ -23,6 +23,7 @@ from catalog.identity.evidence import (
     NAME_PRICE_RATIO,
     SNAPSHOT_PRICE_RATIO,
     compatible,
+    generations_differ,
     less_specific,
     same_release,
     similar_price,
@@ -153,8 +154,9 @@ def _price(group: list[int], ids: list[RouteIdentity]) -> float | None:
 
 
 def _release(group: list[int], ids: list[RouteIdentity]) -> str | None:
-    dates = sorted(d for i in group if (d := ids[i].release))
-    return dates[len(dates) // 2] if dates else None
+    """The date most routes state (ties: the earliest, as a release is its first appearance)."""
+    votes = Counter(d for i in group if (d := ids[i].release))
+    return min(votes, key=lambda d: (-votes[d], d)) if votes else None
 
 
 def _snapshots(ids: list[RouteIdentity], by_key: dict[tuple[str, ...], list[int]], join: Join) -> None:
@@ -196,5 +198,6 @@ def _names(ids: list[RouteIdentity], by_key: dict[tuple[str, ...], list[int]], j
         if similar_price(_price(by_key[r.rid.key], ids), _price(by_key[b], ids), NAME_PRICE_RATIO):
             carriers[b].add(r.rid.key)
     for b, keys in carriers.items():
-        if len({sets.find(by_key[k][0]) for k in keys}) == 1:
-            join([by_key[b][0], by_key[next(iter(keys))][0]], "name")
+        if not generations_differ(keys):
+            for k in sorted(keys):
+                join([by_key[b][0], by_key[k][0]], "name")

@@ -5,6 +5,7 @@ Pure functions over identity keys, prices and release dates; ``cluster`` applies
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from catalog.identity.keys import is_size_token
@@ -29,12 +30,34 @@ NAME_PRICE_RATIO = 2.0
 SNAPSHOT_MAX_DAYS = 45
 
 
+_PARAMS = re.compile(r"^\d+(?:\.\d+)?[bmt]$")
+_EXPERTS = re.compile(r"^\d+e$")
+
+
+def is_params(token: str) -> bool:
+    """A parameter count ("70b", "1t"), not a context size ("16k")."""
+    return bool(_PARAMS.match(token))
+
+
 def _sizes_only(extra: set[str]) -> bool:
-    return bool(extra) and all(is_size_token(t) or t == "a" or (t[:-1].isdigit() and t.endswith("e")) for t in extra)
+    return bool(extra) and all(is_params(t) or t == "a" or _EXPERTS.match(t) for t in extra)
 
 
 def _diff(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[set[str], set[str]]:
-    return {t for t in set(a) - set(b) if t not in SOFT}, {t for t in set(b) - set(a) if t not in SOFT}
+    """Tokens only ``a`` has and only ``b`` has. Serving words count only where no parameter count is given
+    ("GPT-3.5 Turbo Instruct" is a product; "Llama 3.3 70B Instruct" is the 70B model); a "preview" of a
+    snapshot both name is that snapshot."""
+    sized = any(is_params(t) for t in (*a, *b))
+    shared_snapshot = any(is_snapshot(t) for t in set(a) & set(b))
+    ignore = (SOFT if sized else frozenset()) | ({"preview"} if shared_snapshot else frozenset())
+    return {t for t in set(a) - set(b) if t not in ignore}, {t for t in set(b) - set(a) if t not in ignore}
+
+
+def generations_differ(keys: set[tuple[str, ...]]) -> bool:
+    """Ids that name different snapshots or parameter counts are different generations (two "Ministral 3B"s)."""
+    snaps = {s for k in keys if (s := tuple(sorted(t for t in k if is_snapshot(t))))}
+    sizes = {s for k in keys if (s := tuple(sorted(t for t in k if is_params(t))))}
+    return len(snaps) > 1 or len(sizes) > 1
 
 
 def stem(key: tuple[str, ...]) -> tuple[str, ...]:
@@ -46,8 +69,10 @@ def less_specific(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     """``a`` is ``b`` without its parameter counts ("Llama 4 Scout" vs "... 17B 16E"; "Qwen3 Coder 480B" vs "...
     480B A35B"): one model when ``b`` is the only such id."""
     extra_a, extra_b = _diff(a, b)
-    has_size_a = any(is_size_token(t) for t in a)
-    return not extra_a and _sizes_only(extra_b) and (not has_size_a or "a" in extra_b)
+    if extra_a or not _sizes_only(extra_b):
+        return False
+    has_params_a = any(is_params(t) for t in a)
+    return not has_params_a or "a" in extra_b or all(_EXPERTS.match(t) for t in extra_b)
 
 
 def compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
@@ -61,8 +86,8 @@ def compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
         return True
     if any(is_size_token(t) for t in extra_a | extra_b):
         return False
-    if not extra_a and all(t.isalpha() for t in extra_b):
-        return True  # the id leaves out the family word: "k2p5" is "Kimi K2.5"
+    if (not extra_a and all(t.isalpha() for t in extra_b)) or (not extra_b and all(t.isalpha() for t in extra_a)):
+        return True  # one side leaves out a family or host word: "k2p5" is "Kimi K2.5"
     snap_a = {t for t in extra_a if is_snapshot(t)}
     snap_b = {t for t in extra_b if is_snapshot(t)}
     # A dated id whose display name gives the version instead ("mistral-large-2512" is "Mistral Large 3").

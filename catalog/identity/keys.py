@@ -144,11 +144,12 @@ def tokens(text: str) -> list[str]:
 
 
 _V_DOTTED = re.compile(r"^v(\d+\.\d+)$")
+_V_MAJOR = re.compile(r"^v([2-9]|\d\d)$")  # "v1" stays: a deployment's first version, often left out
 
 
 def _split_letter_digit(token: str) -> list[str]:
     """ "gpt5" -> ["gpt", "5"], but keep "v2", "k2", "r1", "m2" style version words whole."""
-    if _V_DOTTED.match(token):  # "V3.2" is version 3.2 ("deepseek-3.2" and "DeepSeek V3.2" are one model)
+    if _V_DOTTED.match(token) or _V_MAJOR.match(token):  # "V3.2" is version 3.2, "V4" version 4 ("deepseek-4-flash")
         return [token[1:]]
     if len(token) > 1 and token[0] in "vkrmo" and token[1:2].isdigit():
         return [token]

@@ -15,6 +15,7 @@ from typing import Any
 from catalog.identity.cluster import cluster, identities
 from catalog.identity.curated import Curated, base_classes, load_curated
 from catalog.identity.keys import fold, spelling
+from catalog.identity.route_ids import parse_route_id
 from catalog.models import Capabilities, Disagreement, License, Model, Provenance, Route
 from catalog.sources.records import ModelRecord, RouteRecord, SourceBatch
 
@@ -105,7 +106,7 @@ def merge(batches: list[SourceBatch], curated: Curated | None = None) -> list[Mo
                     finder.claim(spelling(name).key, found, strong=True)
             clusters[found].spellings[mr.spellings[0]] += 1
             clusters[found].models.append(mr)
-    models = [_build(c) for c in clusters if c.routes or c.models]
+    models = _distinct_names([_build(c) for c in clusters if c.routes or c.models])
     return _unique_aliases(_unique_ids(models))
 
 
@@ -265,6 +266,36 @@ def _display_name(cluster: _Cluster, records: list[ModelRecord]) -> str:
 
 def _slug(name: str) -> str:
     return _SLUG.sub("-", fold(name).replace("+", " plus")).strip("-.") or "model"
+
+
+def _distinct_names(models: list[Model]) -> list[Model]:
+    """Two models that ended with one display name (a name reused by two generations, or one host's listing
+    whose snapshot is unknown) are told apart: the most widely served keeps the name, the other gains its
+    snapshot ("Ministral 3B (2512)") or the host that lists it ("Command R+ (GitHub Models listing)")."""
+    groups: dict[str, list[Model]] = defaultdict(list)
+    for m in models:
+        groups[m.name.casefold()].append(m)
+    out: list[Model] = []
+    for group in groups.values():
+        group.sort(key=lambda m: (-len(m.routes), m.id))
+        out.append(group[0])
+        leader_snaps = _snapshots_of(group[0])
+        for m in group[1:]:
+            snaps = sorted(_snapshots_of(m) - leader_snaps)
+            hosts = sorted({r.provider_name for r in m.routes})
+            if snaps:
+                suffix = snaps[0]
+            elif 0 < len(hosts) <= 2:
+                suffix = f"{' & '.join(hosts)} listing"
+            else:
+                suffix = "other listing"
+            name = f"{m.name} ({suffix})"
+            out.append(m.model_copy(update={"name": name, "id": _slug(name), "aliases": (*m.aliases, m.name)}))
+    return out
+
+
+def _snapshots_of(m: Model) -> set[str]:
+    return {s for r in m.routes if (s := parse_route_id(r.provider_model_id).snapshot)}
 
 
 def _unique_aliases(models: list[Model]) -> list[Model]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from catalog.identity.keys import VENDOR_TOKENS, fold, tokens
+from catalog.identity.keys import NAME_VENDORS, VENDOR_TOKENS, fold, tokens
 
 #: Quantisation and weight-format tags: an attribute of the route, never part of the model's key.
 _QUANT = re.compile(
@@ -27,12 +27,14 @@ _DEPLOY_SUFFIX = re.compile(r"(-v?\d+:\d+$|:\d+$|-maas$|@default$|-tee$)", re.IG
 #: OpenRouter-style ``:variant`` suffixes that are the same weights at another price or routing policy.
 _SAME_MODEL_VARIANTS = frozenset({"free", "nitro", "floor", "exacto", "beta", "extended", "online"})
 #: Namespace words some hosts put before the model name inside the last path segment.
-_HOST_PREFIXES = re.compile(r"^(c4ai-|hf:|accounts-|openrouter-|deep-(?=deepseek)|open-(?=mi))", re.IGNORECASE)
+_HOST_PREFIXES = re.compile(
+    r"^(c4ai-|hf:|accounts-|openrouter-|cerebras-|alicloud-|deep-(?=deepseek)|open-(?=mi)|zai-(?=glm))", re.IGNORECASE
+)
 #: Snapshot tokens: 8-digit dates, yyyymm, and the 4-digit yymm/mmdd stamps (2411, 0905) labs use.
 _SNAPSHOT = re.compile(r"^(20\d{6}|20\d{4}|\d{4}|v1|00\d)$")
 #: Beside a parameter count these name how a host serves open weights, not a different model: Together's
 #: "-Turbo" (its quantised serving), Groq's "-versatile"/"-instant", "-tput", "-it"/"-instruct".
-_SIZED_NOISE = frozenset({"instruct", "it", "chat", "turbo", "versatile", "instant", "tput"})
+_SIZED_NOISE = frozenset({"instruct", "it", "chat", "turbo", "versatile", "instant", "tput", "paddle"})
 _PARAMS = re.compile(r"^\d+(?:\.\d+)?[bm]$")
 
 
@@ -81,8 +83,12 @@ def parse_route_id(route_id: str) -> RouteId:
         quant = found.group(1).lower()
         last = _QUANT.sub(" ", last)
     last = _HOST_PREFIXES.sub("", last)
-    if _looks_dotted_vendor(last):
-        last = last.replace(".", "-", 1)  # "anthropic.claude-..." / "deepseek.v3.2": the vendor goes as a word
+    if _looks_dotted_vendor(last):  # Bedrock's "anthropic.claude-...": the vendor is a namespace ...
+        head, _, rest = last.partition(".")
+        # ... unless the name needs it: "deepseek.v3.2", "deepseek.r1-v1:0"
+        last = (
+            f"{head}-{rest}" if head.lower() in NAME_VENDORS or rest[:1].isdigit() or rest[:2] in ("v3", "r1") else rest
+        )
     toks = _strip_vendor(tokens(last))
     free = variant.lower() == "free"
     if variant and variant.lower() not in _SAME_MODEL_VARIANTS and not variant.isdigit():

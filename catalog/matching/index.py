@@ -86,7 +86,9 @@ class MatchIndex:
     """The in-memory index behind resolve, mentions and suggest."""
 
     entries: dict[str, Entry]
-    exact: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    exact: dict[str, dict[str, int]] = field(default_factory=lambda: defaultdict(dict))
+    """Lower-cased spelling -> {model id: how strongly it names it}: 0 model id, 1 display name, 2 alias (route
+    ids and curated spellings), 3 one provider's display name. An exact id never loses to a provider's label."""
     keys: dict[tuple[str, ...], set[str]] = field(default_factory=lambda: defaultdict(set))
     chat_keys: dict[tuple[str, ...], set[str]] = field(default_factory=lambda: defaultdict(set))
     vocab: set[str] = field(default_factory=set)
@@ -131,8 +133,10 @@ class MatchIndex:
         entry = self.entries[m.id]
         spellings = {r.spelling for r in m.routes} | {a for a in m.aliases if not looks_like_id(a)}
         ranked = [(m.name, 0), *((s, 1) for s in spellings), *((a, 2) for a in (m.id, *m.aliases))]
+        strength = {m.id.lower(): 0, m.name.strip().lower(): 1, **{a.strip().lower(): 2 for a in m.aliases}}
         for spelling, rank in ranked:
-            self.exact[spelling.strip().lower()].add(m.id)
+            text = spelling.strip().lower()
+            self.exact[text][m.id] = min(self.exact[text].get(m.id, 9), strength.get(text, 3))
             words = [t.text for t in span_tokens(lower_same_length(bare(spelling)))]
             key = key_of(words)
             if not key:
@@ -190,8 +194,10 @@ class MatchIndex:
         q = query.strip()
         if not q:
             raise ModelNotFound(query, self._popular(3))
-        if (ids := self.exact.get(q.lower())) is not None:
-            return self._one(q, ids, "alias" if q.lower() not in self.entries else "exact")
+        if (hits := self.exact.get(q.lower())) is not None:
+            best = min(hits.values())
+            strongest = {mid for mid, strength in hits.items() if strength == best}
+            return self._one(q, strongest, "alias" if q.lower() not in self.entries else "exact")
         words = [t.text for t in span_tokens(lower_same_length(bare(mask(q))))]
         key = key_of(words)
         corrected = tuple(sorted({self._correct(w) for w in key}))
