@@ -159,6 +159,8 @@ class Model(Strict):
     family: str | None = None
     aliases: tuple[str, ...] = ()
     """Every spelling sources use for this model."""
+    moving_alias: bool = False
+    """A ``-latest`` style pointer no source pins to a snapshot: what it serves changes without notice."""
     release_date: str | None = None
     knowledge_cutoff: str | None = None
     context_window: int | None = Field(default=None, gt=0)

@@ -85,7 +85,8 @@ def identities(
 ) -> list[RouteIdentity]:
     """The evidence of every route; ``facts`` are (output price, release date) per route."""
     bases = base_classes(curated)
-    unlinked = {ref(t) for e in curated.entries if e.kind == "unlink" for t in e.routes}
+    # An unlink entry drops a wrong link; a same/alias entry decides its routes itself (the link would veto it).
+    unlinked = {ref(t) for e in curated.entries if e.kind in ("unlink", "same", "alias") for t in e.routes}
     return [
         RouteIdentity(
             r,

@@ -119,6 +119,7 @@ _DATES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"(?<![\d.])(\d\d)[-_](\d\d)(?![\d.]|[a-z])"), r" \1\2 "),  # preview-05-06
     (re.compile(r"(?<![\d.])(\d\d)\.(\d\d)(?![\d.])"), r" \1\2 "),  # Mistral's "(25.05)"
 )
+_MINOR_PAIR = re.compile(r"(?<![\d.])(\d)-(\d\d)(?![\d.]|[a-z])")
 _DOT_ZERO = re.compile(r"(?<![\d.])(\d+)\.0(?![\d.])")
 
 
@@ -130,6 +131,7 @@ def tokens(text: str) -> list[str]:
     s = _VERSION_P.sub(".", s)
     s = _SINGLE_DIGIT_PAIR.sub(r"\1.\2", s)
     s = _SINGLE_DIGIT_PAIR.sub(r"\1.\2", s)  # "4-5-1" style chains need a second pass
+    s = _MINOR_PAIR.sub(r"\1.\2", s)  # "grok-4-20" is Grok 4.20
     s = _DOT_ZERO.sub(r"\1", s)  # "Opus 4.0" is "Opus 4"
     s = _LOOSE_DOT.sub(" ", s)
     out: list[str] = []
@@ -172,7 +174,7 @@ def spelling(text: str) -> Spelling:
     s = s + " " + " ".join(kept_parens)
     toks = tokens(s.replace(":", " ").replace("@", " "))
     free = any(t in FREE_MARKERS for t in toks)
-    toks = _strip_vendor(toks)
+    toks = strip_vendor(toks)
     has_size = any(is_size_token(t) for t in toks)
     key = tuple(sorted({t for t in toks if t not in ROUTE_NOISE and not (has_size and t in SIZED_ONLY_NOISE)}))
     if not key:  # a spelling that is nothing but noise keeps its own tokens
@@ -186,7 +188,7 @@ def _colon_prefix(match: re.Match[str]) -> str:
     return prefix + " " if prefix in NAME_VENDORS else ""
 
 
-def _strip_vendor(toks: list[str]) -> list[str]:
+def strip_vendor(toks: list[str]) -> list[str]:
     """Drop leading vendor words while something model-like remains after them."""
     i = 0
     while i < len(toks) - 1:

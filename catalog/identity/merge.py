@@ -178,9 +178,13 @@ def _build(cluster: _Cluster) -> Model:
         )
         del values["max_output"]
     name = _display_name(cluster, records)
+    moving = bool(routes) and all("latest" in parse_route_id(r.route.provider_model_id).key for r in routes)
+    if moving and "latest" not in name.lower():
+        name = f"{name} (latest)"
     return Model(
         id=_slug(name),
         name=name,
+        moving_alias=moving,
         aliases=tuple(sorted(set(cluster.spellings) | {r.route.provider_model_id for r in routes} - {name})),
         facts=facts,
         disagreements=tuple(disagreements),

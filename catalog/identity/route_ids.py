@@ -12,12 +12,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from catalog.identity.keys import NAME_VENDORS, VENDOR_TOKENS, fold, tokens
+from catalog.identity.keys import NAME_VENDORS, VENDOR_TOKENS, fold, strip_vendor, tokens
 
 #: Quantisation and weight-format tags: an attribute of the route, never part of the model's key.
 _QUANT = re.compile(
-    r"(?:^|[-_.:/ ])(fp8|fp16|fp4|nvfp4|mxfp4|bf16|int4|int8|w4a16|w8a8|awq|gptq|gguf|mlx|q4_k_m|q8_0|q4|q8|"
-    r"\d{1,2}-?bit)(?=$|[-_.:/ ])",
+    r"(?:^|[-_.:/ ])(fp8|fp16|fp4|nvfp4|mxfp4|bf16|int4|int8|w4a16|w8a8|awq|gptq|gguf|mlx|q4_k_m|q8_0|q4|q8|nf4|"
+    r"iq\d_[a-z]+|\d{1,2}-?bit)((?:[-_](?:mixed|ar|autoround|dynamic))*)(?=$|[-_.:/ ])",
     re.IGNORECASE,
 )
 #: Region prefixes cloud providers put in front of an id (Bedrock's cross-region inference profiles).
@@ -30,8 +30,11 @@ _SAME_MODEL_VARIANTS = frozenset({"free", "nitro", "floor", "exacto", "beta", "e
 _HOST_PREFIXES = re.compile(
     r"^(c4ai-|hf:|accounts-|openrouter-|cerebras-|alicloud-|deep-(?=deepseek)|open-(?=mi)|zai-(?=glm))", re.IGNORECASE
 )
-#: Snapshot tokens: 8-digit dates, yyyymm, and the 4-digit yymm/mmdd stamps (2411, 0905) labs use.
-_SNAPSHOT = re.compile(r"^(20\d{6}|20\d{4}|\d{4}|v1|00\d)$")
+#: Snapshot tokens: 8-digit dates, yyyymm, yymmdd (251201), the 4-digit yymm/mmdd stamps (2411, 0905) labs use,
+#: and deployment versions (v1, 001).
+_SNAPSHOT = re.compile(r"^(20\d{6}|20\d{4}|2[4-9][01]\d[0-3]\d|\d{4}|v1|00\d)$")
+#: Words some APIs put in ids that name the endpoint, not the model ("imagen-4.0-generate-001").
+_DEPLOY_WORDS = frozenset({"generate"})
 #: Beside a parameter count these name how a host serves open weights, not a different model: Together's
 #: "-Turbo" (its quantised serving), Groq's "-versatile"/"-instant", "-tput", "-it"/"-instruct".
 _SIZED_NOISE = frozenset({"instruct", "it", "chat", "turbo", "versatile", "instant", "tput", "paddle"})
@@ -89,7 +92,7 @@ def parse_route_id(route_id: str) -> RouteId:
         last = (
             f"{head}-{rest}" if head.lower() in NAME_VENDORS or rest[:1].isdigit() or rest[:2] in ("v3", "r1") else rest
         )
-    toks = _strip_vendor(tokens(last))
+    toks = [t for t in strip_vendor(tokens(last)) if t not in _DEPLOY_WORDS]
     free = variant.lower() == "free"
     if variant and variant.lower() not in _SAME_MODEL_VARIANTS and not variant.isdigit():
         toks.append(fold(variant))
@@ -105,15 +108,3 @@ def _looks_dotted_vendor(s: str) -> bool:
 
 
 _DOTTED_VENDORS = frozenset({"mistral", "meta", "cohere", "ai21", "deepseek", "qwen", "writer", "twelvelabs", "openai"})
-
-
-def _strip_vendor(toks: list[str]) -> list[str]:
-    i = 0
-    while i < len(toks) - 1 and toks[i] in VENDOR_TOKENS and _model_word(toks[i + 1]):
-        i += 1
-    return toks[i:]
-
-
-def _model_word(token: str) -> bool:
-    """Something a model name can start with (not a bare version number)."""
-    return not token[:1].isdigit()

@@ -39,6 +39,9 @@ from catalog.matching.rules import (
 from catalog.matching.text import Tok, joined, key_of, lower_same_length, mask, span_tokens
 from catalog.models import Model
 
+#: ``exact`` strength of a spelling that only one provider's display name gives.
+_HOST_LABEL = 3
+
 
 @dataclass(frozen=True, slots=True)
 class Entry:
@@ -197,7 +200,8 @@ class MatchIndex:
         if (hits := self.exact.get(q.lower())) is not None:
             best = min(hits.values())
             strongest = {mid for mid, strength in hits.items() if strength == best}
-            return self._one(q, strongest, "alias" if q.lower() not in self.entries else "exact")
+            if len(strongest) == 1 or best < _HOST_LABEL:  # hosts' labels that clash fall through to names
+                return self._one(q, strongest, "alias" if q.lower() not in self.entries else "exact")
         words = [t.text for t in span_tokens(lower_same_length(bare(mask(q))))]
         key = key_of(words)
         corrected = tuple(sorted({self._correct(w) for w in key}))

@@ -84,18 +84,12 @@ def joined(text: str, left: Tok, right: Tok) -> bool:
 
 
 def key_of(words: list[str]) -> tuple[str, ...]:
-    """The matching key of a token run: sorted distinct tokens without vendor prefix and route noise."""
+    """The matching key of a token run: sorted distinct tokens without vendor prefix and route noise.
+
+    Snapshot dates stay: a dated snapshot is its own model ("Qwen3 Max 20260123" is not "Qwen3 Max")."""
     i = 0
     while i < len(words) - 1 and words[i] in VENDOR_TOKENS:
         i += 1
     rest = words[i:]
     has_size = any(is_size_token(w) for w in rest)
-    return tuple(
-        sorted(
-            {
-                w
-                for w in rest
-                if w not in ROUTE_NOISE and not (has_size and w in SIZED_ONLY_NOISE) and not _DATE8.match(w)
-            }
-        )
-    )
+    return tuple(sorted({w for w in rest if w not in ROUTE_NOISE and not (has_size and w in SIZED_ONLY_NOISE)}))
