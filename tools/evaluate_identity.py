@@ -50,13 +50,13 @@ def check(row: dict[str, Any], owner: dict[tuple[str, str], str], index: MatchIn
         missing = [r for r in routes if r not in owner]
         if missing:
             return f"routes not in the catalog: {missing}"
-        found = [owner[r] for r in routes]  # type: ignore[index]
+        found = [owner[r] for r in routes]
         if row["kind"] == "same" and len(set(found)) != 1:
             return f"split over {sorted(set(found))}"
         if row["kind"] == "different" and len(set(found)) != len(found):
             return f"merged: {[f for f, n in Counter(found).items() if n > 1]}"
         return None
-    expect = owner.get(tuple(row["expect"]))  # type: ignore[arg-type]
+    expect = owner.get(tuple(row["expect"]))
     try:
         got = index.resolve(row["query"]).model_id
     except CatalogError as exc:

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from catalog.identity.curated import Curated, RouteRef, base_classes, ref
 from catalog.identity.evidence import (
     NAME_PRICE_RATIO,
+    SIZE_PRICE_RATIO,
     SNAPSHOT_PRICE_RATIO,
     compatible,
     generations_differ,
@@ -185,6 +186,7 @@ def _less_specific(ids: list[RouteIdentity], by_key: dict[tuple[str, ...], list[
         if any(is_snapshot(t) for t in a):
             continue
         fuller = [b for b in by_stem[stem(a)] if b != a and less_specific(a, b)]
+        fuller = [b for b in fuller if similar_price(_price(by_key[a], ids), _price(by_key[b], ids), SIZE_PRICE_RATIO)]
         if fuller and len({sets.find(by_key[b][0]) for b in fuller}) == 1:
             join([by_key[fuller[0]][0], by_key[a][0]], "parameters")
 

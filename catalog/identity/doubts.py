@@ -2,7 +2,7 @@
 
 - wrong merge: routes in one model whose output prices differ more than 4x, not explained by a free route,
   a quantised route or a regional endpoint; or a route id whose product words the model's other ids lack;
-- split: two models whose names reduce to the same key;
+- split: two models whose names reduce to the same key and whose ids name the same snapshot (or none);
 - placeholder date: a release date of 1 January that no other source confirms.
 """
 
@@ -25,6 +25,8 @@ class Doubt:
     """wrong-merge, split or placeholder-date"""
     models: tuple[str, ...]
     detail: str
+    explained: str | None = None
+    """The curated decision that already settles it (an overlay entry, or models.dev's own base-model link)."""
 
 
 def is_placeholder_date(value: str | None) -> bool:
@@ -42,8 +44,27 @@ def doubts(models: list[Model]) -> list[Doubt]:
     for m in models:
         if not m.moving_alias:  # a -latest pointer is its own record by rule, not a missed merge
             by_key[spelling(m.name).key].append(m.id)
-    out += [Doubt("split", tuple(ids), f"names reduce to {' '.join(k)}") for k, ids in by_key.items() if len(ids) > 1]
-    return sorted(out, key=lambda d: (d.kind, d.models))
+    snapshots = {
+        m.id: frozenset(s for r in m.routes if (s := parse_route_id(r.provider_model_id).snapshot)) for m in models
+    }
+    for key, ids in by_key.items():
+        # Dated snapshots of one name are different releases by rule; two records of one generation are a split.
+        same_generation = [i for i in ids if sum(snapshots[j] == snapshots[i] for j in ids) > 1]
+        if same_generation:
+            out.append(Doubt("split", tuple(same_generation), f"names reduce to {' '.join(key)}"))
+    by_id = {m.id: m for m in models}
+    return sorted((_explain(d, by_id) for d in out), key=lambda d: (d.explained is not None, d.kind, d.models))
+
+
+def _explain(doubt: Doubt, models: dict[str, Model]) -> Doubt:
+    """A wrong-merge doubt whose odd routes were placed by a curated decision is explained, not open."""
+    if doubt.kind != "wrong-merge":
+        return doubt
+    placed = {r.placed_by for mid in doubt.models for r in models[mid].routes if r.provider_model_id in doubt.detail}
+    curated = sorted(p for p in placed if p and (p.startswith("overlay:") or p == "base-link"))
+    if curated and len(curated) == len(placed):
+        return Doubt(doubt.kind, doubt.models, doubt.detail, ", ".join(curated))
+    return doubt
 
 
 def _price_spread(m: Model) -> list[Doubt]:

@@ -14,6 +14,7 @@ from typing import Any
 
 from catalog.identity.cluster import cluster, identities
 from catalog.identity.curated import Curated, base_classes, load_curated
+from catalog.identity.doubts import is_placeholder_date
 from catalog.identity.keys import fold, spelling
 from catalog.identity.route_ids import parse_route_id
 from catalog.models import Capabilities, Disagreement, License, Model, Provenance, Route
@@ -149,6 +150,9 @@ def _build(cluster: _Cluster) -> Model:
     for name in SCALARS:
         stated = [(m.facts[name], m.provenance) for m in records if name in m.facts]
         from_routes = [(r.facts[name], r.route.provenance) for r in routes if name in r.facts]
+        if name == "release_date":  # "2025-01-01" means "some time in 2025": never shown as a date
+            stated = [(v, p) for v, p in stated if not is_placeholder_date(v)]
+            from_routes = [(v, p) for v, p in from_routes if not is_placeholder_date(v)]
         kept = stated[0] if stated else _from_routes(name, from_routes)
         if kept is None:
             continue
@@ -261,11 +265,26 @@ def _display_name(cluster: _Cluster, records: list[ModelRecord]) -> str:
     if records:
         return records[0].spellings[0].strip()
 
+    names: Counter[str] = Counter()
+    for spelled, n in cluster.spellings.items():
+        names[_readable(spelled)] += n
+
     def score(name: str) -> tuple[int, int, int]:
         clean = not any(ch in name for ch in ":/()[]") and not name.islower()
-        return (int(clean), cluster.spellings[name], -len(name))
+        return (int(clean), names[name], -len(name))
 
-    return max(cluster.spellings, key=score).strip()
+    return max(names, key=score)
+
+
+_VENDOR_COLON = re.compile(r"^[^:/]{1,40}:\s+")
+_FREE_TAG = re.compile(r"\s*\((free|latest)\)\s*$", re.IGNORECASE)
+
+
+def _readable(spelled: str) -> str:
+    """A provider's label as a model name: no "Vendor: " prefix (OpenRouter style), no "(free)" tag, no "(latest)"
+    (a moving alias is told by its id, and gets the tag back then)."""
+    name = _FREE_TAG.sub("", _VENDOR_COLON.sub("", spelled.strip())).strip()
+    return name or spelled.strip()
 
 
 def _slug(name: str) -> str:
@@ -289,8 +308,8 @@ def _distinct_names(models: list[Model]) -> list[Model]:
             hosts = sorted({r.provider_name for r in m.routes})
             if snaps:
                 suffix = snaps[0]
-            elif 0 < len(hosts) <= 2:
-                suffix = f"{' & '.join(hosts)} listing"
+            elif len(hosts) == 1:
+                suffix = f"{hosts[0]} listing"
             else:
                 suffix = "other listing"
             name = f"{m.name} ({suffix})"

@@ -45,7 +45,14 @@ def identity_report(models: list[Model], as_json: bool) -> str:
 
 def doubts_report(models: list[Model]) -> str:
     found = doubts(models)
-    lines = [f"{d.kind:<16} {', '.join(d.models)}: {d.detail}" for d in found]
-    counts = {k: sum(1 for d in found if d.kind == k) for k in ("wrong-merge", "split", "placeholder-date")}
-    lines.append(f"{len(found)} doubts: " + ", ".join(f"{n} {k}" for k, n in counts.items()))
+    lines = [
+        f"{d.kind:<16} {', '.join(d.models)}: {d.detail}" + (f"  [explained: {d.explained}]" if d.explained else "")
+        for d in found
+    ]
+    open_ = [d for d in found if d.explained is None]
+    counts = {k: sum(1 for d in open_ if d.kind == k) for k in ("wrong-merge", "split", "placeholder-date")}
+    lines.append(
+        f"{len(open_)} open doubts ({', '.join(f'{n} {k}' for k, n in counts.items())}); "
+        f"{len(found) - len(open_)} explained by curated entries"
+    )
     return "\n".join(lines)

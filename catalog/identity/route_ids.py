@@ -28,7 +28,8 @@ _DEPLOY_SUFFIX = re.compile(r"(-v?\d+:\d+$|:\d+$|-maas$|@default$|-tee$)", re.IG
 _SAME_MODEL_VARIANTS = frozenset({"free", "nitro", "floor", "exacto", "beta", "extended", "online"})
 #: Namespace words some hosts put before the model name inside the last path segment.
 _HOST_PREFIXES = re.compile(
-    r"^(c4ai-|hf:|accounts-|openrouter-|cerebras-|alicloud-|deep-(?=deepseek)|open-(?=mi)|zai-(?=glm))", re.IGNORECASE
+    r"^(c4ai-|hf:|accounts-|openrouter-|cerebras-|groq-|alicloud-|deep-(?=deepseek)|open-(?=mi)|zai-(?=glm))",
+    re.IGNORECASE,
 )
 #: Snapshot tokens: 8-digit dates, yyyymm, yymmdd (251201), the 4-digit yymm/mmdd stamps (2411, 0905) labs use,
 #: and deployment versions (v1, 001).

@@ -8,7 +8,6 @@ family, tier or version differs from what was typed (the version guard).
 from __future__ import annotations
 
 import bisect
-import sys
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -178,17 +177,6 @@ class MatchIndex:
                     self.typos.setdefault(variant, word)
         for word in self.vocab:  # a real word never "corrects" to another
             self.typos.pop(word, None)
-
-    def memory_bytes(self) -> int:
-        """Approximate size of the index's containers (shallow sizes of every element)."""
-        total = 0
-        for obj in (self.exact, self.keys, self.chat_keys, self.typos, self.entries):
-            total += sys.getsizeof(obj)
-            for k, v in obj.items():
-                total += sys.getsizeof(k) + sys.getsizeof(v)
-        for seq in (self.fuzzy_keys, self.fuzzy_ids, self.prefixes):
-            total += sys.getsizeof(seq) + sum(sys.getsizeof(x) for x in seq)
-        return total
 
     # -- resolve ---------------------------------------------------------------------------------------
 

@@ -125,7 +125,12 @@ def test_snapshot_order_matters() -> None:
         ("moonshotai/kimi-k2-thinking-maas", ("k2", "kimi", "thinking"), None, None),
         ("meta-llama/llama-3.3-70b-instruct:free", ("3.3", "70b", "llama"), None, None),
         ("mlx-community/Qwen3-4bit", ("3", "qwen"), "4bit", None),
-        ("Intel/Qwen3-Coder-480B-A35B-Instruct-int4-mixed-ar", ("3", "35b", "480b", "a", "coder", "qwen"), "int4", None),
+        (
+            "Intel/Qwen3-Coder-480B-A35B-Instruct-int4-mixed-ar",
+            ("3", "35b", "480b", "a", "coder", "qwen"),
+            "int4",
+            None,
+        ),
         ("mistral-large-3:675b", ("3", "675b", "large", "mistral"), None, None),
         ("deepseek.v3.2", ("3.2", "deepseek"), None, None),
         ("command-r-plus-08-2024", ("202408", "command", "plus", "r"), None, None),
