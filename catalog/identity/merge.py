@@ -15,6 +15,7 @@ from typing import Any
 from catalog.identity.cluster import cluster, identities
 from catalog.identity.curated import Curated, base_classes, load_curated
 from catalog.identity.doubts import is_placeholder_date
+from catalog.identity.evidence import compatible
 from catalog.identity.keys import fold, spelling
 from catalog.identity.route_ids import parse_route_id
 from catalog.models import Capabilities, Disagreement, License, Model, Provenance, Route
@@ -189,12 +190,23 @@ def _build(cluster: _Cluster) -> Model:
         id=_slug(name),
         name=name,
         moving_alias=moving,
-        aliases=tuple(sorted(set(cluster.spellings) | {r.route.provider_model_id for r in routes} - {name})),
+        aliases=tuple(sorted(_aliases(cluster, records, routes) - {name})),
         facts=facts,
         disagreements=tuple(disagreements),
         routes=tuple(r.route for r in routes),
         **values,
     )
+
+
+def _aliases(cluster: _Cluster, records: list[ModelRecord], routes: list[RouteRecord]) -> set[str]:
+    """Route ids, the names model-level records use, and each host's label where it agrees with that host's id
+    (Vercel's "GPT 5.2" label on its gpt-5.2-pro route is no name for GPT-5.2 Pro)."""
+    labels = {
+        rr.route.spelling
+        for rr in routes
+        if compatible(parse_route_id(rr.route.provider_model_id).key, spelling(rr.route.spelling).key)
+    }
+    return {r.route.provider_model_id for r in routes} | {s for m in records for s in m.spellings} | labels
 
 
 def _from_routes(name: str, pairs: list[tuple[Any, Provenance]]) -> tuple[Any, Provenance] | None:

@@ -68,3 +68,38 @@ def test_build_and_import(tmp_path: Path) -> None:
     assert out.returncode == 0 and out.stdout.startswith("imported")
     again = run("import", "openrouter", str(FIXTURES / "openrouter-api-v1-models.sample.json"), db=db)
     assert again.stdout.startswith("unchanged")
+
+
+def test_identity_json_lists_every_route_with_its_placement(db: Path) -> None:
+    out = run("identity", "--json", db=db)
+    assert out.returncode == 0, out.stderr
+    records = json.loads(out.stdout)
+    plus = next(r for r in records if r["name"] == "Command R+")
+    assert all("plus" in r["route_id"] for r in plus["routes"])
+    assert {r["placed_by"] for r in plus["routes"]} <= {
+        "route-id",
+        "base-link",
+        "snapshot",
+        "name",
+        "parameters",
+        "own id",
+    }
+    assert any(r["placed_by"].startswith("overlay:") for rec in records for r in rec["routes"])
+
+
+def test_doubts_lists_the_worklist_and_counts_what_is_open(db: Path) -> None:
+    out = run("doubts", db=db)
+    assert out.returncode == 0, out.stderr
+    last = out.stdout.strip().splitlines()[-1]
+    assert "open doubts" in last and "explained by curated entries" in last
+    assert "[explained: overlay:" in out.stdout
+
+
+def test_show_keeps_command_r_and_command_r_plus_apart(db: Path) -> None:
+    plus = json.loads(run("show", "command-r-plus-08-2024", "--json", db=db).stdout)
+    plain = json.loads(run("show", "command-r-08-2024", "--json", db=db).stdout)
+    assert plus["id"] != plain["id"]
+    assert {r["price"]["output"] for r in plus["routes"] if r["price"] and r["price"]["output"] not in (None, "0")} >= {
+        "10"
+    }
+    assert all("plus" not in r["provider_model_id"] for r in plain["routes"])

@@ -2,23 +2,10 @@
 
 from __future__ import annotations
 
-import gzip
-import json
 from collections import defaultdict
-from importlib import resources
 
-from catalog.identity.keys import identity_key, is_size_token
+from catalog.identity.curated import base_classes, load_curated, ref
 from catalog.models import Model
-
-
-def _models_dev_spellings() -> dict[str, set[tuple[str, str]]]:
-    raw = resources.files("catalog.data").joinpath("models-dev-catalog.json.gz").read_bytes()
-    data = json.loads(gzip.decompress(raw))
-    out: dict[str, set[tuple[str, str]]] = defaultdict(set)
-    for pid, provider in data["providers"].items():
-        for rid, route in provider["models"].items():
-            out[route["name"]].add((pid, rid))
-    return out
 
 
 def test_size_and_breadth(shipped_models: list[Model]) -> None:
@@ -29,30 +16,27 @@ def test_size_and_breadth(shipped_models: list[Model]) -> None:
     assert 1100 <= len(shipped_models) <= 1550
 
 
-def test_every_models_dev_spelling_lands_on_exactly_one_model(shipped_models: list[Model]) -> None:
-    owner: dict[tuple[str, str], str] = {}
-    for m in shipped_models:
-        for r in m.routes:
-            assert (r.provider_id, r.provider_model_id) not in owner
-            owner[(r.provider_id, r.provider_model_id)] = m.id
-    for name, routes in _models_dev_spellings().items():
-        assert len({owner[key] for key in routes}) == 1, name
+def test_every_route_lands_on_exactly_one_model(shipped_models: list[Model]) -> None:
+    routes = [(r.provider_id, r.provider_model_id) for m in shipped_models for r in m.routes]
+    assert len(routes) == len(set(routes))
 
 
-def test_model_count_equals_distinct_identity_keys(shipped_models: list[Model]) -> None:
-    """Neither inflated by unmerged spellings nor shrunk by merging different models: one model per
-    identity key, except a key that only leaves out the active-parameter count of exactly one other."""
-    with_routes = [m for m in shipped_models if any(r.provenance.source == "models-dev" for r in m.routes)]
-    keys = {identity_key(name) for name in _models_dev_spellings()}
-    folded = 0
-    for key in keys:
-        if "a" in key:
-            continue
-        fuller = [k for k in keys if "a" in k and len(k) == len(key) + 2 and set(key) < set(k)]
-        fuller = [k for k in fuller if all(t == "a" or is_size_token(t) for t in set(k) - set(key))]
-        folded += len(fuller) == 1
-    assert len(with_routes) == len(keys) - folded
-    assert 0 < folded < 20
+def test_models_dev_base_links_hold(shipped_models: list[Model]) -> None:
+    """models.dev's own route -> lab-model links (ground truth) are never split or mixed, except where a curated
+    entry overrides a link with a reason."""
+    curated = load_curated()
+    classes = base_classes(curated)
+    overridden = {ref(t) for e in curated.entries for t in e.routes}
+    owner = {(r.provider_id, r.provider_model_id): m.id for m in shipped_models for r in m.routes}
+    by_class: dict[str, set[str]] = defaultdict(set)
+    by_model: dict[str, set[str]] = defaultdict(set)
+    for route, lab in curated.links.items():
+        if route not in overridden:
+            by_class[classes[lab]].add(owner[route])
+            by_model[owner[route]].add(classes[lab])
+    assert {c: ids for c, ids in by_class.items() if len(ids) > 1} == {}
+    assert {m: labs for m, labs in by_model.items() if len(labs) > 1} == {}
+    assert len(by_class) >= 200
 
 
 def test_seed_models_present(shipped_models: list[Model]) -> None:
