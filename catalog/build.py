@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import gzip
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
+from catalog.identity.curated import rules_version
 from catalog.identity.merge import merge
 from catalog.models import Model
 from catalog.sources import IMPORTERS, parser_for
@@ -23,6 +25,9 @@ SHIPPED: tuple[tuple[str, str], ...] = (
 )
 
 Progress = Callable[[str, int, int], None]
+log = logging.getLogger(__name__)
+#: ``build_meta`` key: the identity rules (code and curated data) the derived tables were merged with.
+RULES_KEY = "identity_rules"
 
 
 def _no_progress(step: str, done: int, total: int) -> None:
@@ -70,7 +75,7 @@ async def build(store: Store, files: list[SourceFile] | None = None, progress: P
     """(Re)build the catalog from ``files`` (default: the shipped data) in one transaction."""
     files = shipped_files() if files is None else files
     models, parsed = parse_all(files, progress)
-    changes = await store.replace_catalog(models, parsed)
+    changes = await store.replace_catalog(models, parsed, {RULES_KEY: rules_version()})
     return BuildResult(
         len(models), sum(len(m.routes) for m in models), True, tuple(f.name for f in parsed), tuple(changes)
     )
@@ -93,8 +98,13 @@ async def import_file(store: Store, source: str, path: Path, progress: Progress 
 
 
 async def ensure_built(store: Store, progress: Progress = _no_progress) -> bool:
-    """Build from the shipped data when the database has never been built. True if it built."""
-    if await store.sources():
+    """Build from the shipped data when the database has never been built, and re-merge its kept source files
+    when they were merged by other identity rules (an upgrade). True if it built."""
+    if not await store.sources():
+        await build(store, None, progress)
+        return True
+    if await store.build_meta(RULES_KEY) == rules_version():
         return False
-    await build(store, None, progress)
+    log.info("identity rules changed since this catalog was built: re-merging its kept source files")
+    await build(store, await store.source_files(), progress)
     return True

@@ -7,6 +7,7 @@ Routes are named ``"provider/route id"`` (the first ``/`` separates the provider
 from __future__ import annotations
 
 import gzip
+import hashlib
 import json
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -16,6 +17,8 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from catalog.identity.route_ids import parse_route_id
 
+#: Bump when a change to the identity code moves routes: catalogs built by older rules are re-merged on start.
+RULES = 2
 LINKS_FILE = "models-dev-base-model-links.json.gz"
 OVERLAY_FILE = "identity.json"
 
@@ -83,3 +86,12 @@ def base_classes(curated: Curated) -> dict[str, str]:
         if key in undated and len(group) == 1:
             out[group[0]] = undated[key]
     return out
+
+
+def rules_version() -> str:
+    """The identity rules in force: the code's ``RULES`` number and a digest of the curated data."""
+    root = resources.files("catalog.data")
+    digest = hashlib.sha256()
+    for name in (LINKS_FILE, OVERLAY_FILE):
+        digest.update(root.joinpath(name).read_bytes())
+    return f"{RULES}:{digest.hexdigest()[:16]}"

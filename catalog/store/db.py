@@ -73,9 +73,12 @@ class Store:
 
     # -- writing ---------------------------------------------------------------------------------------
 
-    async def replace_catalog(self, models: Iterable[Model], sources: Iterable[SourceFile]) -> list[PriceChange]:
+    async def replace_catalog(
+        self, models: Iterable[Model], sources: Iterable[SourceFile], meta: dict[str, str] | None = None
+    ) -> list[PriceChange]:
         """Replace every derived table, upsert ``sources`` and record price changes: one transaction, all or
-        nothing. Returns the price changes the new data brings (also kept in ``price_history``)."""
+        nothing. Returns the price changes the new data brings (also kept in ``price_history``). ``meta`` says
+        what built the tables (``build_meta``)."""
         models = list(models)
         now = datetime.now(UTC).isoformat(timespec="seconds")
         await self._conn.execute("BEGIN IMMEDIATE")
@@ -130,6 +133,11 @@ class Store:
                 "INSERT INTO routes (provider_id, provider_model_id, model_id, data) VALUES (?, ?, ?, ?)",
                 route_rows,
             )
+            await self._conn.executemany(
+                "INSERT INTO build_meta (key, value) VALUES (?, ?)"
+                " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                (meta or {}).items(),
+            )
             await self._conn.execute("COMMIT")
         except BaseException:
             await self._conn.execute("ROLLBACK")
@@ -166,6 +174,12 @@ class Store:
             "SELECT name, file_name, sha256, source_date, record_count, imported_at FROM sources ORDER BY name"
         ) as cur:
             return [SourceInfo(*row) for row in await cur.fetchall()]
+
+    async def build_meta(self, key: str) -> str | None:
+        """What built the derived tables (see ``replace_catalog``); None for a catalog built before it was kept."""
+        async with self._conn.execute("SELECT value FROM build_meta WHERE key = ?", (key,)) as cur:
+            row = await cur.fetchone()
+        return None if row is None else str(row[0])
 
     async def source_files(self) -> list[SourceFile]:
         """Every stored source file with its bytes, for a rebuild."""

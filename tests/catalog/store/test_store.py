@@ -103,3 +103,22 @@ async def test_history_of_sources_is_kept(seeded: Path) -> None:
         assert [s.name for s in sources] == ["overlay"]
         files = await store.source_files()
         assert json.loads(files[0].data)["about"]["date"] == "2026-06-15"
+
+
+async def test_a_catalog_merged_by_older_identity_rules_is_re_merged_on_start(tmp_path: Path) -> None:
+    """An upgrade that changes identity re-merges the kept source files: no download, no stale records."""
+    from catalog.build import RULES_KEY, build, ensure_built
+    from catalog.identity.curated import rules_version
+
+    async with Store.open(tmp_path / "c.sqlite3") as store:
+        await build(
+            store,
+            [SourceFile("models-dev", "catalog.json", (FIXTURES / "models-dev-catalog.sample.json").read_bytes())],
+        )
+        assert await store.build_meta(RULES_KEY) == rules_version()
+        assert await ensure_built(store) is False
+        await store._conn.execute("UPDATE build_meta SET value = 'old' WHERE key = ?", (RULES_KEY,))
+        await store._conn.commit()
+        assert await ensure_built(store) is True
+        assert await store.build_meta(RULES_KEY) == rules_version()
+        assert {s.name for s in await store.sources()} == {"models-dev"}  # the kept file, not the shipped data
