@@ -90,7 +90,8 @@ class Capabilities(Strict):
 
 
 class PriceTier(Strict):
-    """Prices that apply to a whole request once its prompt reaches ``min_prompt_tokens`` (a cliff)."""
+    """Prices that apply to a whole request once its prompt exceeds ``min_prompt_tokens`` (a cliff; a prompt of
+    exactly ``min_prompt_tokens`` is billed at the base price)."""
 
     min_prompt_tokens: int = Field(gt=0)
     input: Decimal | None = None
@@ -100,16 +101,34 @@ class PriceTier(Strict):
 
 
 class Price(Strict):
-    """USD per 1M tokens for one route. A missing component is unknown, not zero."""
+    """USD per 1M tokens for one route (other units say so in their name). A missing component is unknown, not
+    zero."""
 
     input: Decimal | None = None
     output: Decimal | None = None
+    """Text output, reasoning tokens included."""
     cache_read: Decimal | None = None
     cache_write: Decimal | None = None
+    """Writing the prompt cache (Anthropic's 5-minute cache)."""
+    cache_write_1h: Decimal | None = None
+    """Writing the 1-hour prompt cache, where priced separately."""
     reasoning: Decimal | None = None
     batch_input: Decimal | None = None
     batch_output: Decimal | None = None
+    image_output: Decimal | None = None
+    """Image output tokens (image models bill these, not text output tokens)."""
+    per_image: Decimal | None = None
+    """USD per generated image, where billed per image rather than per token."""
+    audio_input: Decimal | None = None
+    audio_output: Decimal | None = None
+    per_request: Decimal | None = None
+    """USD charged per request on top of tokens (e.g. Perplexity's request fee)."""
+    per_1k_searches: Decimal | None = None
+    """USD per 1,000 web searches a request triggers."""
+    fees_unknown: str | None = None
+    """A fee the source names without a number we can apply (said in answers, never dropped silently)."""
     tiers: tuple[PriceTier, ...] = ()
+    """Prices above a prompt-size threshold: they apply to prompts *above* ``min_prompt_tokens``."""
 
     @property
     def complete(self) -> bool:
@@ -120,6 +139,22 @@ class Price(Strict):
     def is_zero(self) -> bool:
         """A $0/$0 route: a free tier or subscription plan, never "the cheapest"."""
         return self.input == 0 and self.output == 0
+
+
+RouteRole = Literal["first-party", "cloud", "host"]
+
+
+class Observation(Strict):
+    """What one source says about one route, with the source's own date or version: kept side by side."""
+
+    source: str
+    source_date: str | None = None
+    version: str | None = None
+    """The source's release (e.g. LiteLLM 1.110.2), where it has one."""
+    price: Price | None = None
+    context_window: int | None = Field(default=None, gt=0)
+    max_output: int | None = Field(default=None, gt=0)
+    record: str
 
 
 class Route(Strict):
@@ -142,6 +177,10 @@ class Route(Strict):
     """Region prefix of the route id (Bedrock's ``us.``, ``eu.``, ``global.`` inference profiles)."""
     placed_by: str | None = None
     """The identity rule or overlay entry that put this route in its model (``python -m catalog identity``)."""
+    role: RouteRole | None = None
+    """first-party (the vendor's own API), cloud (Bedrock, Vertex, Azure ...) or host (everyone else)."""
+    observations: tuple[Observation, ...] = ()
+    """Every source's values for this route; ``price`` and the limits above are the freshest of them."""
     provenance: Provenance
 
     @property
