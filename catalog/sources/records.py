@@ -5,6 +5,7 @@ Importers only parse and validate; deciding which records are the same model is 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -30,6 +31,9 @@ class RouteRecord:
 
     route: Route
     facts: dict[str, Any] = field(default_factory=dict)
+    matches: Callable[[str], bool] | None = None
+    """For sources that price a model under a pattern (genai-prices' match clauses): whether another route id
+    of the same provider is this record's model. None: only the exact route id."""
 
 
 @dataclass(slots=True)
@@ -39,6 +43,8 @@ class SourceBatch:
     source: str
     file_name: str
     source_date: str | None
+    version: str | None = None
+    """The source's release, where it has one (LiteLLM 1.110.2; a genai-prices commit)."""
     models: list[ModelRecord] = field(default_factory=list)
     routes: list[RouteRecord] = field(default_factory=list)
 
