@@ -195,6 +195,8 @@ class Model(Strict):
     """Stable slug, e.g. ``ling-2.6-flash``."""
     name: str
     creator: str | None = None
+    vendor: str | None = None
+    """The canonical vendor key (``openai``, ``mistral`` ...) whose own API is this model's first-party route."""
     family: str | None = None
     aliases: tuple[str, ...] = ()
     """Every spelling sources use for this model."""

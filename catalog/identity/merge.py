@@ -17,8 +17,10 @@ from catalog.identity.curated import Curated, base_classes, load_curated
 from catalog.identity.doubts import is_placeholder_date
 from catalog.identity.evidence import compatible
 from catalog.identity.keys import fold, spelling
+from catalog.identity.observations import SOURCE_RANK, combine
 from catalog.identity.route_ids import parse_route_id
-from catalog.models import Capabilities, Disagreement, License, Model, Provenance, Route
+from catalog.models import Capabilities, Disagreement, License, Model, Provenance
+from catalog.sources.providers import load_providers
 from catalog.sources.records import ModelRecord, RouteRecord, SourceBatch
 
 #: Facts whose disagreement is worth recording (the ones answers quote).
@@ -43,7 +45,6 @@ SCALARS = (
     "output_modalities",
     "last_reviewed",
 )
-_SOURCE_RANK = {"overlay": 0, "models-dev": 1, "llm-stats": 2, "openrouter": 3, "litellm": 4}
 _SLUG = re.compile(r"[^a-z0-9.]+")
 
 
@@ -63,11 +64,8 @@ def merge(batches: list[SourceBatch], curated: Curated | None = None) -> list[Mo
     (models.dev's lab records, LLM-Stats, the overlay) then attach to the model their lab id or names point at.
     """
     curated = load_curated() if curated is None else curated
-    ordered = sorted(batches, key=lambda b: _SOURCE_RANK.get(b.source, 9))
-    records: dict[tuple[str, str], RouteRecord] = {}
-    for batch in ordered:
-        for rr in batch.routes:
-            records[route_key(rr.route)] = rr  # a later source re-spelling a known route replaces it
+    ordered = sorted(batches, key=lambda b: SOURCE_RANK.get(b.source, 9))
+    records = combine(ordered)
     refs = list(records)
     ids = identities(
         refs,
@@ -143,7 +141,7 @@ class _Finder:
 
 
 def _build(cluster: _Cluster) -> Model:
-    records = sorted(cluster.models, key=lambda m: _SOURCE_RANK.get(m.provenance.source, 9))
+    records = sorted(cluster.models, key=lambda m: SOURCE_RANK.get(m.provenance.source, 9))
     routes = sorted(cluster.routes.values(), key=lambda r: (r.route.provider_name.lower(), r.route.provider_model_id))
     values: dict[str, Any] = {}
     facts: dict[str, Provenance] = {}
@@ -164,6 +162,13 @@ def _build(cluster: _Cluster) -> Model:
                 disagreements.append(Disagreement(field=name, kept=str(kept[0]), values=seen))
     if "creator" not in values and (creator := _creator_from_ids(routes)):
         values["creator"], facts["creator"] = creator
+    table = load_providers()
+    vendor = table.vendor_of(values.get("creator")) or table.vendor_serving({r.route.provider_id for r in routes})
+    values["vendor"] = vendor
+    routes = [
+        RouteRecord(route=r.route.model_copy(update={"role": table.role(r.route.provider_id, vendor)}), facts=r.facts)
+        for r in routes
+    ]
     values["capabilities"] = _capabilities(records, routes)
     lic = next((m for m in records if "license_name" in m.facts), None)
     if lic is not None:
@@ -361,8 +366,3 @@ def _unique_ids(models: list[Model]) -> list[Model]:
         seen.add(slug)
         out.append(model if slug == model.id else model.model_copy(update={"id": slug}))
     return out
-
-
-def route_key(route: Route) -> tuple[str, str]:
-    """Routes are identified by provider and the provider's model id."""
-    return (route.provider_id, route.provider_model_id)
