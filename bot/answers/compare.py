@@ -13,7 +13,7 @@ from functools import partial
 from pydantic import BaseModel, ConfigDict
 
 from bot.answers import narrative
-from bot.answers.costs import CostEstimate, TrafficProfile, cheapest_unit_prices, estimate
+from bot.answers.costs import CostEstimate, TrafficProfile, estimate
 from bot.answers.facts import (
     commercial_label,
     decision_fit,
@@ -26,6 +26,7 @@ from bot.answers.facts import (
     sources,
 )
 from bot.answers.format import join_and, tokens_short, usd, usd_per_m
+from bot.answers.prices import unit_prices
 from catalog.models import CAPABILITY_LABELS, Model
 
 #: A decision-fit match is looked for among the most widely served models only: those are the ones
@@ -123,7 +124,8 @@ def compare(models: list[Model], catalog: dict[str, Model], profile: TrafficProf
         framing=narrative.framing(models),
         scorecard=_scorecard(models),
         tradeoffs=[Bullets(title=f"Choose {m.name} when…", items=narrative.tradeoffs(m, models)) for m in models],
-        cost_intro="Monthly token spend at your traffic, from the cheapest tracked metered route of each model.",
+        cost_intro="Monthly token spend at your traffic, at the price each team would pay: the vendor's list price "
+        "where the vendor sells it, else the cheapest established host.",
         profile=profile.describe(),
         costs=[_cost_line(e) for e in estimates],
         cost_delta=_cost_delta(estimates),
@@ -131,7 +133,7 @@ def compare(models: list[Model], catalog: dict[str, Model], profile: TrafficProf
         specs=_specs(models),
         pricing=_pricing(models),
         providers=[list(m.providers) for m in models],
-        pricing_note=None if any(any(cheapest_unit_prices(m)) for m in models) else narrative.no_pricing(models),
+        pricing_note=None if any(any(unit_prices(m)) for m in models) else narrative.no_pricing(models),
         capabilities=[
             Row(label=label, values=[_tri(getattr(m.capabilities, key)) for m in models])
             for key, label in CAPABILITY_LABELS.items()
@@ -163,7 +165,7 @@ def _scorecard(models: list[Model]) -> list[Row]:
         Row(label="Best for", values=[m.best_for or "-" for m in models]),
         Row(label="Decision fit", values=[join_and(decision_fit(m)[0]) or "-" for m in models]),
         Row(label="Context window", values=[tokens_short(m.context_window) for m in models]),
-        Row(label="Cheapest output", values=[usd_per_m(cheapest_unit_prices(m)[1]) for m in models]),
+        Row(label="Cheapest output", values=[usd_per_m(unit_prices(m)[1]) for m in models]),
         Row(label="Provider routes", values=[f"{provider_count(m)} tracked" for m in models]),
         Row(label="Shared benchmarks", values=[f"{shared} shared" for _ in models]),
     ]
@@ -171,14 +173,14 @@ def _scorecard(models: list[Model]) -> list[Row]:
 
 
 def _cost_line(e: CostEstimate) -> CostLine:
-    if e.cheapest is None or e.per_month is None:
+    if e.headline is None or e.per_month is None:
         reason = e.unavailable_reason or "no complete token price in local provider data"
         return CostLine(model_id=e.model_id, name=e.model_name, amount=None, detail=reason, estimate=e)
     return CostLine(
         model_id=e.model_id,
         name=e.model_name,
         amount=usd(e.per_month),
-        detail=f"Cheapest tracked route: {e.cheapest.provider_name}",
+        detail=f"{(e.basis or 'price').capitalize()}: {e.headline.label}",
         estimate=e,
     )
 
@@ -217,7 +219,7 @@ def _specs(models: list[Model]) -> list[Row]:
 
 
 def _pricing(models: list[Model]) -> list[Row]:
-    prices = [cheapest_unit_prices(m) for m in models]
+    prices = [unit_prices(m) for m in models]
     return [
         Row(label="Input price", values=[usd_per_m(i) for i, _ in prices]),
         Row(label="Output price", values=[usd_per_m(o) for _, o in prices]),

@@ -1,8 +1,11 @@
 """Cost estimates at a team's traffic, per provider route. Money is Decimal; nothing is guessed.
 
-Conventions (see the project notes on costs): input includes cache reads; long-context tiers are cliffs
-applied to the share of requests above the threshold; batch prices only where the route has them; $0/$0
-and deprecated routes are listed but never "the cheapest"; a missing price is "unavailable" with a reason.
+Conventions (see the project notes on costs): input includes cache reads; long-context tiers are cliffs that
+apply to prompts *above* their threshold, to the share of requests above it; batch prices only where the route
+has them; per-request and per-search fees are added (a fee without a number is said, never dropped); image and
+audio output are not text tokens; $0/$0 and deprecated routes are listed but never headline; a missing price is
+"unavailable" with a reason. The headline is the price a team would pay (``prices.headline``: the vendor's list
+price first), not the cheapest reseller, which is shown as an alternative.
 """
 
 from __future__ import annotations
@@ -12,7 +15,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from catalog.models import Model, PriceTier, Route
+from bot.answers.prices import disagreement, headline, is_outlier, metered, serves
+from catalog.models import Model, Price, PriceTier, Route
 
 MILLION = Decimal(1_000_000)
 #: The default traffic: what produces the seed page's $15.50 for Ling-2.6-Flash at $0.01/$0.03.
@@ -101,6 +105,13 @@ class RouteCost(BaseModel):
     provider_id: str
     provider_name: str
     provider_model_id: str
+    label: str = ""
+    """How answers name the route: the provider, plus region, quantisation or id where it has several."""
+    role: str | None = None
+    outlier: bool = False
+    """Priced below 35 % of the model's median: listed, never the headline or "the cheapest"."""
+    disagreement: str | None = None
+    """The sources' prices side by side, where they disagree."""
     status: Literal["metered", "free", "deprecated", "unavailable"]
     per_request: Decimal | None = None
     per_day: Decimal | None = None
@@ -121,19 +132,24 @@ class CostEstimate(BaseModel):
     model_name: str
     profile: TrafficProfile
     routes: tuple[RouteCost, ...]
+    headline: RouteCost | None
+    """The price a team would pay: the vendor's list price, else see ``basis``."""
+    basis: str | None = None
     cheapest: RouteCost | None
+    """The cheapest metered route that is not an outlier (an alternative when it is not the headline)."""
     unavailable_reason: str | None = None
 
     @property
     def per_month(self) -> Decimal | None:
-        return self.cheapest.per_month if self.cheapest else None
+        return self.headline.per_month if self.headline else None
 
 
 def _tier_for(route: Route, input_tokens: int) -> PriceTier | None:
-    """The highest tier a request of this size lands in (tiers are cliffs)."""
+    """The highest tier a request of this size lands in (tiers are cliffs above their threshold: a prompt of
+    exactly 200,000 tokens is billed at the base price)."""
     if route.price is None:
         return None
-    hit = [t for t in route.price.tiers if input_tokens >= t.min_prompt_tokens]
+    hit = [t for t in route.price.tiers if input_tokens > t.min_prompt_tokens]
     return hit[-1] if hit else None
 
 
@@ -174,7 +190,7 @@ def estimate_route(route: Route, profile: TrafficProfile) -> RouteCost:
         t_read = tier.cache_read if tier.cache_read is not None else price.cache_read
         tiered, _ = _request_cost(t_in, t_out, t_read, profile)
         per_request = normal * (1 - long_share) + tiered * long_share
-        notes.append(f"{long_share:.0%} of requests billed at the ≥{tier.min_prompt_tokens:,}-token tier")
+        notes.append(f"{long_share:.0%} of requests billed at the >{tier.min_prompt_tokens:,}-token tier")
     elif long_share:
         notes.append("no long-context tier on this route: all requests at the base price")
     batch = Decimal(str(profile.batch_share))
@@ -186,6 +202,7 @@ def estimate_route(route: Route, profile: TrafficProfile) -> RouteCost:
         notes.append(f"{batch:.0%} of requests at the batch price")
     elif batch:
         notes.append("no batch price on this route: batch share billed at the normal price")
+    per_request += _fees(price, notes)
     status: Literal["metered", "free", "deprecated"] = (
         "free" if price.is_zero or route.free_tier else "deprecated" if route.deprecated else "metered"
     )
@@ -202,14 +219,49 @@ def estimate_route(route: Route, profile: TrafficProfile) -> RouteCost:
     )  # fmt: skip
 
 
+def _fees(price: Price, notes: list[str]) -> Decimal:
+    """Per-request and per-search fees for one request; what has no usable number is said in ``notes``."""
+    extra = Decimal(0)
+    if price.per_request:
+        extra += price.per_request
+        notes.append(f"includes a ${price.per_request:f} request fee per request")
+    if price.per_1k_searches:
+        extra += price.per_1k_searches / 1000
+        notes.append(f"includes one web search per request at ${price.per_1k_searches:f} per 1,000 searches")
+    if price.image_output or price.per_image:
+        unit = f"${price.image_output:f} per 1M image tokens" if price.image_output else f"${price.per_image:f}/image"
+        notes.append(f"image output is billed apart ({unit}); this estimate prices text output only")
+    if price.audio_output:
+        notes.append(f"audio output is billed apart (${price.audio_output:f} per 1M audio tokens); not included")
+    if price.fees_unknown:
+        notes.append(f"not included: {price.fees_unknown}")
+    return extra
+
+
 def estimate(model: Model, profile: TrafficProfile | None = None) -> CostEstimate:
-    """Every route of ``model`` at ``profile`` (default traffic when None) and the cheapest metered one."""
+    """Every route of ``model`` at ``profile`` (default traffic when None): the headline (the price a team would
+    pay) and the cheapest metered alternative."""
     profile = profile or TrafficProfile()
-    routes = tuple(estimate_route(r, profile) for r in model.routes)
-    metered = [r for r in routes if r.status == "metered" and r.per_month is not None]
-    cheapest = min(metered, key=lambda r: (r.per_month, r.provider_name)) if metered else None
+    labels = _labels(model.routes)
+    routes = tuple(
+        estimate_route(r, profile).model_copy(
+            update={
+                "label": labels[i],
+                "role": r.role,
+                "outlier": is_outlier(r, model),
+                "disagreement": disagreement(r),
+                **({"status": "deprecated"} if not serves(r) and r.deprecated else {}),
+            }
+        )
+        for i, r in enumerate(model.routes)
+    )
+    by_route = dict(zip(model.routes, routes, strict=True))
+    top = headline(model)
+    chosen = by_route[top.route] if top is not None else None
+    metered_costs = [c for r, c in by_route.items() if metered(r) and not c.outlier and c.per_month is not None]
+    cheapest = min(metered_costs, key=lambda c: (c.per_month, c.label)) if metered_costs else None
     reason = None
-    if cheapest is None:
+    if chosen is None:
         if not model.routes:
             reason = "no provider route is tracked for this model"
         elif any(r.status in ("free", "deprecated") for r in routes):
@@ -217,18 +269,21 @@ def estimate(model: Model, profile: TrafficProfile | None = None) -> CostEstimat
         else:
             reason = "no complete token price in local provider data"
     return CostEstimate(
-        model_id=model.id, model_name=model.name, profile=profile, routes=routes, cheapest=cheapest,
-        unavailable_reason=reason,
+        model_id=model.id, model_name=model.name, profile=profile, routes=routes, headline=chosen,
+        basis=top.basis if top else None, cheapest=cheapest, unavailable_reason=reason,
     )  # fmt: skip
 
 
-def cheapest_unit_prices(model: Model) -> tuple[Decimal | None, Decimal | None]:
-    """Cheapest metered input and output price per 1M tokens (each on its own; for the scorecard)."""
-    metered = [
-        r.price
-        for r in model.routes
-        if r.price is not None and r.price.complete and not r.price.is_zero and not r.deprecated
-    ]
-    inputs = [p.input for p in metered if p.input is not None]
-    outputs = [p.output for p in metered if p.output is not None]
-    return (min(inputs) if inputs else None, min(outputs) if outputs else None)
+def _labels(routes: tuple[Route, ...]) -> list[str]:
+    """Provider names, told apart where one provider has several routes (region, quantisation, else the id)."""
+    counts: dict[str, int] = {}
+    for r in routes:
+        counts[r.provider_name] = counts.get(r.provider_name, 0) + 1
+    out = []
+    for r in routes:
+        if counts[r.provider_name] == 1:
+            out.append(r.provider_name)
+            continue
+        detail = ", ".join(x for x in (r.region, r.quantization) if x) or r.provider_model_id
+        out.append(f"{r.provider_name} ({detail})")
+    return out

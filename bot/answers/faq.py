@@ -12,11 +12,12 @@ from decimal import Decimal
 from pydantic import BaseModel, ConfigDict
 
 from bot.answers import narrative
-from bot.answers.costs import TrafficProfile, cheapest_unit_prices, estimate
+from bot.answers.costs import TrafficProfile, estimate
 from bot.answers.facts import caps_yes, commercial_label, license_label, openness_label, prices_checked, sources
 from bot.answers.filters import ModelFilter, parse_filter, search
 from bot.answers.format import join_and, tokens_short, usd, usd_per_m, usd_unit
 from bot.answers.intents import blank_spans, detect, is_question, unknown_topic
+from bot.answers.prices import disagreement, headline, unit_prices
 from catalog.models import CAPABILITY_LABELS, Model
 from catalog.service import Catalog
 
@@ -145,13 +146,24 @@ def _where(models: list[Model], profile: TrafficProfile, intent: str) -> tuple[s
 def _price(models: list[Model], profile: TrafficProfile, intent: str) -> tuple[str, list[str]]:
     lines = []
     for m in models:
-        inp, out = cheapest_unit_prices(m)
-        if inp is None or out is None:
+        top = headline(m)
+        price = top.route.price if top is not None else None
+        if top is None or price is None or price.input is None or price.output is None:
             lines.append(f"{m.name}: no complete token price in local provider data.")
-        else:
-            lines.append(
-                f"{m.name}: from {usd_per_m(inp)} input and {usd_per_m(out)} output (cheapest metered routes)."
-            )
+            continue
+        where = f"{top.basis}, {top.route.provider_name}"
+        lines.append(f"{m.name}: {usd_per_m(price.input)} input and {usd_per_m(price.output)} output ({where}).")
+        lines += [f"  above {t.min_prompt_tokens:,} prompt tokens: {usd_per_m(t.input)} / {usd_per_m(t.output)}"
+                  for t in price.tiers if t.input is not None and t.output is not None]  # fmt: skip
+        if (note := disagreement(top.route)) is not None:
+            lines.append(f"  sources disagree: {note}")
+        alt = estimate(m, profile).cheapest
+        if alt is not None and (alt.provider_id, alt.provider_model_id) != (
+            top.route.provider_id,
+            top.route.provider_model_id,
+        ):
+            monthly = usd(alt.per_month or Decimal(0))
+            lines.append(f"  cheaper elsewhere: {alt.label} ({alt.role or 'host'}), {monthly}/month at your traffic")
     return "Price per 1M tokens", lines
 
 
@@ -159,12 +171,12 @@ def _monthly(models: list[Model], profile: TrafficProfile, intent: str) -> tuple
     lines = []
     for m in models:
         e = estimate(m, profile)
-        if e.cheapest is None or e.per_month is None:
+        if e.headline is None or e.per_month is None:
             lines.append(f"{m.name}: unavailable — {e.unavailable_reason}.")
         else:
             lines.append(
-                f"{m.name}: {usd(e.per_month)}/month via {e.cheapest.provider_name} "
-                f"({usd(e.cheapest.per_day or Decimal(0))}/day)."
+                f"{m.name}: {usd(e.per_month)}/month via {e.headline.label} — {e.basis} "
+                f"({usd(e.headline.per_day or Decimal(0))}/day)."
             )
     if intent == "cheaper" and len(models) >= 2:
         amounts = [estimate(m, profile).per_month for m in models]
@@ -253,7 +265,7 @@ def _compare(models: list[Model], profile: TrafficProfile, intent: str) -> tuple
 def _overview(models: list[Model], profile: TrafficProfile, intent: str) -> tuple[str, list[str]]:
     lines = []
     for m in models:
-        inp, out = cheapest_unit_prices(m)
+        inp, out = unit_prices(m)
         price = f"{usd_per_m(inp)} in / {usd_per_m(out)} out" if inp is not None and out is not None else "no price"
         caps = join_and(caps_yes(m)) or "no capability on record"
         lines.append(
@@ -268,7 +280,7 @@ def _filter_answer(text: str, catalog: Catalog, filt: ModelFilter, profile: Traf
     matched = "1 model matches" if len(hits) == 1 else f"{len(hits)} models match"
     lines = [f"Looking for: {filt.describe()}. {matched}."]
     for m, monthly in hits[:5]:
-        _, out = cheapest_unit_prices(m)
+        _, out = unit_prices(m)
         cost = f"{usd(monthly)}/month" if monthly is not None else "no monthly estimate"
         lines.append(f"• {m.name}: {tokens_short(m.context_window)} context, output {usd_per_m(out)}, {cost}")
     if hits:

@@ -11,7 +11,8 @@ from decimal import Decimal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from bot.answers.costs import TrafficProfile, cheapest_unit_prices, estimate
+from bot.answers.costs import TrafficProfile, estimate
+from bot.answers.prices import unit_prices
 from catalog.models import CAPABILITY_LABELS, Model
 
 
@@ -98,7 +99,7 @@ def matches(model: Model, f: ModelFilter) -> bool:
         if not any(wanted in (r.provider_id.lower(), r.provider_name.lower()) for r in model.routes):
             return False
     if f.max_output_price is not None:
-        _, out = cheapest_unit_prices(model)
+        _, out = unit_prices(model)
         if out is None or out > f.max_output_price:
             return False
     return True

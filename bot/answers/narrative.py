@@ -5,9 +5,10 @@ Every sentence states a fact from the catalog or says that the fact is missing; 
 
 from __future__ import annotations
 
-from bot.answers.costs import CostEstimate, cheapest_unit_prices
+from bot.answers.costs import CostEstimate
 from bot.answers.facts import caps_yes, decision_fit, only_in, product_type, provider_count
 from bot.answers.format import join_and, join_or, tokens_short, usd_unit, year
+from bot.answers.prices import unit_prices
 from catalog.models import Model
 
 _FAQ_CAPS = (
@@ -138,7 +139,7 @@ def deep_dive(models: list[Model], estimates: list[CostEstimate]) -> list[str]:
 
 
 def _price_phrase(m: Model) -> str:
-    inp, _ = cheapest_unit_prices(m)
+    inp, _ = unit_prices(m)
     return (
         f"{m.name} has no token price sourced yet" if inp is None else f"{m.name} has {usd_unit(inp)}/1M input tokens"
     )

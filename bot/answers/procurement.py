@@ -66,7 +66,7 @@ def shortlist_table(models: Sequence[Model], profile: TrafficProfile) -> Shortli
     rows = []
     for m in models:
         est = estimate(m, profile)
-        c = est.cheapest
+        c = est.headline
         route = next(
             (
                 r

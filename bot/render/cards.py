@@ -6,12 +6,13 @@ from decimal import Decimal
 
 import discord
 
-from bot.answers.costs import CostEstimate, cheapest_unit_prices
+from bot.answers.costs import CostEstimate, RouteCost
 from bot.answers.facts import caps_yes, commercial_label, license_label, openness_label, prices_checked, sources
 from bot.answers.faq import FaqAnswer
 from bot.answers.filters import ModelFilter
 from bot.answers.format import tokens_short, usd, usd_per_m, usd_small, usd_unit
 from bot.answers.freshness import Freshness
+from bot.answers.prices import unit_prices
 from bot.limits import clip
 from bot.render.charts import CHART_NAME
 from bot.render.embeds import add_field, bullets, footer, new_embed
@@ -26,25 +27,52 @@ def faq_embed(ans: FaqAnswer, fresh: Freshness | None = None) -> discord.Embed:
     return embed
 
 
+def headline_title(est: CostEstimate) -> str:
+    """ "List price (OpenAI)", "Cheapest established host", "Cheapest metered route"."""
+    h = est.headline
+    if h is None:
+        return "Unavailable"
+    if est.basis == "list price":
+        return f"List price ({h.provider_name})"
+    return "Cheapest established host" if est.basis == "cheapest established host" else "Cheapest metered route"
+
+
+def route_flags(r: RouteCost) -> str:
+    """What a route row must say about itself: not metered, an outlier price, or sources that disagree."""
+    flags: list[str] = [] if r.status == "metered" else [r.status]
+    if r.outlier:
+        flags.append("below 35% of the median: check before relying on it")
+    if r.role in ("first-party", "cloud"):
+        flags.append(r.role)
+    if r.disagreement:
+        flags.append("sources disagree")
+    return f" ({'; '.join(flags)})" if flags else ""
+
+
 def cost_embed(est: CostEstimate, model: Model, chart: bool, fresh: Freshness | None = None) -> discord.Embed:
     embed = new_embed(f"{est.model_name} — monthly cost at your traffic", f"**Traffic:** {est.profile.describe()}")
-    c = est.cheapest
-    if c is not None and c.per_month is not None:
+    h = est.headline
+    if h is not None and h.per_month is not None:
         add_field(
             embed,
-            "Cheapest metered route",
-            f"**{usd(c.per_month)}/month** via {c.provider_name}\n"
-            f"{usd(c.per_day or Decimal(0))}/day • {usd_small(c.per_request or Decimal(0))}/request\n"
-            f"price checked {c.checked or 'date unknown'} ({c.source})",
+            headline_title(est),
+            f"**{usd(h.per_month)}/month** via {h.label}\n"
+            f"{usd(h.per_day or Decimal(0))}/day • {usd_small(h.per_request or Decimal(0))}/request\n"
+            f"price checked {h.checked or 'date unknown'} ({h.source})"
+            + (f"\nsources disagree: {h.disagreement}" if h.disagreement else ""),
         )
+        alt = est.cheapest
+        if alt is not None and alt.per_month is not None and alt.label != h.label and alt.per_month < h.per_month:
+            add_field(
+                embed, "Cheapest alternative", f"{usd(alt.per_month)}/month via {alt.label} ({alt.role or 'host'})"
+            )
     else:
         add_field(embed, "Unavailable", est.unavailable_reason or "no complete token price in local provider data")
     lines = []
-    ranked = sorted(est.routes, key=lambda r: (r.per_month is None, r.per_month or Decimal(0), r.provider_name))
+    ranked = sorted(est.routes, key=lambda r: (r.per_month is None, r.per_month or Decimal(0), r.label))
     for r in ranked[:MAX_ROUTES_SHOWN]:
         amount = f"{usd(r.per_month)}/mo" if r.per_month is not None else "unavailable"
-        flag = "" if r.status == "metered" else f" ({r.status})"
-        lines.append(f"{r.provider_name}: {amount}{flag}")
+        lines.append(f"{r.label}: {amount}{route_flags(r)}")
     if len(ranked) > MAX_ROUTES_SHOWN:
         lines.append(f"…and {len(ranked) - MAX_ROUTES_SHOWN} more routes")
     add_field(embed, f"Routes ({len(ranked)})", "\n".join(lines) or "no provider route tracked")
@@ -112,7 +140,7 @@ def models_embed(
         f"{len(hits)} match. Ranked by monthly cost at your traffic ({profile_text}), not by quality.",
     )
     for m, monthly in hits[:10]:
-        _, out = cheapest_unit_prices(m)
+        _, out = unit_prices(m)
         cost = f"{usd(monthly)}/month" if monthly is not None else "no monthly estimate"
         add_field(embed, m.name, f"{tokens_short(m.context_window)} context • output {usd_per_m(out)} • {cost}")
     if len(hits) > 10:

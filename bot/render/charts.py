@@ -1,4 +1,4 @@
-"""The cost chart: monthly cost vs traffic for each model's cheapest route (matplotlib, PNG bytes)."""
+"""The cost chart: monthly cost vs traffic at each model's headline price (matplotlib, PNG bytes)."""
 
 from __future__ import annotations
 
@@ -19,18 +19,18 @@ _SCALE = (0.01, 0.03, 0.1, 0.3, 1, 3, 10, 30, 100)
 
 
 def cost_chart(models: list[Model], estimates: list[CostEstimate], profile: TrafficProfile) -> bytes | None:
-    """PNG of monthly cost vs requests/month per model (cheapest route at the profile); None if none priced."""
+    """PNG of monthly cost vs requests/month per model (headline route at the profile); None if none priced."""
     base = max(profile.requests_per_month, 1000)
     xs = [int(base * f) for f in _SCALE]
     fig, ax = plt.subplots(figsize=(7, 3.6), dpi=100)
     plotted = 0
     for model, est in zip(models, estimates, strict=True):
-        if est.cheapest is None:
+        if est.headline is None:
             continue
         route = next(
             r
             for r in model.routes
-            if r.provider_id == est.cheapest.provider_id and r.provider_model_id == est.cheapest.provider_model_id
+            if r.provider_id == est.headline.provider_id and r.provider_model_id == est.headline.provider_model_id
         )
         points = []
         for x in xs:
@@ -39,7 +39,7 @@ def cost_chart(models: list[Model], estimates: list[CostEstimate], profile: Traf
                 points.append((x, float(cost)))
         if not points:
             continue
-        label = f"{model.name} via {est.cheapest.provider_name}"
+        label = f"{model.name} via {est.headline.provider_name}"
         ax.plot([p[0] for p in points], [p[1] for p in points], marker="o", markersize=3, label=label)
         plotted += 1
     if not plotted:

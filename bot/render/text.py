@@ -66,19 +66,27 @@ def faq(ans: FaqAnswer) -> str:
 
 def cost(est: CostEstimate) -> str:
     lines = [f"{est.model_name}: monthly cost at your traffic", f"Traffic: {est.profile.describe()}"]
-    if est.cheapest is not None and est.per_month is not None:
-        c = est.cheapest
-        per_day, per_request = c.per_day or Decimal(0), c.per_request or Decimal(0)
+    h = est.headline
+    if h is not None and est.per_month is not None:
+        per_day, per_request = h.per_day or Decimal(0), h.per_request or Decimal(0)
+        title = {"list price": f"List price ({h.provider_name})"}.get(est.basis or "", (est.basis or "").capitalize())
         lines.append(
-            f"Cheapest metered route: {c.provider_name} — {usd(est.per_month)}/month, "
-            f"{usd(per_day)}/day, {usd_small(per_request)}/request"
+            f"{title}: {h.label} — {usd(est.per_month)}/month, {usd(per_day)}/day, {usd_small(per_request)}/request"
         )
+        if h.disagreement:
+            lines.append(f"Sources disagree: {h.disagreement}")
+        alt = est.cheapest
+        if alt is not None and alt.per_month is not None and alt.label != h.label and alt.per_month < est.per_month:
+            lines.append(f"Cheapest alternative: {alt.label} — {usd(alt.per_month)}/month ({alt.role or 'host'})")
     else:
         lines.append(f"Unavailable: {est.unavailable_reason}")
     lines.append("Routes:")
-    for r in sorted(est.routes, key=lambda r: (r.per_month is None, r.per_month or 0)):
+    for r in sorted(est.routes, key=lambda r: (r.per_month is None, r.per_month or 0, r.label)):
         amount = f"{usd(r.per_month)}/month" if r.per_month is not None else "unavailable"
         flag = "" if r.status == "metered" else f" [{r.status}: {r.reason}]"
-        lines.append(f"  {r.provider_name:<26} {amount}{flag}")
+        extra = " [below 35% of the median price]" if r.outlier else ""
+        lines.append(f"  {r.label:<26} {amount}{flag}{extra}")
         lines += [f"      note: {n}" for n in r.notes]
+        if r.disagreement:
+            lines.append(f"      sources: {r.disagreement}")
     return "\n".join(lines)
