@@ -1,4 +1,4 @@
-"""``python -m catalog build | import | stats | show | identity | doubts | refresh | changes`` — the command line."""
+"""``python -m catalog build | import | stats | show | identity | doubts | sources | disagreements | refresh | changes``."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from typing import Any
 
 from catalog.build import build, ensure_built, import_file
 from catalog.errors import AmbiguousModel, CatalogError, ModelNotFound
-from catalog.identity.report import doubts_report, identity_report
+from catalog.identity.report import disagreements_report, doubts_report, identity_report, sources_report
 from catalog.models import Model
 from catalog.paths import default_db_path
 from catalog.refresh import DEFAULT_URLS, Limits, refresh
@@ -56,6 +56,10 @@ def _parser() -> argparse.ArgumentParser:
     idn = sub.add_parser("identity", help="every model with its aliases and routes, and the rule that placed each")
     idn.add_argument("--json", action="store_true")
     sub.add_parser("doubts", help="the identity worklist: suspected wrong merges, splits, placeholder dates")
+    so = sub.add_parser("sources", help="each source: version or date, records, routes, last import")
+    so.add_argument("--json", action="store_true")
+    di = sub.add_parser("disagreements", help="routes whose sources disagree on price or context (all, or one model)")
+    di.add_argument("model", nargs="?", metavar="MODEL", help="a model name, id or alias")
     ch = sub.add_parser("changes", help="recent price changes (price history survives rebuilds)")
     ch.add_argument("--days", type=int, default=30)
     ch.add_argument("--json", action="store_true")
@@ -78,6 +82,15 @@ async def _run(args: argparse.Namespace) -> int:
             verb = "imported" if result.changed else "unchanged (same file already imported)"
             size = f"{result.models} models, {result.routes} routes"
             print(f"{verb}: {args.source} {args.file.name}; catalog has {size}")
+            return 0
+        if args.command in ("sources", "disagreements"):
+            await ensure_built(store, progress)
+            models = await store.all_models()
+            if args.command == "sources":
+                print(sources_report(await store.sources(), models, args.json))
+            else:
+                model_id = (await find_exact(store, args.model)).id if args.model else None
+                print(disagreements_report(models, model_id))
             return 0
         if args.command in ("identity", "doubts"):
             await ensure_built(store, progress)

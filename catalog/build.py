@@ -21,6 +21,8 @@ from catalog.store.history import PriceChange
 SHIPPED: tuple[tuple[str, str], ...] = (
     ("models-dev", "models-dev-catalog.json.gz"),
     ("llm-stats", "llm-stats-leaderboard.json.gz"),
+    ("litellm", "litellm-model-prices.json.gz"),
+    ("genai-prices", "genai-prices-data.json.gz"),
     ("overlay", "overlay.json"),
 )
 
@@ -64,7 +66,7 @@ def parse_all(files: list[SourceFile], progress: Progress = _no_progress) -> tup
         progress(f"parse {f.name}", i, len(files) + 1)
         batch = parser_for(f.name)(f.data, f.file_name)
         batches.append(batch)
-        parsed.append(SourceFile(f.name, f.file_name, f.data, batch.source_date, batch.record_count))
+        parsed.append(SourceFile(f.name, f.file_name, f.data, batch.source_date, batch.record_count, batch.version))
     progress("merge identities", len(files), len(files) + 1)
     models = merge(batches)
     progress("done", len(files) + 1, len(files) + 1)

@@ -187,6 +187,11 @@ class Route(Strict):
     def deprecated(self) -> bool:
         return self.status == "deprecated"
 
+    @property
+    def serving(self) -> bool:
+        """Counts as "served by": not deprecated, and not a $0 placeholder (a free tier is marked as one)."""
+        return not self.deprecated and not (self.price is not None and self.price.is_zero and not self.free_tier)
+
 
 class Model(Strict):
     """One real model, however many providers serve it."""
@@ -248,8 +253,8 @@ class Model(Strict):
 
     @property
     def providers(self) -> tuple[str, ...]:
-        """Distinct provider display names, in route order."""
-        return tuple(dict.fromkeys(r.provider_name for r in self.routes))
+        """Distinct names of the providers serving the model (deprecated and placeholder routes left out)."""
+        return tuple(dict.fromkeys(r.provider_name for r in self.routes if r.serving))
 
 
 def _fmt_b(value: float) -> str:

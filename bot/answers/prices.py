@@ -15,15 +15,13 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
-from catalog.models import Model, Observation, Price, Route
+from catalog.identity.observations import disagreement
+from catalog.models import Model, Route
 from catalog.sources.providers import load_providers
 
 Basis = Literal["list price", "cheapest established host", "cheapest route"]
-#: Two sources' prices differing by more than this disagree (shown side by side).
-PRICE_TOLERANCE = Decimal("0.02")
 #: A route priced below this share of the model's median price is an outlier, never the headline.
 OUTLIER_SHARE = Decimal("0.35")
-_LABELS = {"models-dev": "models.dev", "litellm": "LiteLLM", "genai-prices": "genai-prices", "openrouter": "OpenRouter"}
 
 
 class Headline(BaseModel):
@@ -37,9 +35,7 @@ class Headline(BaseModel):
 
 def serves(route: Route) -> bool:
     """Whether a route counts as "served by": not deprecated, and not a $0 placeholder (a free tier says so)."""
-    if route.deprecated:
-        return False
-    return not (route.price is not None and route.price.is_zero and not route.free_tier)
+    return route.serving
 
 
 def metered(route: Route) -> bool:
@@ -102,37 +98,4 @@ def unit_prices(model: Model) -> tuple[Decimal | None, Decimal | None]:
     return (h.route.price.input, h.route.price.output)
 
 
-def _differs(a: Price | None, b: Price | None) -> bool:
-    if a is None or b is None:
-        return False
-    for x, y in ((a.input, b.input), (a.output, b.output)):
-        if x is not None and y is not None and max(x, y) > 0 and abs(x - y) > PRICE_TOLERANCE * max(x, y):
-            return True
-    return False
-
-
-def disagreement(route: Route) -> str | None:
-    """'models.dev $A/$B (date) · LiteLLM $C/$D (1.110.2)' when the route's sources disagree on its price (>2 %)
-    or context window; None when they agree or only one source prices it."""
-    obs = [o for o in route.observations if o.price is not None and o.price.complete]
-    price_split = any(_differs(a.price, b.price) for i, a in enumerate(obs) for b in obs[i + 1 :])
-    contexts = {o.context_window for o in route.observations if o.context_window}
-    if not price_split and len(contexts) <= 1:
-        return None
-    return " · ".join(_describe(o, with_context=len(contexts) > 1) for o in route.observations)
-
-
-def _describe(o: Observation, with_context: bool) -> str:
-    name = _LABELS.get(o.source, o.source)
-    when = o.version or o.source_date or "undated"
-    p = o.price
-    price = f"${_num(p.input)}/${_num(p.output)}" if p is not None and p.complete else "no price"
-    context = f", {o.context_window:,} context" if with_context and o.context_window else ""
-    return f"{name} {price}{context} ({when})"
-
-
-def _num(value: Decimal | None) -> str:
-    if value is None:
-        return "?"
-    text = f"{value:f}"
-    return text.rstrip("0").rstrip(".") if "." in text else text
+__all__ = ["Headline", "disagreement", "headline", "is_outlier", "metered", "serves", "unit_prices"]

@@ -11,10 +11,14 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from decimal import Decimal
 
-from catalog.models import Observation, Route
+from catalog.models import Observation, Price, Route
 from catalog.sources.records import RouteRecord, SourceBatch
 
+#: Two sources' prices differing by more than this disagree (shown side by side).
+PRICE_TOLERANCE = Decimal("0.02")
+_LABELS = {"models-dev": "models.dev", "litellm": "LiteLLM", "genai-prices": "genai-prices", "openrouter": "OpenRouter"}
 #: Which source's spelling, status and facts a combined route keeps when several describe it (not its price).
 SOURCE_RANK = {"overlay": 0, "models-dev": 1, "llm-stats": 2, "openrouter": 3, "litellm": 4, "genai-prices": 5}
 
@@ -128,3 +132,39 @@ def _combined(entries: list[_Seen], names: dict[str, str]) -> RouteRecord:
     if route.context_window and route.max_output and route.max_output > route.context_window:
         route = route.model_copy(update={"max_output": None})
     return RouteRecord(route=route, facts=facts)
+
+
+def _differs(a: Price | None, b: Price | None) -> bool:
+    if a is None or b is None:
+        return False
+    for x, y in ((a.input, b.input), (a.output, b.output)):
+        if x is not None and y is not None and max(x, y) > 0 and abs(x - y) > PRICE_TOLERANCE * max(x, y):
+            return True
+    return False
+
+
+def disagreement(route: Route) -> str | None:
+    """'models.dev $A/$B (date) · LiteLLM $C/$D (1.110.2)' when the route's sources disagree on its price (>2 %)
+    or context window; None when they agree or only one source prices it."""
+    obs = [o for o in route.observations if o.price is not None and o.price.complete]
+    price_split = any(_differs(a.price, b.price) for i, a in enumerate(obs) for b in obs[i + 1 :])
+    contexts = {o.context_window for o in route.observations if o.context_window}
+    if not price_split and len(contexts) <= 1:
+        return None
+    return " · ".join(_describe(o, with_context=len(contexts) > 1) for o in route.observations)
+
+
+def _describe(o: Observation, with_context: bool) -> str:
+    name = _LABELS.get(o.source, o.source)
+    when = o.version or o.source_date or "undated"
+    p = o.price
+    price = f"${_num(p.input)}/${_num(p.output)}" if p is not None and p.complete else "no price"
+    context = f", {o.context_window:,} context" if with_context and o.context_window else ""
+    return f"{name} {price}{context} ({when})"
+
+
+def _num(value: Decimal | None) -> str:
+    if value is None:
+        return "?"
+    text = f"{value:f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text

@@ -29,6 +29,7 @@ class SourceFile:
     data: bytes
     source_date: str | None = None
     record_count: int = 0
+    version: str | None = None
 
     @property
     def sha256(self) -> str:
@@ -45,6 +46,7 @@ class SourceInfo:
     source_date: str | None
     record_count: int
     imported_at: str
+    version: str | None = None
 
 
 class Store:
@@ -99,10 +101,10 @@ class Store:
             for src in sources:
                 await self._conn.execute(
                     "INSERT INTO sources (name, file_name, sha256, source_date, record_count, imported_at,"
-                    " payload) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (name) DO UPDATE SET"
+                    " payload, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (name) DO UPDATE SET"
                     " file_name = excluded.file_name, sha256 = excluded.sha256,"
                     " source_date = excluded.source_date, record_count = excluded.record_count,"
-                    " imported_at = excluded.imported_at, payload = excluded.payload",
+                    " imported_at = excluded.imported_at, payload = excluded.payload, version = excluded.version",
                     (
                         src.name,
                         src.file_name,
@@ -111,6 +113,7 @@ class Store:
                         src.record_count,
                         now,
                         zlib.compress(src.data, 6),
+                        src.version,
                     ),
                 )
             model_rows: list[tuple[str, str, int | None, str, str | None, str]] = []
@@ -171,7 +174,7 @@ class Store:
 
     async def sources(self) -> list[SourceInfo]:
         async with self._conn.execute(
-            "SELECT name, file_name, sha256, source_date, record_count, imported_at FROM sources ORDER BY name"
+            "SELECT name, file_name, sha256, source_date, record_count, imported_at, version FROM sources ORDER BY name"
         ) as cur:
             return [SourceInfo(*row) for row in await cur.fetchall()]
 
@@ -184,10 +187,10 @@ class Store:
     async def source_files(self) -> list[SourceFile]:
         """Every stored source file with its bytes, for a rebuild."""
         async with self._conn.execute(
-            "SELECT name, file_name, payload, source_date, record_count FROM sources ORDER BY name"
+            "SELECT name, file_name, payload, source_date, record_count, version FROM sources ORDER BY name"
         ) as cur:
             rows = await cur.fetchall()
-        return [SourceFile(name, fname, zlib.decompress(payload), date, n) for name, fname, payload, date, n in rows]
+        return [SourceFile(name, fname, zlib.decompress(data), date, n, v) for name, fname, data, date, n, v in rows]
 
     async def counts(self) -> dict[str, int]:
         out: dict[str, int] = {}
