@@ -1,4 +1,4 @@
-"""``python -m catalog build | import | stats | show | identity | doubts | sources | disagreements | refresh | changes``."""
+"""``python -m catalog build | import | stats | show | identity | doubts | sources | disagreements | ...``."""
 
 from __future__ import annotations
 
