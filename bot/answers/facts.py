@@ -15,6 +15,7 @@ SOURCE_NAMES = {
     "llm-stats": "LLM-Stats (llm-stats.com, CC-BY-4.0)",
     "openrouter": "OpenRouter models API",
     "litellm": "LiteLLM cost map",
+    "genai-prices": "genai-prices",
     "overlay": "curated overlay",
 }
 _CODING_WORDS = ("codex", "coder", "code", "devstral", "codestral")
@@ -94,19 +95,22 @@ def commercial_label(model: Model) -> str:
 
 
 def sources(models: list[Model]) -> list[str]:
-    """Every source behind these models' facts and routes, newest date per source."""
+    """Every source behind these models' facts and shown prices, newest date (and version) per source."""
     newest: dict[str, str] = {}
+    versions: dict[str, str] = {}
     for m in models:
         provs = [*m.facts.values(), *(r.provenance for r in m.routes), *(b.provenance for b in m.benchmarks)]
         for p in provs:
             date = p.source_date or ""
             if date >= newest.get(p.source, ""):
                 newest[p.source] = date
+        versions.update({o.source: o.version for r in m.routes for o in r.observations if o.version})
+    order = list(SOURCE_NAMES)
     return [
-        f"{SOURCE_NAMES.get(s, s)}" + (f" (data as of {d})" if d else "")
-        for s, d in sorted(
-            newest.items(), key=lambda kv: list(SOURCE_NAMES).index(kv[0]) if kv[0] in SOURCE_NAMES else 99
-        )
+        SOURCE_NAMES.get(s, s)
+        + (f" {versions[s]}" if s in versions else "")
+        + (f" (data as of {d})" if d else "")
+        for s, d in sorted(newest.items(), key=lambda kv: order.index(kv[0]) if kv[0] in order else 99)
     ]
 
 
