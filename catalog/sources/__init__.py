@@ -1,4 +1,4 @@
-"""Sources: one importer per source format (models.dev, LLM-Stats, OpenRouter, LiteLLM, the curated overlay).
+"""Sources: one importer per source format (models.dev, LLM-Stats, OpenRouter, LiteLLM, genai-prices, the overlay).
 
 Each turns file bytes into a validated ``SourceBatch`` of source records with their own dates; no merging here.
 May import ``catalog.models`` and ``catalog.errors`` only.
@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from catalog.errors import UnknownSource
-from catalog.sources import litellm, llm_stats, models_dev, openrouter, overlay
+from catalog.sources import genai_prices, litellm, llm_stats, models_dev, openrouter, overlay
 from catalog.sources.records import SourceBatch
 
 Parser = Callable[[bytes, str], SourceBatch]
@@ -20,6 +20,7 @@ IMPORTERS: dict[str, Parser] = {
     "llm-stats": llm_stats.parse,
     "openrouter": openrouter.parse,
     "litellm": litellm.parse,
+    "genai-prices": genai_prices.parse,
     "overlay": overlay.parse,
 }
 

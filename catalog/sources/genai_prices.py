@@ -1,10 +1,8 @@
-"""genai-prices (pydantic/genai-prices ``prices/new_data/v2/data.json``, MIT): route prices per provider.
-
-Imported for its prices: the data is curated for cost calculation, dates its price changes, carries prompt-size
-tiers and says, by a match clause, every route id a price covers (dated snapshots, ``.``/``-`` spellings), so one
-record can price routes other sources list under several ids. Only providers ``providers.json`` maps are kept.
-Input is the raw upstream list of providers, or ``{"source": {"commit", "date"}, "providers": [...]}``, which
-pins the snapshot's commit and date. The data marks no model as non-text (no mode field), so every model is kept.
+"""genai-prices (pydantic/genai-prices ``prices/new_data/v2/data.json``, MIT): route prices of the providers that
+``providers.json`` maps. Imported for its prices: curated for cost calculation, with dated price changes,
+prompt-size tiers and match clauses naming every route id a price covers (dated snapshots, other spellings).
+Input: the raw upstream list of providers, or ``{"source": {"commit", "date"}, "providers": [...]}`` pinning the
+snapshot. The data marks no model as non-text (it has no mode field), so every model becomes a route.
 """
 
 from __future__ import annotations
@@ -25,29 +23,34 @@ from catalog.sources.providers import load_providers
 from catalog.sources.records import RouteRecord, SourceBatch
 
 SOURCE = "genai-prices"
+Match = Callable[[str], bool]
 
-#: Price key -> (our ``Price`` field, factor to its unit). ``*_mtok`` is USD per 1M tokens like ours;
-#: ``requests_kcount`` is USD per 1,000 requests (we keep USD per request); ``web_searches_kcount`` is USD per
-#: 1,000 searches, as ours. Every other key (image/video input, cached audio, citations ...) is described in
-#: ``fees_unknown``.
-_FIELDS: dict[str, tuple[str, Decimal]] = {
-    "input_mtok": ("input", Decimal(1)),
-    "output_mtok": ("output", Decimal(1)),
-    "cache_read_mtok": ("cache_read", Decimal(1)),
-    "cache_write_mtok": ("cache_write", Decimal(1)),
-    "cache_write_1h_mtok": ("cache_write_1h", Decimal(1)),
-    "output_reasoning_mtok": ("reasoning", Decimal(1)),
-    "input_audio_mtok": ("audio_input", Decimal(1)),
-    "output_audio_mtok": ("audio_output", Decimal(1)),
-    "output_image_mtok": ("image_output", Decimal(1)),
-    "requests_kcount": ("per_request", Decimal("0.001")),
-    "web_searches_kcount": ("per_1k_searches", Decimal(1)),
+#: Price key -> our ``Price`` field. ``*_mtok`` is USD per 1M tokens as ours; ``web_searches_kcount`` is USD per
+#: 1,000 searches as ours; ``requests_kcount`` is USD per 1,000 requests (``_SCALE`` makes it per request).
+#: Other keys (image/video input, cached audio or image, citations ...) are described in ``fees_unknown``.
+_FIELDS = {
+    "input_mtok": "input",
+    "output_mtok": "output",
+    "cache_read_mtok": "cache_read",
+    "cache_write_mtok": "cache_write",
+    "cache_write_1h_mtok": "cache_write_1h",
+    "output_reasoning_mtok": "reasoning",
+    "input_audio_mtok": "audio_input",
+    "output_audio_mtok": "audio_output",
+    "output_image_mtok": "image_output",
+    "requests_kcount": "per_request",
+    "web_searches_kcount": "per_1k_searches",
 }
+_SCALE = {"requests_kcount": Decimal("0.001")}
 _TIER_FIELDS = frozenset({"input", "output", "cache_read", "cache_write"})
 _UNITS = {"mtok": "per 1M tokens", "kcount": "per 1,000", "mchars": "per 1M characters", "hours": "per hour"}
+_TESTS: dict[str, Callable[[str, str], bool]] = {
+    "equals": str.__eq__,
+    "starts_with": str.startswith,
+    "ends_with": str.endswith,
+    "contains": str.__contains__,
+}
 _COMPACT_DATE = re.compile(r"-(20\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?=-|:|$)")
-
-Match = Callable[[str], bool]
 
 
 class _Tier(SourceModel):
@@ -64,11 +67,9 @@ class _Amount(SourceModel):
     @model_validator(mode="before")
     @classmethod
     def _flat(cls, raw: Any) -> Any:
-        if isinstance(raw, dict):
-            return raw
-        if isinstance(raw, bool) or not isinstance(raw, int | float):
+        if isinstance(raw, bool) or not isinstance(raw, dict | int | float):
             raise ValueError(f"a price must be a number or {{base, tiers}}, not {raw!r}")
-        return {"base": raw}
+        return raw if isinstance(raw, dict) else {"base": raw}
 
 
 class _Constraint(SourceModel):
@@ -117,36 +118,31 @@ class _Wrapper(SourceModel):
 
 
 def parse(data: bytes, file_name: str, *, today: dt.date | None = None) -> SourceBatch:
-    """Parse genai-prices v2 data; ``today`` (default: the clock) bounds the raw list's inferred date."""
-    top = load_json(data, file_name)
-    version: str | None = None
-    as_of: dt.date | None = None
+    """Parse genai-prices v2 data; ``today`` (default: the clock) bounds the date inferred for a raw list."""
+    top, version, as_of = load_json(data, file_name), None, None
     if isinstance(top, dict):
-        wrapper = validate(_Wrapper, top, file_name, "wrapper")
-        raw_providers, as_of, version = wrapper.providers, wrapper.source.date, wrapper.source.commit[:7]
-    elif isinstance(top, list):
-        raw_providers = top
-    else:
+        wrapper = validate(_Wrapper, top, file_name, "top level")
+        top, as_of, version = wrapper.providers, wrapper.source.date, wrapper.source.commit[:7]
+    elif not isinstance(top, list):
         raise ImportFormatError(file_name, "wrong format: expected a list of providers or {source, providers}")
     table = load_providers().genai_prices
     parsed: list[tuple[_Provider, list[tuple[_Model, Match, list[_Entry]]]]] = []
-    for i, raw in enumerate(raw_providers):
-        provider = validate(_Provider, raw, file_name, str(raw.get("id", i)) if isinstance(raw, dict) else str(i))
+    for i, raw in enumerate(top):
+        provider = validate(_Provider, raw, file_name, str(raw.get("id", i) if isinstance(raw, dict) else i))
         if provider.id in table:
             parsed.append((provider, [_model(provider.id, j, m, file_name) for j, m in enumerate(provider.models)]))
+    today = today or dt.date.today()
     if version is None:
-        # No date in the raw list: the newest price change it dates. Upstream announces changes ahead (a
-        # 2027-01-01 start in the 2026-08-21 data), so dates after today are not evidence of the snapshot's age.
-        today = today or dt.date.today()
+        # The raw list has no date: take the newest price change it dates, as a lower bound. Upstream lists
+        # announced changes ahead (a 2027-01-01 start in the 2026-08-21 data), so starts after today don't count.
         starts = [e.constraint.start_date for _, ms in parsed for _, _, es in ms for e in es if e.constraint]
         as_of = max((d for d in starts if d is not None and d <= today), default=None)
-    when = as_of or today or dt.date.today()
     source_date = as_of.isoformat() if as_of else None
     batch = SourceBatch(source=SOURCE, file_name=file_name, source_date=source_date, version=version)
     for provider, models in parsed:
         resolve = _resolver([clause for _, clause, _ in models])
         for i, (model, _, entries) in enumerate(models):
-            price = _price(entries, when, bool(model.price_variants))
+            price = _price(entries, as_of or today, bool(model.price_variants))
             route = Route(
                 provider_id=table[provider.id],
                 provider_name=provider.name,
@@ -175,34 +171,26 @@ def _model(provider_id: str, index: int, raw: Any, file_name: str) -> tuple[_Mod
 def _clause(raw: Any, field: str, file_name: str, record: str) -> Match:
     """A match clause as the reference evaluates it on the lower-cased route id: string tests compare
     lower-cased, ``regex`` searches (case-sensitively) anywhere, ``or``/``and`` combine."""
-    if not isinstance(raw, dict) or len(raw) != 1:
-        raise ImportFormatError(file_name, "a match clause must be an object with one key", record, field)
-    ((kind, arg),) = raw.items()
+    kind, arg = next(iter(raw.items())) if isinstance(raw, dict) and len(raw) == 1 else (None, None)
     if kind in ("or", "and") and isinstance(arg, list):
         parts = [_clause(c, f"{field}.{kind}.{i}", file_name, record) for i, c in enumerate(arg)]
         join = any if kind == "or" else all
         return lambda ref: join(p(ref) for p in parts)
-    tests: dict[str, Callable[[str, str], bool]] = {
-        "equals": str.__eq__,
-        "starts_with": str.startswith,
-        "ends_with": str.endswith,
-        "contains": lambda ref, text: text in ref,
-    }
-    if not isinstance(arg, str) or kind not in (*tests, "regex"):
-        raise ImportFormatError(file_name, f"unknown match clause {kind!r} or bad value {arg!r}", record, field)
+    if not isinstance(arg, str) or kind not in (*_TESTS, "regex"):
+        raise ImportFormatError(file_name, f"not a match clause: {raw!r}", record, field)
     if kind == "regex":
         try:
             pattern = re.compile(arg)
         except re.error as exc:
             raise ImportFormatError(file_name, f"bad regex: {exc}", record, f"{field}.regex") from None
         return lambda ref: pattern.search(ref) is not None
-    test, text = tests[kind], arg.lower()
+    test, text = _TESTS[kind], arg.lower()
     return lambda ref: test(ref, text)
 
 
 def _resolver(clauses: list[Match]) -> Callable[[str], int | None]:
-    """Which model of a provider prices a route id: the first whose clause matches (the reference's order), the
-    id retried with a compact date suffix (``-20251211``) spelled ``-2025-12-11`` if none does."""
+    """Which model of a provider prices a route id: the first whose clause matches (the reference's order); if
+    none does, the id retried with a compact date suffix (``-20251211``) spelled ``-2025-12-11``."""
 
     def first(ref: str) -> int | None:
         return next((i for i, clause in enumerate(clauses) if clause(ref)), None)
@@ -210,8 +198,8 @@ def _resolver(clauses: list[Match]) -> Callable[[str], int | None]:
     @cache
     def resolve(ref: str) -> int | None:
         ref = ref.lower()
-        found = first(ref)
         dashed = _COMPACT_DATE.sub(_dashed, ref)
+        found = first(ref)
         return first(dashed) if found is None and dashed != ref else found
 
     return resolve
@@ -233,41 +221,38 @@ def _price(entries: list[_Entry], when: dt.date, variants: bool) -> Price | None
     fields: dict[str, Any] = {}
     tiers: dict[int, dict[str, Decimal | None]] = {}
     for key, amount in entry.prices.items():
-        if key not in _FIELDS:
-            notes.append(_describe(key, amount))
-            continue
-        field, scale = _FIELDS[key]
-        fields[field] = money(amount.base, scale)
-        # genai-prices tiers are a cliff on the request's total input tokens (cache reads and writes included):
-        # a tier's price applies to all tokens once input tokens > start (calc_unit_price), so a prompt of
-        # exactly ``start`` pays base. That is our PriceTier's "strictly above min_prompt_tokens".
-        for tier in amount.tiers:
-            if field in _TIER_FIELDS and tier.start > 0:
-                tiers.setdefault(tier.start, {})[field] = money(tier.price, scale)
+        field, scale = _FIELDS.get(key), _SCALE.get(key, Decimal(1))
+        if field is None:
+            notes.append(_label(key, amount.base))
+        else:
+            fields[field] = money(amount.base, scale)
+        # genai-prices tiers are a cliff on the request's input tokens (cache reads and writes included): once
+        # input tokens > start, the tier price applies to all tokens (calc_unit_price), and a prompt of exactly
+        # ``start`` pays base. That is our PriceTier's "strictly above min_prompt_tokens".
+        for t in amount.tiers:
+            if field is not None and field in _TIER_FIELDS and t.start > 0:
+                tiers.setdefault(t.start, {})[field] = money(t.price, scale)
             else:
-                notes.append(f"{_label(key, tier.price)} above {tier.start:,} prompt tokens")
+                notes.append(f"{_label(key, t.price)} above {t.start:,} prompt tokens")
     if variants:
         notes.append("some requests are priced differently (price variants not imported)")
     if not fields and not notes:
         return None
     fields["tiers"] = tuple(PriceTier.model_validate({"min_prompt_tokens": s, **c}) for s, c in sorted(tiers.items()))
-    fields["fees_unknown"] = "; ".join(notes) or None
-    return Price.model_validate(fields)
+    return Price.model_validate({**fields, "fees_unknown": "; ".join(notes) or None})
 
 
 def _in_force(entries: list[_Entry], when: dt.date) -> tuple[_Entry, list[str]]:
     """The reference's rule: the last entry whose constraint holds wins, else the first. A daily time window
     holds on any date; what applies outside it, and price changes dated after ``when``, are noted."""
-    live = [e for e in entries if not e.constraint or not e.constraint.start_date or e.constraint.start_date <= when]
-    entry = live[-1] if live else entries[0]
-    notes: list[str] = []
-    if entry.constraint and entry.constraint.start_time and entry.constraint.end_time:
-        other = live[-2] if len(live) > 1 else entries[0]
-        window = f"{_utc(entry.constraint.start_time)}-{_utc(entry.constraint.end_time)} UTC"
-        notes.append(
-            f"these prices apply {window}" + (f"; other hours {_summary(other)}" if other is not entry else "")
-        )
-    for later in entries[entries.index(entry) + 1 :]:
+    live = [i for i, e in enumerate(entries) if not (e.constraint and (e.constraint.start_date or when) > when)]
+    pos = live[-1] if live else 0
+    entry, notes = entries[pos], []
+    if (c := entry.constraint) and c.start_time and c.end_time:
+        other = live[-2] if len(live) > 1 else 0
+        rest = f"; other hours {_summary(entries[other])}" if other != pos else ""
+        notes.append(f"these prices apply {_utc(c.start_time)}-{_utc(c.end_time)} UTC{rest}")
+    for later in entries[pos + 1 :]:
         if later.constraint and later.constraint.start_date and later.constraint.start_date > when:
             notes.append(f"from {later.constraint.start_date.isoformat()}: {_summary(later)}")
     return entry, notes
@@ -275,21 +260,18 @@ def _in_force(entries: list[_Entry], when: dt.date) -> tuple[_Entry, list[str]]:
 
 def _summary(entry: _Entry) -> str:
     parts = [
-        f"{name} {_usd(a.base)}{' (tiered)' if a.tiers else ''}"
-        for key, name in (("input_mtok", "input"), ("output_mtok", "output"))
+        f"{key.split('_')[0]} {_usd(a.base)}{' (tiered)' if a.tiers else ''}"
+        for key in ("input_mtok", "output_mtok")
         if (a := entry.prices.get(key)) is not None
     ]
     return ", ".join(parts) + " per 1M tokens" if parts else "other prices"
 
 
-def _describe(key: str, amount: _Amount) -> str:
-    above = "".join(f" ({_usd(t.price)} above {t.start:,} prompt tokens)" for t in amount.tiers)
-    return _label(key, amount.base) + above
-
-
 def _label(key: str, value: float) -> str:
     stem, _, unit = key.rpartition("_")
-    return f"{stem.replace('_', ' ')} {_usd(value)} {_UNITS[unit]}" if stem and unit in _UNITS else f"{key} {value}"
+    return (
+        f"{stem.replace('_', ' ')} {_usd(value)} {_UNITS[unit]}" if stem and unit in _UNITS else f"{key} {_usd(value)}"
+    )
 
 
 def _usd(value: float) -> str:

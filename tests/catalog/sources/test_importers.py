@@ -17,6 +17,7 @@ SAMPLES = {
     "llm-stats": "llm-stats-leaderboard.sample.json",
     "openrouter": "openrouter-api-v1-models.sample.json",
     "litellm": "litellm-model_prices_and_context_window.sample.json",
+    "genai-prices": "genai-prices-v2-data.sample.json",
     "overlay": "seed_catalog.json",
 }
 
