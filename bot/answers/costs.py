@@ -242,7 +242,7 @@ def estimate(model: Model, profile: TrafficProfile | None = None) -> CostEstimat
     """Every route of ``model`` at ``profile`` (default traffic when None): the headline (the price a team would
     pay) and the cheapest metered alternative."""
     profile = profile or TrafficProfile()
-    labels = _labels(model.routes)
+    labels = route_labels(model.routes)
     routes = tuple(
         estimate_route(r, profile).model_copy(
             update={
@@ -274,7 +274,7 @@ def estimate(model: Model, profile: TrafficProfile | None = None) -> CostEstimat
     )  # fmt: skip
 
 
-def _labels(routes: tuple[Route, ...]) -> list[str]:
+def route_labels(routes: tuple[Route, ...]) -> list[str]:
     """Provider names, told apart where one provider has several routes (region, quantisation, else the id)."""
     counts: dict[str, int] = {}
     for r in routes:

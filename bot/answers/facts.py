@@ -107,9 +107,7 @@ def sources(models: list[Model]) -> list[str]:
         versions.update({o.source: o.version for r in m.routes for o in r.observations if o.version})
     order = list(SOURCE_NAMES)
     return [
-        SOURCE_NAMES.get(s, s)
-        + (f" {versions[s]}" if s in versions else "")
-        + (f" (data as of {d})" if d else "")
+        SOURCE_NAMES.get(s, s) + (f" {versions[s]}" if s in versions else "") + (f" (data as of {d})" if d else "")
         for s, d in sorted(newest.items(), key=lambda kv: order.index(kv[0]) if kv[0] in order else 99)
     ]
 

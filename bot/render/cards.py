@@ -7,16 +7,17 @@ from decimal import Decimal
 import discord
 
 from bot.answers.costs import CostEstimate, RouteCost
+from bot.answers.costs import route_labels as _route_labels
 from bot.answers.facts import caps_yes, commercial_label, license_label, openness_label, prices_checked, sources
 from bot.answers.faq import FaqAnswer
 from bot.answers.filters import ModelFilter
 from bot.answers.format import tokens_short, usd, usd_per_m, usd_small, usd_unit
 from bot.answers.freshness import Freshness
-from bot.answers.prices import unit_prices
+from bot.answers.prices import disagreement, headline, unit_prices
 from bot.limits import clip
 from bot.render.charts import CHART_NAME
 from bot.render.embeds import add_field, bullets, footer, new_embed
-from catalog.models import CAPABILITY_LABELS, Model
+from catalog.models import CAPABILITY_LABELS, Model, Route
 
 MAX_ROUTES_SHOWN = 12
 
@@ -85,6 +86,37 @@ def cost_embed(est: CostEstimate, model: Model, chart: bool, fresh: Freshness | 
     return embed
 
 
+_ROLE_ORDER = {"first-party": 0, "cloud": 1, "host": 2}
+
+
+def _out(route: Route) -> Decimal:
+    return route.price.output if route.price is not None and route.price.output is not None else Decimal("Infinity")
+
+
+def _basis_title(basis: str, provider: str) -> str:
+    return f"List price ({provider})" if basis == "list price" else basis.capitalize() + f" ({provider})"
+
+
+def price_lines(route: Route) -> str:
+    """A route's price per 1M tokens, its tiers and fees, and what its sources say where they disagree."""
+    p = route.price
+    assert p is not None and p.input is not None and p.output is not None
+    out = [f"**{usd_unit(p.input)} input / {usd_unit(p.output)} output** per 1M tokens"]
+    if p.cache_read is not None:
+        out.append(
+            f"cache read {usd_unit(p.cache_read)}" + (f", write {usd_unit(p.cache_write)}" if p.cache_write else "")
+        )
+    out += [f"prompts above {t.min_prompt_tokens:,} tokens: {usd_unit(t.input)} / {usd_unit(t.output)}"
+            for t in p.tiers if t.input is not None and t.output is not None]  # fmt: skip
+    if p.per_request:
+        out.append(f"plus ${p.per_request:f} per request")
+    if p.image_output:
+        out.append(f"image output {usd_unit(p.image_output)} per 1M image tokens")
+    if (note := disagreement(route)) is not None:
+        out.append(f"sources disagree: {note}")
+    return "\n".join(out)
+
+
 def model_embed(model: Model, fresh: Freshness | None = None) -> discord.Embed:
     """/model: specs, capabilities, routes and prices, provenance."""
     embed = new_embed(model.name, f"`{model.id}` • by {model.creator or 'unknown creator'}")
@@ -109,16 +141,24 @@ def model_embed(model: Model, fresh: Freshness | None = None) -> discord.Embed:
         "Capabilities",
         f"✅ {', '.join(yes) or '—'}\n❌ {', '.join(no) or '—'}\n❔ {', '.join(unknown) or '—'}",
     )
+    top = headline(model)
+    if top is not None and top.route.price is not None:
+        add_field(embed, _basis_title(top.basis, top.route.provider_name), price_lines(top.route))
     lines = []
-    for r in model.routes[:MAX_ROUTES_SHOWN]:
+    first = top.route if top else None
+    ordered = sorted(model.routes, key=lambda r: (r != first, _ROLE_ORDER.get(r.role or "", 3), _out(r)))
+    labels = dict(zip(model.routes, _route_labels(model.routes), strict=True))
+    for r in ordered[:MAX_ROUTES_SHOWN]:
         p = r.price
         price = (
             f"{usd_unit(p.input)} / {usd_unit(p.output)} per 1M"
             if p is not None and p.input is not None and p.output is not None
             else "no complete price"
         )
-        status = f" ({r.status})" if r.status else ""
-        lines.append(f"{r.provider_name}: {price}{status}")
+        flags = [x for x in (r.status, r.role if r.role != "host" else None) if x]
+        if not r.serving and not r.deprecated:
+            flags.append("$0 placeholder")
+        lines.append(f"{labels[r]}: {price}" + (f" ({', '.join(flags)})" if flags else ""))
     if len(model.routes) > MAX_ROUTES_SHOWN:
         lines.append(f"…and {len(model.routes) - MAX_ROUTES_SHOWN} more routes")
     add_field(embed, f"Routes ({len(model.routes)})", "\n".join(lines) or "no provider route tracked")
