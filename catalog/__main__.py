@@ -14,10 +14,10 @@ from typing import Any
 
 from catalog.build import build, ensure_built, import_file
 from catalog.errors import AmbiguousModel, CatalogError, ModelNotFound
-from catalog.identity.report import disagreements_report, doubts_report, identity_report, sources_report
 from catalog.models import Model
 from catalog.paths import default_db_path
 from catalog.refresh import DEFAULT_URLS, Limits, refresh
+from catalog.reports import disagreements_report, doubts_report, identity_report, sources_report
 from catalog.sources import IMPORTERS
 from catalog.store.db import Store
 

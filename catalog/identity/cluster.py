@@ -22,6 +22,7 @@ from catalog.identity.curated import Curated, RouteRef, base_classes, ref
 from catalog.identity.evidence import (
     NAME_PRICE_RATIO,
     SIZE_PRICE_RATIO,
+    SNAPSHOT_CLOSE_RATIO,
     SNAPSHOT_PRICE_RATIO,
     compatible,
     generations_differ,
@@ -162,23 +163,30 @@ def _release(group: list[int], ids: list[RouteIdentity]) -> str | None:
 
 
 def _snapshots(ids: list[RouteIdentity], by_key: dict[tuple[str, ...], list[int]], join: Join) -> None:
-    """An undated id with exactly one dated snapshot of the same price and release is that snapshot's alias."""
+    """An undated id is the alias of a dated snapshot when that snapshot is the only one, at a similar price and
+    release; or, among several, the only one at the same price (within 10 %) and release. Otherwise it moves."""
     dated: dict[tuple[str, ...], list[tuple[str, ...]]] = defaultdict(list)
     for key in by_key:
         if any(is_snapshot(t) for t in key):
             dated[tuple(t for t in key if not is_snapshot(t))].append(key)
     for undated, snaps in dated.items():
-        if undated not in by_key or len(snaps) != 1:
+        if undated not in by_key:
             continue
-        a, b = by_key[undated], by_key[snaps[0]]
-        if similar_price(_price(a, ids), _price(b, ids), SNAPSHOT_PRICE_RATIO) and same_release(
-            _release(a, ids), _release(b, ids)
-        ):
-            join([_majority_first(b, ids)[0], a[0]], "snapshot")
+        a = by_key[undated]
+        price, release = _price(a, ids), _release(a, ids)
+        ratio = SNAPSHOT_PRICE_RATIO if len(snaps) == 1 else SNAPSHOT_CLOSE_RATIO
+        fits = [
+            s
+            for s in snaps
+            if similar_price(price, _price(by_key[s], ids), ratio) and same_release(release, _release(by_key[s], ids))
+        ]
+        if len(fits) == 1 and (len(snaps) == 1 or (price is not None and release is not None)):
+            join([_majority_first(by_key[fits[0]], ids)[0], a[0]], "snapshot")
 
 
 def _less_specific(ids: list[RouteIdentity], by_key: dict[tuple[str, ...], list[int]], join: Join, sets: _Sets) -> None:
-    """An id without parameter counts joins the one id (or one model) that adds only them."""
+    """An id without parameter counts joins the ids that add only them, when those are one model or one generation
+    (the same parameter count: "Llama 4 Scout" is the 17B model however its experts are written)."""
     by_stem: dict[tuple[str, ...], list[tuple[str, ...]]] = defaultdict(list)
     for b in by_key:
         by_stem[stem(b)].append(b)
@@ -187,8 +195,9 @@ def _less_specific(ids: list[RouteIdentity], by_key: dict[tuple[str, ...], list[
             continue
         fuller = [b for b in by_stem[stem(a)] if b != a and less_specific(a, b)]
         fuller = [b for b in fuller if similar_price(_price(by_key[a], ids), _price(by_key[b], ids), SIZE_PRICE_RATIO)]
-        if fuller and len({sets.find(by_key[b][0]) for b in fuller}) == 1:
-            join([by_key[fuller[0]][0], by_key[a][0]], "parameters")
+        if fuller and (len({sets.find(by_key[b][0]) for b in fuller}) == 1 or not generations_differ(set(fuller))):
+            for b in sorted(fuller):
+                join([by_key[b][0], by_key[a][0]], "parameters")
 
 
 def _names(ids: list[RouteIdentity], by_key: dict[tuple[str, ...], list[int]], join: Join, sets: _Sets) -> None:

@@ -26,6 +26,8 @@ SOFT = frozenset({"instruct", "it", "chat", "hf"})
 #: How far apart two prices may be and still be one product (resellers differ; snapshots differ more).
 SNAPSHOT_PRICE_RATIO = 3.0
 NAME_PRICE_RATIO = 2.0
+#: Among several dated snapshots, the one an undated id serves must match its price this closely.
+SNAPSHOT_CLOSE_RATIO = 1.1
 SIZE_PRICE_RATIO = 4.0
 #: An undated id and a dated snapshot released further apart than this are different releases.
 SNAPSHOT_MAX_DAYS = 45

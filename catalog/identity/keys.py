@@ -119,6 +119,8 @@ _DATES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"(?<![\d.])(\d\d)[-_](\d\d)(?![\d.]|[a-z])"), r" \1\2 "),  # preview-05-06
     (re.compile(r"(?<![\d.])(\d\d)\.(\d\d)(?![\d.])"), r" \1\2 "),  # Mistral's "(25.05)"
 )
+#: One word written two ways by different providers.
+_SYNONYMS = {"think": "thinking"}
 _MINOR_PAIR = re.compile(r"(?<![\d.])(\d)-(\d\d)(?![\d.]|[a-z])")
 _DOT_ZERO = re.compile(r"(?<![\d.])(\d+)\.0(?![\d.])")
 
@@ -141,7 +143,7 @@ def tokens(text: str) -> list[str]:
         for part in _split_letter_digit(raw):
             part = part.strip(".")
             if part:
-                out.append(part)
+                out.append(_SYNONYMS.get(part, part))
     return out
 
 

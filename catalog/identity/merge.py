@@ -83,7 +83,11 @@ def merge(batches: list[SourceBatch], curated: Curated | None = None) -> list[Mo
         for i in group:
             rr, ident = records[refs[i]], ids[i]
             route = rr.route.model_copy(
-                update={"quantization": ident.rid.quantization, "region": ident.rid.region, "placed_by": placed[i]}
+                update={
+                    "quantization": ident.rid.quantization,
+                    "region": rr.route.region or ident.rid.region,
+                    "placed_by": placed[i],
+                }
             )
             c.routes[refs[i]] = RouteRecord(route=route, facts=rr.facts)
             c.spellings[rr.route.spelling] += 1

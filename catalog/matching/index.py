@@ -133,7 +133,7 @@ class MatchIndex:
 
     def _add(self, m: Model) -> None:
         entry = self.entries[m.id]
-        spellings = {r.spelling for r in m.routes} | {a for a in m.aliases if not looks_like_id(a)}
+        spellings = {s for s in {r.spelling for r in m.routes} | set(m.aliases) if not looks_like_id(s)}
         ranked = [(m.name, 0), *((s, 1) for s in spellings), *((a, 2) for a in (m.id, *m.aliases))]
         strength = {m.id.lower(): 0, m.name.strip().lower(): 1, **{a.strip().lower(): 2 for a in m.aliases}}
         for spelling, rank in ranked:

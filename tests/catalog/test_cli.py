@@ -28,7 +28,7 @@ def test_stats_builds_on_first_use(db: Path) -> None:
     assert out.returncode == 0, out.stderr
     stats = json.loads(out.stdout)
     assert stats["routes"] >= 5000 and stats["providers"] >= 100
-    assert {s["name"] for s in stats["sources"]} == {"models-dev", "llm-stats", "overlay"}
+    assert {s["name"] for s in stats["sources"]} == {"models-dev", "llm-stats", "litellm", "genai-prices", "overlay"}
 
 
 def test_show_json_by_alias(db: Path) -> None:

@@ -13,7 +13,8 @@ def test_size_and_breadth(shipped_models: list[Model]) -> None:
     providers = {r.provider_id for m in shipped_models for r in m.routes}
     assert routes >= 5000
     assert len(providers) >= 100
-    assert 1100 <= len(shipped_models) <= 1550
+    # models.dev's 1,3xx models, plus older and newer models only LiteLLM or genai-prices price
+    assert 1800 <= len(shipped_models) <= 2100
 
 
 def test_every_route_lands_on_exactly_one_model(shipped_models: list[Model]) -> None:
@@ -48,7 +49,7 @@ def test_seed_models_present(shipped_models: list[Model]) -> None:
     assert ling.license is not None and ling.license.osi_approved
     assert {"OpenRouter", "NovitaAI"} <= set(ling.providers)
     assert qwen.parameters_label == "7B" and qwen.context_window == 128000
-    assert qwen.providers == ("Nvidia",)
+    assert "Nvidia" in qwen.providers
 
 
 def test_disagreements_are_recorded_not_hidden(shipped_models: list[Model]) -> None:

@@ -42,10 +42,14 @@ P = Price(input=Decimal("0.01"), output=Decimal("0.03"))
         (Price(input=Decimal(1), output=Decimal(1), tiers=(PriceTier(min_prompt_tokens=200_000, input=Decimal(2),
                                                                       output=Decimal(2)),)),
          TrafficProfile(input_tokens=500, output_tokens=500, long_context_share=0.1), Decimal(1100)),
-        # a request whose prompt is over the threshold pays the tier on every token
+        # a request whose prompt is over the threshold pays the tier on every token ...
         (Price(input=Decimal(1), output=Decimal(1), tiers=(PriceTier(min_prompt_tokens=1000, input=Decimal(2),
                                                                       output=Decimal(2)),)),
-         TrafficProfile(input_tokens=1000, output_tokens=0), Decimal(2000)),
+         TrafficProfile(input_tokens=1001, output_tokens=0), Decimal(2002)),
+        # ... and one of exactly the threshold does not (tiers apply above it: Gemini's "> 200k")
+        (Price(input=Decimal(1), output=Decimal(1), tiers=(PriceTier(min_prompt_tokens=1000, input=Decimal(2),
+                                                                      output=Decimal(2)),)),
+         TrafficProfile(input_tokens=1000, output_tokens=0), Decimal(1000)),
         # batch price only where the route has one: half the requests at half price
         (Price(input=Decimal(2), output=Decimal(2), batch_input=Decimal(1), batch_output=Decimal(1)),
          TrafficProfile(input_tokens=500, output_tokens=500, batch_share=0.5), Decimal(1500)),

@@ -1,4 +1,4 @@
-"""Text and JSON views of identity for ``python -m catalog identity`` and ``python -m catalog doubts``."""
+"""Text and JSON views of the merged catalog for the command line: identity, doubts, sources, disagreements."""
 
 from __future__ import annotations
 
