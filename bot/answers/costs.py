@@ -202,7 +202,7 @@ def estimate_route(route: Route, profile: TrafficProfile) -> RouteCost:
         notes.append(f"{batch:.0%} of requests at the batch price")
     elif batch:
         notes.append("no batch price on this route: batch share billed at the normal price")
-    per_request += _fees(price, notes)
+    per_request += _fees(price, notes, _always_searches(route))
     status: Literal["metered", "free", "deprecated"] = (
         "free" if price.is_zero or route.free_tier else "deprecated" if route.deprecated else "metered"
     )
@@ -219,15 +219,23 @@ def estimate_route(route: Route, profile: TrafficProfile) -> RouteCost:
     )  # fmt: skip
 
 
-def _fees(price: Price, notes: list[str]) -> Decimal:
-    """Per-request and per-search fees for one request; what has no usable number is said in ``notes``."""
+def _always_searches(route: Route) -> bool:
+    words = set(route.provider_model_id.lower().replace("/", "-").replace(".", "-").split("-"))
+    return bool(words & {"sonar", "search"})
+
+
+def _fees(price: Price, notes: list[str], searches_every_request: bool) -> Decimal:
+    """Per-request and per-search fees for one request; what has no usable number is said in ``notes``. Search
+    fees count only for models that search on every request (Perplexity's Sonar, "-search" models)."""
     extra = Decimal(0)
     if price.per_request:
         extra += price.per_request
         notes.append(f"includes a ${price.per_request:f} request fee per request")
-    if price.per_1k_searches:
+    if price.per_1k_searches and searches_every_request:
         extra += price.per_1k_searches / 1000
         notes.append(f"includes one web search per request at ${price.per_1k_searches:f} per 1,000 searches")
+    elif price.per_1k_searches:
+        notes.append(f"web search, where a request uses it, adds ${price.per_1k_searches:f} per 1,000 searches")
     if price.image_output or price.per_image:
         unit = f"${price.image_output:f} per 1M image tokens" if price.image_output else f"${price.per_image:f}/image"
         notes.append(f"image output is billed apart ({unit}); this estimate prices text output only")
@@ -248,7 +256,7 @@ def estimate(model: Model, profile: TrafficProfile | None = None) -> CostEstimat
             update={
                 "label": labels[i],
                 "role": r.role,
-                "outlier": is_outlier(r, model),
+                "outlier": metered(r) and is_outlier(r, model),
                 "disagreement": disagreement(r),
                 **({"status": "deprecated"} if not serves(r) and r.deprecated else {}),
             }
@@ -259,6 +267,8 @@ def estimate(model: Model, profile: TrafficProfile | None = None) -> CostEstimat
     top = headline(model)
     chosen = by_route[top.route] if top is not None else None
     metered_costs = [c for r, c in by_route.items() if metered(r) and not c.outlier and c.per_month is not None]
+    if chosen is not None and chosen.per_month is not None and chosen not in metered_costs:
+        metered_costs.append(chosen)  # an established host's low price stands, flagged
     cheapest = min(metered_costs, key=lambda c: (c.per_month, c.label)) if metered_costs else None
     reason = None
     if chosen is None:

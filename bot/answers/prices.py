@@ -1,10 +1,10 @@
 """The price a team would pay: the headline route of a model, and what the sources say about it.
 
 A model's headline is its vendor's list price (the first-party route). An open-weights model without a vendor
-API headlines its cheapest established host; anything else its cheapest metered route. Input and output come
-from one route, never the cheapest of each from two. Deprecated routes and $0 routes that are not marked free
-(placeholders) never headline and are never "served by". A route priced below 35 % of the model's median is
-flagged rather than trusted.
+API headlines its cheapest established host (flagged when it is far below the others); anything else its cheapest
+metered route that is not an outlier. Input and output come from one route, never the cheapest of each from two.
+Deprecated routes and $0 routes that are not marked free (placeholders) never headline and are never "served
+by". A route priced below 35 % of the model's median (of three or more) is flagged.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from catalog.sources.providers import load_providers
 Basis = Literal["list price", "cheapest established host", "cheapest route"]
 #: A route priced below this share of the model's median price is an outlier, never the headline.
 OUTLIER_SHARE = Decimal("0.35")
+MIN_ROUTES_FOR_MEDIAN = 3
 
 
 class Headline(BaseModel):
@@ -49,8 +50,12 @@ def _median_output(routes: list[Route]) -> Decimal | None:
 
 
 def is_outlier(route: Route, model: Model) -> bool:
-    """Priced below 35 % of the model's median output price: a promotion, an error or a different product."""
-    mid = _median_output([r for r in model.routes if metered(r)])
+    """Priced below 35 % of the model's median output price: a promotion, an error or a different product.
+    A median needs at least three priced routes to mean anything."""
+    priced = [r for r in model.routes if metered(r)]
+    if len(priced) < MIN_ROUTES_FOR_MEDIAN:
+        return False
+    mid = _median_output(priced)
     out = route.price.output if route.price is not None else None
     return bool(mid and out is not None and out < OUTLIER_SHARE * mid)
 
@@ -71,11 +76,11 @@ def headline(model: Model) -> Headline | None:
         return Headline(
             route=min(own, key=lambda r: (_clean(r), _rank(order, r.provider_id), _unit(r))), basis="list price"
         )
-    trusted = [r for r in priced if not is_outlier(r, model)] or priced
     established = load_providers().established
-    hosts = [r for r in trusted if r.provider_id in established and r.role == "host"]
-    if hosts and model.openness == "open weights":
+    hosts = [r for r in priced if r.provider_id in established and r.role == "host"]
+    if hosts and model.openness == "open weights":  # an established host's price stands (flagged if it is low)
         return Headline(route=min(hosts, key=_unit), basis="cheapest established host")
+    trusted = [r for r in priced if not is_outlier(r, model)] or priced
     return Headline(route=min(trusted, key=_unit), basis="cheapest route")
 
 
