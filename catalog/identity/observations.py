@@ -101,9 +101,14 @@ def _first(values: Iterable[str | None]) -> str | None:
     return next((v for v in values if v), None)
 
 
+#: Between equally fresh sources, whose *price* to show: curated list prices first (genai-prices records dated
+#: list-price changes per provider), then LiteLLM's cost map, then models.dev and OpenRouter's listing.
+PRICE_RANK = {"overlay": 0, "genai-prices": 1, "litellm": 2, "models-dev": 3, "openrouter": 4}
+
+
 def freshness(o: Observation) -> tuple[str, int]:
-    """Newest data first; between equally dated sources, the better-ranked one."""
-    return (o.source_date or "", -SOURCE_RANK.get(o.source, 9))
+    """Newest data first; between equally dated sources, the one curated for list prices."""
+    return (o.source_date or "", -PRICE_RANK.get(o.source, 9))
 
 
 def _combined(entries: list[_Seen], names: dict[str, str]) -> RouteRecord:

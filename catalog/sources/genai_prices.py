@@ -1,8 +1,8 @@
 """genai-prices (pydantic/genai-prices ``prices/new_data/v2/data.json``, MIT): route prices of the providers that
 ``providers.json`` maps. Imported for its prices: curated for cost calculation, with dated price changes,
 prompt-size tiers and match clauses naming every route id a price covers (dated snapshots, other spellings).
-Input: the raw upstream list of providers, or ``{"source": {"commit", "date"}, "providers": [...]}`` pinning the
-snapshot. The data marks no model as non-text (it has no mode field), so every model becomes a route.
+Input: the raw upstream list of providers, or ``{"source": {"commit" or "version", "date"}, "providers": [...]}``
+pinning the snapshot. The data marks no model as non-text (it has no mode field), so every model becomes a route.
 """
 
 from __future__ import annotations
@@ -108,7 +108,9 @@ class _Provider(SourceModel):
 
 
 class _Source(SourceModel):
-    commit: str = Field(min_length=7)
+    commit: str | None = Field(default=None, min_length=7)
+    version: str | None = None
+    """The package release the data was taken from (``tools.ship_sources --genai-package``)."""
     date: dt.date
 
 
@@ -122,7 +124,8 @@ def parse(data: bytes, file_name: str, *, today: dt.date | None = None) -> Sourc
     top, version, as_of = load_json(data, file_name), None, None
     if isinstance(top, dict):
         wrapper = validate(_Wrapper, top, file_name, "top level")
-        top, as_of, version = wrapper.providers, wrapper.source.date, wrapper.source.commit[:7]
+        src = wrapper.source
+        top, as_of, version = wrapper.providers, src.date, src.version or (src.commit[:7] if src.commit else None)
     elif not isinstance(top, list):
         raise ImportFormatError(file_name, "wrong format: expected a list of providers or {source, providers}")
     table = load_providers().genai_prices
