@@ -180,9 +180,12 @@ def test_freshness_flags_old_data(checked: str | None, stale: bool) -> None:
 def test_answers_say_how_old_prices_are(shipped_catalog: Catalog) -> None:
     from bot.flows.lookup import cost_flow
 
-    footer = cost_flow(shipped_catalog, "ling 2.6 flash", TrafficProfile(), 1, Freshness(90, date(2026, 11, 22)))
-    text = footer.embeds[0].footer.text or ""
-    assert "prices checked 2026-" in text and "days old: refresh the catalog" in text
+    fresh = cost_flow(shipped_catalog, "ling 2.6 flash", TrafficProfile(), 1, Freshness(90, date(2026, 11, 29)))
+    text = fresh.embeds[0].footer.text or ""
+    assert "prices checked 2026-11-29" in text and "days old" not in text  # the shipped sources are current
+    late = cost_flow(shipped_catalog, "ling 2.6 flash", TrafficProfile(), 1, Freshness(90, date(2027, 6, 1)))
+    text = late.embeds[0].footer.text or ""
+    assert "prices checked 2026-11-29" in text and "184 days old: refresh the catalog" in text
 
 
 # -- Discord permissions ---------------------------------------------------------------------------------------
