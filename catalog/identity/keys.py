@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 #: Leading words that name the vendor, not the model ("Google Gemini 3 Pro" is "Gemini 3 Pro").
 VENDOR_TOKENS = frozenset(
@@ -160,6 +161,7 @@ def _split_letter_digit(token: str) -> list[str]:
     return _LETTER_DIGIT.sub(" ", token).split()
 
 
+@lru_cache(maxsize=1 << 16)
 def spelling(text: str) -> Spelling:
     """Reduce one provider spelling (display name or route id) to its identity key."""
     s = text.strip()

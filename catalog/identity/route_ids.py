@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from catalog.identity.keys import NAME_VENDORS, VENDOR_TOKENS, fold, strip_vendor, tokens
 
@@ -66,6 +67,7 @@ def is_snapshot(token: str) -> bool:
     return bool(_SNAPSHOT.match(token))
 
 
+@lru_cache(maxsize=1 << 16)
 def parse_route_id(route_id: str) -> RouteId:
     """Normalise one provider route id into its identity key plus route attributes."""
     s = route_id.strip()
