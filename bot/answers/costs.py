@@ -242,7 +242,7 @@ def _fees(price: Price, notes: list[str], searches_every_request: bool) -> Decim
     if price.audio_output:
         notes.append(f"audio output is billed apart (${price.audio_output:f} per 1M audio tokens); not included")
     if price.fees_unknown:
-        notes.append(f"not included: {price.fees_unknown}")
+        notes.append(f"the source also lists: {price.fees_unknown.rstrip('.')}")
     return extra
 
 

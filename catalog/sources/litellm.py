@@ -254,8 +254,8 @@ def _fees(raw: dict[str, Any], parts: dict[str, Any]) -> list[str]:
         if value:
             what = (m.group(1) or "usage").replace("_", " ")
             fees.append(f"{what} {_usd(value)} per {m.group(2).replace('_', ' ')}")
-    for key, value in raw.items():
-        if "_multiplier" in key and isinstance(value, int | float):
+    for key, value in raw.items():  # FedRAMP uplifts apply to US-government clouds only: not a team's price
+        if "_multiplier" in key and "fedramp" not in key and isinstance(value, int | float):
             fees.append(f"{key.replace('_multiplier', '').replace('_', ' ')} x{value}")
     return fees
 

@@ -166,7 +166,7 @@ FEES: list[tuple[str, list[str] | None]] = [
     ("perplexity/sonar", ["web search", "low $5", "medium $8", "high $12", "medium)"]),
     ("perplexity/sonar-deep-research", ["citation tokens billed at $2 per 1M"]),
     ("gemini/gemini-2.5-pro", ["google maps grounding $0.025 per query"]),
-    ("gpt-4o", ["fedramp uplift x1.1"]),
+    ("gpt-4o", None),  # FedRAMP uplifts are US-government clouds only: not said
     ("vertex_ai/claude-sonnet-4-5", ["regional endpoint uplift x1.1"]),
     ("xai/grok-imagine-image-2.0", ["per image by size: 1K $0.04, 2K $0.06", "input $0.06 per image"]),
     ("bedrock/us-west-2/1-month-commitment/anthropic.claude-instant-v1", ["$0.011 per second"]),
