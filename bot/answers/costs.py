@@ -10,6 +10,7 @@ price first), not the cheapest reseller, which is shown as an alternative.
 
 from __future__ import annotations
 
+from collections import Counter
 from decimal import Decimal
 from typing import Any, Literal
 
@@ -286,14 +287,13 @@ def estimate(model: Model, profile: TrafficProfile | None = None) -> CostEstimat
 
 def route_labels(routes: tuple[Route, ...]) -> list[str]:
     """Provider names, told apart where one provider has several routes (region, quantisation, else the id)."""
-    counts: dict[str, int] = {}
-    for r in routes:
-        counts[r.provider_name] = counts.get(r.provider_name, 0) + 1
+    counts = Counter(r.provider_name for r in routes)
     out = []
     for r in routes:
-        if counts[r.provider_name] == 1:
-            out.append(r.provider_name)
-            continue
         detail = ", ".join(x for x in (r.region, r.quantization) if x) or r.provider_model_id
-        out.append(f"{r.provider_name} ({detail})")
-    return out
+        out.append(r.provider_name if counts[r.provider_name] == 1 else f"{r.provider_name} ({detail})")
+    repeated = Counter(out)
+    return [
+        f"{r.provider_name} ({r.provider_model_id})" if repeated[label] > 1 else label
+        for r, label in zip(routes, out, strict=True)
+    ]
