@@ -109,8 +109,10 @@ def disagreements_report(models: list[Model], model_id: str | None = None) -> st
             if (note := disagreement(r)) is not None:
                 lines.append(f"{m.id}  {r.provider_id}/{r.provider_model_id}: {note}")
         if model_id is not None:
-            lines += [f"{m.id}  {d.field}: kept {d.kept}; " + ", ".join(f"{k}={v}" for k, v in d.values.items())
-                      for d in m.disagreements]  # fmt: skip
+            for d in m.disagreements:
+                counts = Counter(d.values.values())
+                seen = ", ".join(f"{v} ({n} records)" for v, n in counts.most_common())
+                lines.append(f"{m.id}  {d.field}: kept {d.kept}; sources say {seen}")
     routes = sum(1 for line in lines if "/" in line.split(":", 1)[0])
     lines.append(f"{routes} routes where sources disagree" + (f" for {model_id}" if model_id else ""))
     return "\n".join(lines)

@@ -103,3 +103,22 @@ def test_show_keeps_command_r_and_command_r_plus_apart(db: Path) -> None:
         "10"
     }
     assert all("plus" not in r["provider_model_id"] for r in plain["routes"])
+
+
+def test_sources_lists_every_shipped_source_with_its_version(db: Path) -> None:
+    out = run("sources", "--json", db=db)
+    assert out.returncode == 0, out.stderr
+    rows = {r["name"]: r for r in json.loads(out.stdout)}
+    assert set(rows) == {"models-dev", "llm-stats", "litellm", "genai-prices", "overlay"}
+    assert rows["litellm"]["version"] == "1.110.2" and rows["genai-prices"]["version"]
+    assert rows["models-dev"]["data_date"] == "2026-06-30"
+    assert all(rows[s]["routes"] > 1000 for s in ("models-dev", "litellm", "genai-prices"))
+
+
+def test_disagreements_show_each_source_side_by_side(db: Path) -> None:
+    out = run("disagreements", "claude sonnet 4.5", db=db)
+    assert out.returncode == 0, out.stderr
+    assert "models.dev $3/$15 (2026-06-30)" in out.stdout and "genai-prices $3.3/$16.5" in out.stdout
+    assert out.stdout.strip().splitlines()[-1].endswith("routes where sources disagree for claude-sonnet-4.5")
+    unknown = run("disagreements", "no such model xyz", db=db)
+    assert unknown.returncode == 2 and "Traceback" not in unknown.stderr
