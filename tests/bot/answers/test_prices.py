@@ -30,7 +30,11 @@ def model(catalog: Catalog, name: str) -> Model:
     ],
 )
 def test_vendors_list_prices_headline(
-    shipped_catalog: Catalog, name: str, provider: str, prices: tuple[Decimal, Decimal] | None, tier: tuple | None
+    shipped_catalog: Catalog,
+    name: str,
+    provider: str,
+    prices: tuple[Decimal, Decimal] | None,
+    tier: tuple[int, Decimal, Decimal] | None,
 ) -> None:
     m = model(shipped_catalog, name)
     top = headline(m)
@@ -107,7 +111,7 @@ def _route(provider: str, price: Price | None, **kw: object) -> Route:
         spelling="M",
         price=price,
         provenance=Provenance(source="test", record=provider),
-        **kw,  # type: ignore[arg-type]
+        **kw,
     )
 
 
