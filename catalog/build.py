@@ -30,6 +30,8 @@ Progress = Callable[[str, int, int], None]
 log = logging.getLogger(__name__)
 #: ``build_meta`` key: the identity rules (code and curated data) the derived tables were merged with.
 RULES_KEY = "identity_rules"
+#: ``build_meta`` key prefix: the digest of each source file the release shipped when the catalog was built.
+SHIPPED_KEY = "shipped:"
 
 
 def _no_progress(step: str, done: int, total: int) -> None:
@@ -77,7 +79,8 @@ async def build(store: Store, files: list[SourceFile] | None = None, progress: P
     """(Re)build the catalog from ``files`` (default: the shipped data) in one transaction."""
     files = shipped_files() if files is None else files
     models, parsed = parse_all(files, progress)
-    changes = await store.replace_catalog(models, parsed, {RULES_KEY: rules_version()})
+    meta = {RULES_KEY: rules_version(), **{f"{SHIPPED_KEY}{f.name}": f.sha256 for f in shipped_files()}}
+    changes = await store.replace_catalog(models, parsed, meta)
     return BuildResult(
         len(models), sum(len(m.routes) for m in models), True, tuple(f.name for f in parsed), tuple(changes)
     )
@@ -100,13 +103,23 @@ async def import_file(store: Store, source: str, path: Path, progress: Progress 
 
 
 async def ensure_built(store: Store, progress: Progress = _no_progress) -> bool:
-    """Build from the shipped data when the database has never been built, and re-merge its kept source files
-    when they were merged by other identity rules (an upgrade). True if it built."""
-    if not await store.sources():
+    """Build from the shipped data when the database has never been built. After an upgrade, re-merge: a source
+    file that came with the old release is replaced by the new release's (a file the team imported or refreshed
+    is kept), new shipped sources are added, and everything is merged by the current identity rules. True if it
+    built."""
+    kept = {f.name: f for f in await store.source_files()}
+    if not kept:
         await build(store, None, progress)
         return True
-    if await store.build_meta(RULES_KEY) == rules_version():
+    files = dict(kept)
+    for f in shipped_files():
+        was_shipped = await store.build_meta(f"{SHIPPED_KEY}{f.name}")
+        if was_shipped is None and f.name in kept and kept[f.name].file_name == f.file_name:
+            was_shipped = kept[f.name].sha256  # built before digests were kept: the shipped file's own name
+        if f.name not in kept or (kept[f.name].sha256 == was_shipped and was_shipped != f.sha256):
+            files[f.name] = f
+    if files == kept and await store.build_meta(RULES_KEY) == rules_version():
         return False
-    log.info("identity rules changed since this catalog was built: re-merging its kept source files")
-    await build(store, await store.source_files(), progress)
+    log.info("catalog data or identity rules changed since this catalog was built: re-merging")
+    await build(store, sorted(files.values(), key=lambda f: list(IMPORTERS).index(f.name)), progress)
     return True

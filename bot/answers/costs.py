@@ -41,6 +41,10 @@ class TrafficProfile(BaseModel):
     """Completion tokens per request, reasoning tokens included."""
     cache_hit: float = Field(0.0, ge=0, le=1)
     """Share of input tokens served from the prompt cache."""
+    cache_write: float = Field(0.0, ge=0, le=1)
+    """Share of input tokens written to the prompt cache (the 5-minute cache where there are two)."""
+    cache_write_1h: float = Field(0.0, ge=0, le=1)
+    """Share of input tokens written to the 1-hour cache (Anthropic), where a route prices it."""
     long_context_share: float = Field(0.0, ge=0, le=1)
     """Share of requests whose prompt crosses a route's long-context tier."""
     batch_share: float = Field(0.0, ge=0, le=1)
@@ -56,6 +60,10 @@ class TrafficProfile(BaseModel):
     def _something_to_bill(self) -> TrafficProfile:
         if self.input_tokens == 0 and self.output_tokens == 0:
             raise ValueError("a request needs at least one input or output token")
+        if self.cache_hit + self.cache_write + self.cache_write_1h > 1:
+            raise ValueError(
+                "cache reads and writes together cannot exceed all input tokens (their shares sum above 1)"
+            )
         return self
 
     def describe(self) -> str:
@@ -66,6 +74,8 @@ class TrafficProfile(BaseModel):
         ]
         if self.cache_hit:
             parts.append(f"{self.cache_hit:.0%} of input from cache")
+        if self.cache_write or self.cache_write_1h:
+            parts.append(f"{self.cache_write + self.cache_write_1h:.0%} of input written to cache")
         if self.long_context_share:
             parts.append(f"{self.long_context_share:.0%} of requests above a long-context tier")
         if self.batch_share:
@@ -155,15 +165,36 @@ def _tier_for(route: Route, input_tokens: int) -> PriceTier | None:
 
 
 def _request_cost(
-    input_price: Decimal, output_price: Decimal, cache_read: Decimal | None, profile: TrafficProfile
+    input_price: Decimal,
+    output_price: Decimal,
+    cache_read: Decimal | None,
+    profile: TrafficProfile,
+    writes: tuple[Decimal | None, Decimal | None] = (None, None),
 ) -> tuple[Decimal, list[str]]:
+    """One request at these prices: input is uncached + cache reads + cache writes (5-minute, 1-hour)."""
     notes: list[str] = []
-    cached = Decimal(profile.input_tokens) * Decimal(str(profile.cache_hit))
-    uncached = Decimal(profile.input_tokens) - cached
+    n = Decimal(profile.input_tokens)
+    cached = n * Decimal(str(profile.cache_hit))
+    written = n * Decimal(str(profile.cache_write))
+    written_1h = n * Decimal(str(profile.cache_write_1h))
+    uncached = n - cached - written - written_1h
     if cached and cache_read is None:
         notes.append("no cache-read price on this route: cached tokens billed at the input price")
         cache_read = input_price
-    cost = uncached * input_price + cached * (cache_read or Decimal(0)) + profile.output_tokens * output_price
+    write, write_1h = writes
+    if (written or written_1h) and write is None:
+        notes.append("no cache-write price on this route: cache writes billed at the input price")
+        write = input_price
+    if written_1h and write_1h is None:
+        notes.append("no 1-hour cache-write price on this route: billed at its cache-write price")
+        write_1h = write
+    cost = (
+        uncached * input_price
+        + cached * (cache_read or Decimal(0))
+        + written * (write or Decimal(0))
+        + written_1h * (write_1h or Decimal(0))
+        + profile.output_tokens * output_price
+    )
     return cost / MILLION, notes
 
 
@@ -180,7 +211,8 @@ def estimate_route(route: Route, profile: TrafficProfile) -> RouteCost:
     if price is None or not price.complete:
         return RouteCost(status="unavailable", reason="no complete token price in local provider data", **base)
     assert price.input is not None and price.output is not None
-    normal, notes = _request_cost(price.input, price.output, price.cache_read, profile)
+    writes = (price.cache_write, price.cache_write_1h)
+    normal, notes = _request_cost(price.input, price.output, price.cache_read, profile, writes)
     per_request = normal
     tier = _tier_for(route, profile.input_tokens)
     long_share = Decimal(1) if tier is not None else Decimal(str(profile.long_context_share))
@@ -189,7 +221,8 @@ def estimate_route(route: Route, profile: TrafficProfile) -> RouteCost:
         t_in = tier.input if tier.input is not None else price.input
         t_out = tier.output if tier.output is not None else price.output
         t_read = tier.cache_read if tier.cache_read is not None else price.cache_read
-        tiered, _ = _request_cost(t_in, t_out, t_read, profile)
+        t_write = tier.cache_write if tier.cache_write is not None else price.cache_write
+        tiered, _ = _request_cost(t_in, t_out, t_read, profile, (t_write, price.cache_write_1h))
         per_request = normal * (1 - long_share) + tiered * long_share
         notes.append(f"{long_share:.0%} of requests billed at the >{tier.min_prompt_tokens:,}-token tier")
     elif long_share:
@@ -197,7 +230,10 @@ def estimate_route(route: Route, profile: TrafficProfile) -> RouteCost:
     batch = Decimal(str(profile.batch_share))
     if batch and price.batch_input is not None and price.batch_output is not None:
         batched, _ = _request_cost(
-            price.batch_input, price.batch_output, None, profile.model_copy(update={"cache_hit": 0})
+            price.batch_input,
+            price.batch_output,
+            None,
+            profile.model_copy(update={"cache_hit": 0, "cache_write": 0, "cache_write_1h": 0}),
         )
         per_request = per_request * (1 - batch) + batched * batch
         notes.append(f"{batch:.0%} of requests at the batch price")

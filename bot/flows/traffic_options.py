@@ -10,6 +10,8 @@ _FIELDS = (
     "input_tokens",
     "output_tokens",
     "cache_hit",
+    "cache_write",
+    "cache_write_1h",
     "long_context_share",
     "batch_share",
     "days_per_month",
@@ -24,6 +26,8 @@ def add_traffic_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--input-tokens", type=int, default=None, help="prompt tokens per request (default 500)")
     p.add_argument("--output-tokens", type=int, default=None, help="completion tokens per request (default 350)")
     p.add_argument("--cache-hit", type=float, default=None, help="share of input served from cache, 0..1")
+    p.add_argument("--cache-write", type=float, default=None, help="share of input written to cache, 0..1")
+    p.add_argument("--cache-write-1h", type=float, default=None, help="share written to the 1-hour cache, 0..1")
     p.add_argument("--long-context-share", type=float, default=None, help="share of requests above a tier, 0..1")
     p.add_argument("--batch-share", type=float, default=None, help="share of requests sent via batch, 0..1")
     p.add_argument("--days-per-month", type=int, default=None)

@@ -77,8 +77,8 @@ async def _dispatch(scope: Scope, args: argparse.Namespace) -> Reply:
         if args.action == "show":
             return await traffic_show(scope)
         fields = {k: getattr(args, k) for k in (
-            "requests_per_month", "requests_per_day", "input_tokens", "output_tokens", "cache_hit",
-            "long_context_share", "batch_share", "days_per_month",
+            "requests_per_month", "requests_per_day", "input_tokens", "output_tokens", "cache_hit", "cache_write",
+            "cache_write_1h", "long_context_share", "batch_share", "days_per_month",
         )}  # fmt: skip
         return await traffic_set(scope, **fields)
     if args.command == "shortlist":

@@ -50,6 +50,15 @@ P = Price(input=Decimal("0.01"), output=Decimal("0.03"))
         (Price(input=Decimal(1), output=Decimal(1), tiers=(PriceTier(min_prompt_tokens=1000, input=Decimal(2),
                                                                       output=Decimal(2)),)),
          TrafficProfile(input_tokens=1000, output_tokens=0), Decimal(1000)),
+        # cache writes at their own price: 500 uncached + 300 read at 0.1 + 200 written at 1.25 = 780
+        (Price(input=Decimal(1), output=Decimal(0), cache_read=Decimal("0.1"), cache_write=Decimal("1.25")),
+         TrafficProfile(input_tokens=1000, output_tokens=0, cache_hit=0.3, cache_write=0.2), Decimal(780)),
+        # the 1-hour cache at its own price (Anthropic: 2x input): 800 + 200 x 2 = 1,200
+        (Price(input=Decimal(1), output=Decimal(0), cache_write=Decimal("1.25"), cache_write_1h=Decimal(2)),
+         TrafficProfile(input_tokens=1000, output_tokens=0, cache_write_1h=0.2), Decimal(1200)),
+        # no cache-write price: writes billed as input (and a note says so)
+        (Price(input=Decimal(1), output=Decimal(0)), TrafficProfile(input_tokens=1000, output_tokens=0, cache_write=0.5),
+         Decimal(1000)),
         # batch price only where the route has one: half the requests at half price
         (Price(input=Decimal(2), output=Decimal(2), batch_input=Decimal(1), batch_output=Decimal(1)),
          TrafficProfile(input_tokens=500, output_tokens=500, batch_share=0.5), Decimal(1500)),
@@ -123,3 +132,13 @@ def test_per_day_profile_and_description() -> None:
     assert "30,000 requests/month (1,000/day over 30 days)" in p.describe()
     with pytest.raises(ValueError):
         TrafficProfile.per_day(-1)
+
+
+def test_cache_shares_cannot_exceed_the_input() -> None:
+    with pytest.raises(ValueError, match="shares sum above 1"):
+        TrafficProfile(cache_hit=0.7, cache_write=0.5)
+
+
+def test_a_route_without_a_write_price_says_so() -> None:
+    cost = estimate_route(route("p", Price(input=Decimal(1), output=Decimal(1))), TrafficProfile(cache_write=0.5))
+    assert any("no cache-write price" in n for n in cost.notes)

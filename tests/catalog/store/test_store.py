@@ -116,9 +116,37 @@ async def test_a_catalog_merged_by_older_identity_rules_is_re_merged_on_start(tm
             [SourceFile("models-dev", "catalog.json", (FIXTURES / "models-dev-catalog.sample.json").read_bytes())],
         )
         assert await store.build_meta(RULES_KEY) == rules_version()
+        assert await ensure_built(store) is True  # the sources the release ships and this catalog lacks are added
         assert await ensure_built(store) is False
         await store._conn.execute("UPDATE build_meta SET value = 'old' WHERE key = ?", (RULES_KEY,))
         await store._conn.commit()
         assert await ensure_built(store) is True
         assert await store.build_meta(RULES_KEY) == rules_version()
-        assert {s.name for s in await store.sources()} == {"models-dev"}  # the kept file, not the shipped data
+        kept = {s.name: s for s in await store.sources()}
+        assert kept["models-dev"].file_name == "catalog.json"  # the team's own file, not the shipped data
+
+
+async def test_an_upgrade_takes_the_new_release_s_files_but_keeps_the_team_s_imports(tmp_path: Path) -> None:
+    """A source file that came with the old release is replaced by the new release's; an imported one stays."""
+    from catalog.build import SHIPPED_KEY, build, ensure_built, shipped_files
+
+    shipped = {f.name: f for f in shipped_files()}
+    old_md = SourceFile(
+        "models-dev", "models-dev-catalog.json", (FIXTURES / "models-dev-catalog.sample.json").read_bytes()
+    )
+    imported = SourceFile(
+        "litellm", "my-prices.json", (FIXTURES / "litellm-model_prices_and_context_window.sample.json").read_bytes()
+    )
+    async with Store.open(tmp_path / "c.sqlite3") as store:
+        await build(store, [old_md, imported])
+        # pretend the old release shipped the sample as its models.dev file
+        await store._conn.execute(
+            "UPDATE build_meta SET value = ? WHERE key = ?", (old_md.sha256, f"{SHIPPED_KEY}models-dev")
+        )
+        await store._conn.commit()
+        assert await ensure_built(store) is True
+        kept = {f.name: f for f in await store.source_files()}
+        assert kept["models-dev"].sha256 == shipped["models-dev"].sha256  # the new release's file
+        assert kept["litellm"].sha256 == imported.sha256  # the team's own import stays
+        assert "genai-prices" in kept  # a source the old release did not ship is added
+        assert await ensure_built(store) is False

@@ -57,6 +57,7 @@ class CatalogCommands(commands.Cog):
         input_tokens="Prompt tokens per request",
         output_tokens="Completion tokens per request",
         cache_hit="Share of input tokens served from cache, 0 to 1",
+        cache_write="Share of input tokens written to the prompt cache, 0 to 1",
     )
     async def cost(
         self,
@@ -67,6 +68,7 @@ class CatalogCommands(commands.Cog):
         input_tokens: app_commands.Range[int, 0, MAX_TOKENS_PER_REQUEST] | None = None,
         output_tokens: app_commands.Range[int, 0, MAX_TOKENS_PER_REQUEST] | None = None,
         cache_hit: app_commands.Range[float, 0.0, 1.0] | None = None,
+        cache_write: app_commands.Range[float, 0.0, 1.0] | None = None,
     ) -> None:
         """Monthly cost of a model at your traffic, per provider route, with a chart."""
         ctx = context_of(interaction)
@@ -78,6 +80,7 @@ class CatalogCommands(commands.Cog):
                 input_tokens=input_tokens,
                 output_tokens=output_tokens,
                 cache_hit=cache_hit,
+                cache_write=cache_write,
             )
         except TrafficError as exc:
             await tell(interaction, f"That traffic does not work ({exc.field}: {exc.message}).")

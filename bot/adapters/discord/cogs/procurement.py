@@ -94,6 +94,7 @@ class Procurement(commands.Cog):
         input_tokens="Prompt tokens per request",
         output_tokens="Completion tokens per request",
         cache_hit="Share of input tokens served from cache, 0 to 1",
+        cache_write="Share of input tokens written to the prompt cache, 0 to 1",
         long_context_share="Share of requests above a long-context price tier, 0 to 1",
         batch_share="Share of requests sent through a batch API, 0 to 1",
     )
@@ -105,6 +106,7 @@ class Procurement(commands.Cog):
         input_tokens: Tokens | None = None,
         output_tokens: Tokens | None = None,
         cache_hit: Share | None = None,
+        cache_write: Share | None = None,
         long_context_share: Share | None = None,
         batch_share: Share | None = None,
     ) -> None:
@@ -116,6 +118,7 @@ class Procurement(commands.Cog):
             input_tokens=input_tokens,
             output_tokens=output_tokens,
             cache_hit=cache_hit,
+            cache_write=cache_write,
             long_context_share=long_context_share,
             batch_share=batch_share,
         )
