@@ -20,6 +20,8 @@ from bot.answers.prices import disagreement, headline, is_outlier, metered, serv
 from catalog.models import Model, Price, PriceTier, Route
 
 MILLION = Decimal(1_000_000)
+#: An alternative route is worth naming when it costs at most this share of the headline.
+ALTERNATIVE_SAVING = Decimal("0.95")
 #: The default traffic: what produces the seed page's $15.50 for Ling-2.6-Flash at $0.01/$0.03.
 DEFAULT_REQUESTS_PER_MONTH = 1_000_000
 DEFAULT_INPUT_TOKENS = 500
@@ -153,6 +155,14 @@ class CostEstimate(BaseModel):
     @property
     def per_month(self) -> Decimal | None:
         return self.headline.per_month if self.headline else None
+
+    @property
+    def alternative(self) -> RouteCost | None:
+        """The cheapest other route, when it saves at least 5 % (a rounding difference is not an alternative)."""
+        h, alt = self.headline, self.cheapest
+        if h is None or alt is None or h.per_month is None or alt.per_month is None or alt.label == h.label:
+            return None
+        return alt if alt.per_month <= h.per_month * ALTERNATIVE_SAVING else None
 
 
 def _tier_for(route: Route, input_tokens: int) -> PriceTier | None:

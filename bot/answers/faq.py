@@ -157,11 +157,8 @@ def _price(models: list[Model], profile: TrafficProfile, intent: str) -> tuple[s
                   for t in price.tiers if t.input is not None and t.output is not None]  # fmt: skip
         if (note := disagreement(top.route)) is not None:
             lines.append(f"  sources disagree: {note}")
-        alt = estimate(m, profile).cheapest
-        if alt is not None and (alt.provider_id, alt.provider_model_id) != (
-            top.route.provider_id,
-            top.route.provider_model_id,
-        ):
+        alt = estimate(m, profile).alternative
+        if alt is not None:
             monthly = usd(alt.per_month or Decimal(0))
             lines.append(f"  cheaper elsewhere: {alt.label} ({alt.role or 'host'}), {monthly}/month at your traffic")
     return "Price per 1M tokens", lines

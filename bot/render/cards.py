@@ -62,8 +62,8 @@ def cost_embed(est: CostEstimate, model: Model, chart: bool, fresh: Freshness | 
             f"price checked {h.checked or 'date unknown'} ({h.source})"
             + (f"\nsources disagree: {h.disagreement}" if h.disagreement else ""),
         )
-        alt = est.cheapest
-        if alt is not None and alt.per_month is not None and alt.label != h.label and alt.per_month < h.per_month:
+        alt = est.alternative
+        if alt is not None and alt.per_month is not None:
             add_field(
                 embed, "Cheapest alternative", f"{usd(alt.per_month)}/month via {alt.label} ({alt.role or 'host'})"
             )

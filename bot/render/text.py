@@ -75,8 +75,8 @@ def cost(est: CostEstimate) -> str:
         )
         if h.disagreement:
             lines.append(f"Sources disagree: {h.disagreement}")
-        alt = est.cheapest
-        if alt is not None and alt.per_month is not None and alt.label != h.label and alt.per_month < est.per_month:
+        alt = est.alternative
+        if alt is not None and alt.per_month is not None:
             lines.append(f"Cheapest alternative: {alt.label} — {usd(alt.per_month)}/month ({alt.role or 'host'})")
     else:
         lines.append(f"Unavailable: {est.unavailable_reason}")

@@ -143,3 +143,10 @@ def test_sources_that_disagree_are_shown_side_by_side() -> None:
         "a", Price(input=D(3), output=D(15)), observations=(obs[0], obs[0].model_copy(update={"source": "litellm"}))
     )
     assert disagreement(same) is None
+
+
+def test_an_alternative_is_named_only_when_it_saves_something(shipped_catalog: Catalog) -> None:
+    """GPT-4o at a reseller 0.04 % below OpenAI's list price is no alternative; Sonnet 4.5 at Poe 13 % below is."""
+    assert estimate(model(shipped_catalog, "gpt-4o")).alternative is None
+    alt = estimate(model(shipped_catalog, "claude sonnet 4.5")).alternative
+    assert alt is not None and alt.provider_id != "anthropic"
