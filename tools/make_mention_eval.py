@@ -171,7 +171,7 @@ PAIR = [
     "{a} or {b}? need an answer by friday",
     "I'd pick {a} over {b} tbh",
 ]
-NEGATIVES = [
+NEGATIVES: list[str | tuple[str, list[str]]] = [
     "we should flash the firmware before the demo",
     "she wrote a sonnet for the retro, it was great",
     "gemini season is here, happy birthday Sam",
@@ -186,8 +186,9 @@ NEGATIVES = [
     "we're on python 3.11, node 20 and postgres 16",
     "ubuntu 22.04 image is missing libssl",
     "the runbook step 3 says restart the pod",
-    "`gpt-4o` is hardcoded in config.py, fix pls",
-    "see ```model = 'claude-opus-4-5'``` in the snippet",
+    # pasted ids in code are read (a team's config names the model it runs): these name a model
+    ("`gpt-4o` is hardcoded in config.py, fix pls", ["gpt-4o"]),
+    ("see ```model = 'claude-opus-4-5'``` in the snippet", ["claude-opus-4.5"]),
     "docs at https://example.com/models/gpt-4o-mini",
     "<@123456789> can you review?",
     "<#987654321> has the logs",
@@ -285,11 +286,12 @@ def build(seed: int = 7) -> list[dict[str, object]]:
                 "expect": [a, b],
             }
         )
-    for text in NEGATIVES:
-        rows.append({"text": text, "expect": []})
-    for text in NEGATIVES:  # the same sentences wrapped the way people reply in threads
+    lines = [(x, []) if isinstance(x, str) else x for x in NEGATIVES]
+    for text, expect in lines:
+        rows.append({"text": text, "expect": expect})
+    for text, expect in lines:  # the same sentences wrapped the way people reply in threads
         for template in rng.sample(NEG_TEMPLATES, 2):
-            rows.append({"text": template.format(x=text), "expect": []})
+            rows.append({"text": template.format(x=text), "expect": expect})
     return rows
 
 

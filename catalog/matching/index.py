@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz, process
 
 from catalog.errors import AmbiguousModel, ModelNotFound
+from catalog.matching.ids import id_mentions
+from catalog.matching.results import Entry, Mention, Mentions, Resolved
 from catalog.matching.rules import (
     DIGIT,
     ENGLISH_FAMILIES,
@@ -40,47 +42,6 @@ from catalog.models import Model
 
 #: ``exact`` strength of a spelling that only one provider's display name gives.
 _HOST_LABEL = 3
-
-
-@dataclass(frozen=True, slots=True)
-class Entry:
-    """What the index keeps per model: enough to answer without touching the database."""
-
-    id: str
-    name: str
-    routes: int
-    brand: str | None
-
-
-@dataclass(frozen=True, slots=True)
-class Mention:
-    """One model named in a message, with its span in the original text."""
-
-    start: int
-    end: int
-    text: str
-    model_id: str
-    name: str
-    score: float
-
-
-@dataclass(frozen=True, slots=True)
-class Mentions:
-    """Every model a message names, plus family names mentioned without a specific model."""
-
-    mentions: tuple[Mention, ...] = ()
-    families: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True, slots=True)
-class Resolved:
-    """A query resolved to one model, and how."""
-
-    model_id: str
-    name: str
-    how: str
-    """exact | alias | normalised | fuzzy"""
-    score: float = 100.0
 
 
 @dataclass(slots=True)
@@ -271,10 +232,14 @@ class MatchIndex:
     def mentions(self, text: str) -> Mentions:
         """Every specific model a chat message names, with spans; family names alone become hints."""
         original = text[:MAX_SCAN_CHARS]
+        pasted = [
+            Mention(s, e, original[s:e], mid, self.entries[mid].name, 100.0)
+            for s, e, mid in id_mentions(original, self._exact_id)
+        ]
         masked = mask(lower_same_length(original))
         # fast path: every chat key holds a number or a family name; most chat has neither
         if DIGIT.search(masked) is None and self.brands.isdisjoint(WORD.findall(masked)):
-            return Mentions()
+            return Mentions(tuple(_unique(pasted)))
         toks = span_tokens(masked)
         words = self._corrected_near_anchors([t.text for t in toks])
         found: list[Mention] = []
@@ -299,7 +264,16 @@ class MatchIndex:
                 used[j] = True
             i = stop
         families = self._families(original, toks, words, used)
-        return Mentions(tuple(found), families)
+        return Mentions(tuple(_unique(found + pasted)), families)
+
+    def _exact_id(self, spelling: str) -> str | None:
+        """The one model an id, name or alias names exactly (a host's label alone is not enough)."""
+        hits = self.exact.get(spelling)
+        if not hits:
+            return None
+        best = min(hits.values())
+        ids = [mid for mid, strength in hits.items() if strength == best]
+        return ids[0] if len(ids) == 1 and best < _HOST_LABEL else None
 
     def _corrected_near_anchors(self, words: list[str]) -> list[str]:
         """Typo-correct only words next to a number or family name: the rest cannot start a mention,
@@ -390,3 +364,14 @@ def _popularity(e: Entry) -> tuple[int, int, str]:
 
 def _clip(name: str) -> str:
     return name if len(name) <= 100 else name[:99] + "…"
+
+
+def _unique(found: list[Mention]) -> list[Mention]:
+    """One mention per model, in text order."""
+    seen: set[str] = set()
+    out = []
+    for m in sorted(found, key=lambda m: m.start):
+        if m.model_id not in seen:
+            seen.add(m.model_id)
+            out.append(m)
+    return out

@@ -111,7 +111,6 @@ SILENT = [
     "mistral wind",
     "opus",
     "bump it to 4.5",
-    "`gpt-4o` in config",
     "https://example.com/gpt-4o",
     "<@1234> ping",
     ":rocket:",
@@ -211,3 +210,21 @@ def test_any_input_is_safe(shipped_index: MatchIndex, text: str) -> None:
     shipped_index.suggest(text[:100])
     with contextlib.suppress(AmbiguousModel, ModelNotFound):
         shipped_index.resolve(text[:200])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("switched the default to `gpt-5-mini`", {"gpt-5-mini"}),
+        ('ChatOpenAI(model="gpt-4o-mini", temperature=0)', {"gpt-4o-mini"}),
+        ("```yaml\nprimary: deepseek/deepseek-v3.2\n```", {"deepseek-v3.2"}),
+        ("we call it via openrouter/anthropic/claude-sonnet-4.5 now", {"claude-sonnet-4.5"}),
+        ("is `o3` worth it?", {"o3"}),
+        ("build with `gcc -O3 -ffast-math`", set()),
+        ("docs at https://openrouter.ai/openai/gpt-4o", set()),
+        ("`kubectl get pods` shows nothing", set()),
+    ],
+)
+def test_pasted_ids_are_read(shipped_index: MatchIndex, text: str, expected: set[str]) -> None:
+    """Code spans, quoted config values and vendor/model paths name models exactly; flags and links do not."""
+    assert {m.model_id for m in shipped_index.mentions(text).mentions} == expected

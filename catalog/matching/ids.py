@@ -1,0 +1,66 @@
+"""Model ids as developers paste them: inside code spans, quoted config values, and ``vendor/model`` paths.
+
+Chat words are matched by ``index``; this reads what that scan blanks out (code) and the id-shaped tokens it
+cannot split (``openrouter/aion-labs/aion-1.0-mini``, ``azure/eu/o3``). A candidate counts only when it, or the
+part after one of its ``/``, is exactly a model id, a model name or an alias (route ids are aliases): an id is
+never guessed. Short ids ("o3", "r1") count only as a whole code span or quoted value, never as a flag (``-O3``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+#: Code spans and quoted values: where a pasted id lives.
+_CODE = re.compile(r"```.*?(?:```|$)|`[^`\n]+`", re.DOTALL)
+_QUOTED = re.compile(r"\"([^\"\n]{2,120})\"|'([^'\n]{2,120})'")
+#: An id-shaped token: letters, digits and the punctuation ids use.
+_ID = re.compile(r"(?<![\w./:@+-])[a-z0-9~][a-z0-9._:/@+~-]*[a-z0-9]", re.IGNORECASE)
+#: Links are not mentions (a docs URL names a page, not the model a team uses).
+_URL = re.compile(r"https?://\S+|www\.\S+", re.IGNORECASE)
+#: Tokens with one of these look like ids outside code too.
+_ID_MARKS = ("/", ":")
+SHORT = 3
+
+Lookup = Callable[[str], str | None]
+
+
+def candidates(token: str) -> list[str]:
+    """The token and what follows each "/" in it ("openrouter/aion-labs/x" -> itself, "aion-labs/x", "x")."""
+    token = token.strip("'\".,;:)(").lower()
+    parts = token.split("/")
+    return ["/".join(parts[i:]) for i in range(len(parts))]
+
+
+def id_mentions(text: str, lookup: Lookup) -> list[tuple[int, int, str]]:
+    """(start, end, model id) for every pasted id in ``text``; ``lookup`` maps a lower-cased spelling to the one
+    model it names exactly, or None."""
+    if not any(mark in text for mark in ("`", '"', "'", "/", ":")):
+        return []
+    out: list[tuple[int, int, str]] = []
+    text = _URL.sub(lambda m: " " * (m.end() - m.start()), text)
+    regions = [(m.start(), m.end(), True) for m in _CODE.finditer(text)]
+    regions += [(m.start(), m.end(), True) for m in _QUOTED.finditer(text)]
+    for start, end, in_code in regions or []:
+        _scan(text, start, end, in_code, lookup, out)
+    for m in _ID.finditer(text):  # vendor/model and model:tag outside code
+        if any(mark in m.group() for mark in _ID_MARKS) and not any(s <= m.start() < e for s, e, _ in regions):
+            _one(m.group(), m.start(), m.end(), whole=False, lookup=lookup, out=out)
+    return out
+
+
+def _scan(text: str, start: int, end: int, in_code: bool, lookup: Lookup, out: list[tuple[int, int, str]]) -> None:
+    body = text[start:end].strip("`\"'")
+    whole = bool(_ID.fullmatch(body.strip()))
+    for m in _ID.finditer(text, start, end):
+        _one(m.group(), m.start(), m.end(), whole=whole and in_code, lookup=lookup, out=out)
+
+
+def _one(token: str, start: int, end: int, whole: bool, lookup: Lookup, out: list[tuple[int, int, str]]) -> None:
+    for cand in candidates(token):
+        if len(cand) <= SHORT and not whole:
+            continue  # "o3" inside "-O3 -ffast-math" is a flag, not a model
+        mid = lookup(cand)
+        if mid is not None:
+            out.append((start, end, mid))
+            return
