@@ -11,6 +11,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from catalog.identity.keys import spelling
+from catalog.identity.route_ids import parse_route_id
+from catalog.models import Model
+
 #: Code spans and quoted values: where a pasted id lives.
 _CODE = re.compile(r"```.*?(?:```|$)|`[^`\n]+`", re.DOTALL)
 _QUOTED = re.compile(r"\"([^\"\n]{2,120})\"|'([^'\n]{2,120})'")
@@ -64,3 +68,25 @@ def _one(token: str, start: int, end: int, whole: bool, lookup: Lookup, out: lis
         if mid is not None:
             out.append((start, end, mid))
             return
+
+
+#: Words that describe how a model is served; an id that leaves them out still names the model.
+_SERVING = frozenset({"instruct", "it", "chat", "hf"})
+
+
+def _loose(key: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(t for t in key if t not in _SERVING)
+
+
+def id_keys(model: Model) -> set[tuple[tuple[str, ...], bool]]:
+    """Every identity key a model answers to (its route ids', name's and aliases'), and the loose form of each."""
+    keys = {parse_route_id(r.provider_model_id).key for r in model.routes}
+    keys |= {spelling(s).key for s in (model.name, *model.aliases)}
+    keys = {k for k in keys if k}
+    return {(k, False) for k in keys} | {(_loose(k), True) for k in keys if _loose(k)}
+
+
+def query_keys(text: str, loose: bool) -> list[tuple[str, ...]]:
+    """The identity keys a typed or pasted id reduces to (as a route id and as a name)."""
+    keys = [parse_route_id(text).key, spelling(text).key]
+    return [_loose(k) for k in keys] if loose else keys

@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz, process
 
 from catalog.errors import AmbiguousModel, ModelNotFound
-from catalog.matching.ids import id_mentions
-from catalog.matching.results import Entry, Mention, Mentions, Resolved
+from catalog.matching.ids import id_keys, id_mentions, query_keys
+from catalog.matching.results import Entry, Mention, Mentions, Resolved, unique_mentions
 from catalog.matching.rules import (
     DIGIT,
     ENGLISH_FAMILIES,
@@ -26,6 +26,7 @@ from catalog.matching.rules import (
     MAX_SCAN_CHARS,
     TIER_WORDS,
     TYPO_MIN,
+    TYPO_MIN_ARGUMENT,
     WORD,
     bare,
     capitalised_mid_sentence,
@@ -53,6 +54,10 @@ class MatchIndex:
     """Lower-cased spelling -> {model id: how strongly it names it}: 0 model id, 1 display name, 2 alias (route
     ids and curated spellings), 3 one provider's display name. An exact id never loses to a provider's label."""
     keys: dict[tuple[str, ...], set[str]] = field(default_factory=lambda: defaultdict(set))
+    id_keys: dict[tuple[str, ...], set[str]] = field(default_factory=lambda: defaultdict(set))
+    """Identity keys of every route id and name (the catalog's own normaliser): what a pasted or typed id means."""
+    loose_keys: dict[tuple[str, ...], set[str]] = field(default_factory=lambda: defaultdict(set))
+    """The same keys without serving words ("instruct", "chat"), consulted when no exact key answers."""
     chat_keys: dict[tuple[str, ...], set[str]] = field(default_factory=lambda: defaultdict(set))
     vocab: set[str] = field(default_factory=set)
     anchors: set[str] = field(default_factory=set)
@@ -89,6 +94,8 @@ class MatchIndex:
         index.brands = {b for b in brand_counts if b in families and b not in GENERIC_FAMILIES}
         for m in models:
             index._add(m)
+            for key, loose in id_keys(m):
+                (index.loose_keys if loose else index.id_keys)[key].add(m.id)
         index._finish()
         return index
 
@@ -133,7 +140,7 @@ class MatchIndex:
         self.display_ids = list(self.name_keys)
         self.display_keys = [" ".join(self.name_keys[i]) for i in self.display_ids]
         for word in self.vocab:
-            if word.isalpha() and len(word) >= TYPO_MIN:
+            if word.isalpha() and len(word) >= TYPO_MIN_ARGUMENT:
                 for variant in deletions(word):
                     self.typos.setdefault(variant, word)
         for word in self.vocab:  # a real word never "corrects" to another
@@ -153,10 +160,12 @@ class MatchIndex:
                 return self._one(q, strongest, "alias" if q.lower() not in self.entries else "exact")
         words = [t.text for t in span_tokens(lower_same_length(bare(mask(q))))]
         key = key_of(words)
-        corrected = tuple(sorted({self._correct(w) for w in key}))
+        corrected = tuple(sorted({self._correct(w, TYPO_MIN_ARGUMENT) for w in key}))
         for candidate in (key, corrected):
             if candidate and (ids := self.keys.get(candidate) or self.chat_keys.get(candidate)):
                 return self._one(q, ids, "normalised")
+        if (mid := self.by_identity(q)) is not None:
+            return Resolved(mid, self.entries[mid].name, "normalised", 98.0)
         wider = self._supersets(corrected)
         if wider:
             if len(wider) == 1:
@@ -214,14 +223,15 @@ class MatchIndex:
         ranked = sorted(self.entries.values(), key=lambda e: (-e.routes, e.name))
         return [e.name for e in ranked[:n]]
 
-    def _correct(self, word: str) -> str:
-        """A one-edit typo of a known word ("sonet" -> "sonnet"); other words pass unchanged."""
-        if word in self.vocab or len(word) < TYPO_MIN or not word.isalpha():
+    def _correct(self, word: str, shortest: int = TYPO_MIN) -> str:
+        """A one-edit typo of a known word ("sonet" -> "sonnet"); other words pass unchanged. Command arguments
+        name a model, so four-letter tier words are corrected there too ("minii", "fats"); chat keeps five."""
+        if word in self.vocab or len(word) < shortest or not word.isalpha():
             return word
         if word in self.typos:
             return self.typos[word]
         for variant in deletions(word):
-            if variant in self.vocab and len(variant) >= TYPO_MIN:
+            if variant in self.vocab and len(variant) >= shortest:
                 return variant
             if variant in self.typos:
                 return self.typos[variant]
@@ -234,12 +244,12 @@ class MatchIndex:
         original = text[:MAX_SCAN_CHARS]
         pasted = [
             Mention(s, e, original[s:e], mid, self.entries[mid].name, 100.0)
-            for s, e, mid in id_mentions(original, self._exact_id)
+            for s, e, mid in id_mentions(original, self._pasted_id)
         ]
         masked = mask(lower_same_length(original))
         # fast path: every chat key holds a number or a family name; most chat has neither
         if DIGIT.search(masked) is None and self.brands.isdisjoint(WORD.findall(masked)):
-            return Mentions(tuple(_unique(pasted)))
+            return Mentions(tuple(unique_mentions(pasted)))
         toks = span_tokens(masked)
         words = self._corrected_near_anchors([t.text for t in toks])
         found: list[Mention] = []
@@ -264,7 +274,18 @@ class MatchIndex:
                 used[j] = True
             i = stop
         families = self._families(original, toks, words, used)
-        return Mentions(tuple(_unique(found + pasted)), families)
+        return Mentions(tuple(unique_mentions(found + pasted)), families)
+
+    def by_identity(self, text: str) -> str | None:
+        """The one model whose route ids or names reduce to the same identity key as ``text`` (or None)."""
+        for table, loose in ((self.id_keys, False), (self.loose_keys, True)):
+            for key in query_keys(text, loose):
+                if len(key) < 2 and not any(ch.isdigit() for t in key for ch in t):
+                    continue  # a bare family word ("claude") names no one model
+                ids = table.get(key)
+                if ids and len(ids) == 1:
+                    return next(iter(ids))
+        return None
 
     def _exact_id(self, spelling: str) -> str | None:
         """The one model an id, name or alias names exactly (a host's label alone is not enough)."""
@@ -274,6 +295,13 @@ class MatchIndex:
         best = min(hits.values())
         ids = [mid for mid, strength in hits.items() if strength == best]
         return ids[0] if len(ids) == 1 and best < _HOST_LABEL else None
+
+    def _pasted_id(self, token: str) -> str | None:
+        """A pasted id: exactly a spelling, else (for id-shaped tokens) the same identity key as one model's."""
+        exact = self._exact_id(token)
+        if exact is not None or not any(ch in token for ch in "-/:._"):
+            return exact
+        return self.by_identity(token)
 
     def _corrected_near_anchors(self, words: list[str]) -> list[str]:
         """Typo-correct only words next to a number or family name: the rest cannot start a mention,
@@ -364,14 +392,3 @@ def _popularity(e: Entry) -> tuple[int, int, str]:
 
 def _clip(name: str) -> str:
     return name if len(name) <= 100 else name[:99] + "…"
-
-
-def _unique(found: list[Mention]) -> list[Mention]:
-    """One mention per model, in text order."""
-    seen: set[str] = set()
-    out = []
-    for m in sorted(found, key=lambda m: m.start):
-        if m.model_id not in seen:
-            seen.add(m.model_id)
-            out.append(m)
-    return out

@@ -44,3 +44,14 @@ class Resolved:
     how: str
     """exact | alias | normalised | fuzzy"""
     score: float = 100.0
+
+
+def unique_mentions(found: list[Mention]) -> list[Mention]:
+    """One mention per model, in text order."""
+    seen: set[str] = set()
+    out = []
+    for m in sorted(found, key=lambda m: m.start):
+        if m.model_id not in seen:
+            seen.add(m.model_id)
+            out.append(m)
+    return out

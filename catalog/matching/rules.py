@@ -39,6 +39,8 @@ WORD = re.compile(r"[a-z]+")
 MAX_NGRAM = 7
 #: Shorter words are too close to ordinary ones ("last" is one edit from "fast").
 TYPO_MIN = 5
+#: Shortest word typo-corrected in a command argument (which is always a model name).
+TYPO_MIN_ARGUMENT = 4
 MAX_SCAN_CHARS = 4000
 FUZZY_CUTOFF = 82.0
 
