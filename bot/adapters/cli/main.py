@@ -21,7 +21,7 @@ from bot.render import text as render_text
 from bot.render.reply import Reply
 from bot.render.reply_text import render_reply
 from catalog.errors import AmbiguousModel, CatalogError, ModelNotFound
-from catalog.matching.index import Mentions
+from catalog.matching.results import Mentions
 from catalog.paths import default_db_path
 from catalog.service import Catalog, open_catalog
 

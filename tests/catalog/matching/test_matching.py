@@ -10,7 +10,11 @@ from hypothesis import strategies as st
 
 from catalog.errors import AmbiguousModel, ModelNotFound
 from catalog.matching.index import MatchIndex
+from catalog.models import Model
 from tests.paths import FIXTURES
+from tools.evaluate_chat import SETS as CHAT
+from tools.evaluate_chat import evaluate as evaluate_chat
+from tools.evaluate_identity import load_rows as load_jsonl
 from tools.evaluate_matching import evaluate, load_rows, predicted
 
 EVAL = load_rows(FIXTURES / "mention_eval.jsonl")
@@ -228,3 +232,15 @@ def test_any_input_is_safe(shipped_index: MatchIndex, text: str) -> None:
 def test_pasted_ids_are_read(shipped_index: MatchIndex, text: str, expected: set[str]) -> None:
     """Code spans, quoted config values and vendor/model paths name models exactly; flags and links do not."""
     assert {m.model_id for m in shipped_index.mentions(text).mentions} == expected
+
+
+@pytest.mark.parametrize("name", ["dev", "heldout"])
+def test_chat_eval_does_not_regress(shipped_models: list[Model], name: str) -> None:
+    """The route-named chat eval (#13): floors at today's levels, so a change that loses ground fails. The
+    targets (precision 0.995, recall 0.97, top-1 0.98) are the issue's, not met yet."""
+    report = evaluate_chat(shipped_models, load_jsonl(CHAT / f"{name}.jsonl"))
+    tp, fp, fn = (sum(getattr(c, k) for c in report.values()) for k in ("tp", "fp", "fn"))
+    assert tp / (tp + fp) >= 0.89 and tp / (tp + fn) >= 0.70
+    args = report["command_args"]
+    assert args.right / args.rows >= 0.70
+    assert report["inline_code"].recall >= 0.95
