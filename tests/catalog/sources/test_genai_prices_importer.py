@@ -11,55 +11,29 @@ import pytest
 
 from catalog.errors import ImportFormatError
 from catalog.models import PriceTier
-from catalog.sources import genai_prices
 from catalog.sources.providers import load_providers
-from catalog.sources.records import RouteRecord, SourceBatch
-from tests.paths import FIXTURES, ROOT
-
-SAMPLE = FIXTURES / "genai-prices-v2-data.sample.json"
-FULL = ROOT.parent / "shared" / "data" / "full-sources" / "genai-prices-v2-data.json"
-COMMIT = "47df840a5ab10bbcffb8e5ac01b9899032245d1b"  # the commit the full file and the sample were taken at
-needs_full = pytest.mark.skipif(not FULL.exists(), reason=f"full genai-prices data not present at {FULL}")
-
-
-def _parse(data: Any, today: dt.date | None = None) -> SourceBatch:
-    raw = data if isinstance(data, bytes) else json.dumps(data).encode()
-    return genai_prices.parse(raw, "genai.json", today=today)
-
-
-def _wrapped(providers: Any, date: str = "2026-08-21") -> dict[str, Any]:
-    return {"source": {"commit": COMMIT, "date": date}, "providers": providers}
-
-
-def _routes(batch: SourceBatch) -> dict[str, RouteRecord]:
-    return {r.route.provenance.record: r for r in batch.routes}
-
-
-def _one(models: list[dict[str, Any]], provider: str = "openai") -> list[dict[str, Any]]:
-    return [{"id": provider, "name": provider.title(), "api_pattern": "x", "models": models}]
-
-
-def _model(mid: str, prices: Any, match: dict[str, Any] | None = None, **extra: Any) -> dict[str, Any]:
-    return {"id": mid, "match": match or {"equals": mid}, "prices": prices, **extra}
+from catalog.sources.records import RouteRecord
+from tests.catalog.sources.genai_support import (
+    COMMIT,
+    SAMPLE,
+    one_provider,
+    parse_raw,
+    raw_model,
+    routes_of,
+    wrapped,
+)
 
 
 @pytest.fixture(scope="module")
 def sample() -> dict[str, RouteRecord]:
-    return _routes(_parse(SAMPLE.read_bytes()))
-
-
-@pytest.fixture(scope="module")
-def full() -> dict[str, RouteRecord]:
-    if not FULL.exists():
-        pytest.skip(f"full genai-prices data not present at {FULL}")
-    return _routes(_parse(_wrapped(json.loads(FULL.read_bytes()))))
+    return routes_of(parse_raw(SAMPLE.read_bytes()))
 
 
 # --- the sample fixture ---------------------------------------------------------------------------------------
 
 
-def test_sample_batch_and_routes(sample: dict[str, RouteRecord]) -> None:
-    batch = _parse(SAMPLE.read_bytes())
+def test_sample_batch_androutes_of(sample: dict[str, RouteRecord]) -> None:
+    batch = parse_raw(SAMPLE.read_bytes())
     assert (batch.source, batch.source_date, batch.version) == ("genai-prices", "2026-03-13", None)
     assert len(batch.routes) == 6
     sonnet = sample["anthropic.claude-sonnet-4-5"].route
@@ -118,9 +92,9 @@ def test_sample_tiers_grouped_by_threshold(sample: dict[str, RouteRecord]) -> No
 
 
 def test_wrapper_dates_the_batch_and_picks_the_entry_in_force() -> None:
-    batch = _parse(_wrapped(json.loads(SAMPLE.read_bytes()), date="2026-03-12"))
+    batch = parse_raw(wrapped(json.loads(SAMPLE.read_bytes()), date="2026-03-12"))
     assert (batch.source_date, batch.version) == ("2026-03-12", "47df840")
-    opus = _routes(batch)["anthropic.claude-opus-4-6"].route
+    opus = routes_of(batch)["anthropic.claude-opus-4-6"].route
     assert opus.provenance.source_date == "2026-03-12"
     assert opus.price is not None and opus.price.input == Decimal(5)
     assert [(t.min_prompt_tokens, t.input, t.output) for t in opus.price.tiers] == [
@@ -179,7 +153,7 @@ def test_sample_match_clauses(sample: dict[str, RouteRecord], record: str, ref: 
     ],
 )
 def test_price_keys(prices: dict[str, Any], field: str, expected: object) -> None:
-    price = _routes(_parse(_one([_model("m", {"input_mtok": 1, **prices})])))["openai.m"].route.price
+    price = routes_of(parse_raw(one_provider([raw_model("m", {"input_mtok": 1, **prices})])))["openai.m"].route.price
     assert price is not None and price.input == Decimal(1) and getattr(price, field) == expected
 
 
@@ -189,7 +163,7 @@ def test_tiers_with_some_components_and_several_thresholds() -> None:
         "output_mtok": {"base": 4, "tiers": [{"start": 128_000, "price": 8}]},
         "cache_read_mtok": 0.1,
     }
-    price = _routes(_parse(_one([_model("m", prices)])))["openai.m"].route.price
+    price = routes_of(parse_raw(one_provider([raw_model("m", prices)])))["openai.m"].route.price
     assert price is not None and (price.input, price.output, price.cache_read) == (
         Decimal(1),
         Decimal(4),
@@ -203,11 +177,11 @@ def test_tiers_with_some_components_and_several_thresholds() -> None:
 
 def test_route_fields_from_model_flags() -> None:
     models = [
-        _model("free", {}),
-        _model("old", {"input_mtok": 1, "output_mtok": 2}, deprecated=True, context_window=0, name="Old One"),
-        _model("zero", {"input_mtok": 0, "output_mtok": 0}, context_window=8192),
+        raw_model("free", {}),
+        raw_model("old", {"input_mtok": 1, "output_mtok": 2}, deprecated=True, context_window=0, name="Old One"),
+        raw_model("zero", {"input_mtok": 0, "output_mtok": 0}, context_window=8192),
     ]
-    routes = {k: r.route for k, r in _routes(_parse(_one(models))).items()}
+    routes = {k: r.route for k, r in routes_of(parse_raw(one_provider(models))).items()}
     assert routes["openai.free"].price is None  # no price at all
     old = routes["openai.old"]
     assert (old.status, old.context_window, old.spelling, old.free_tier) == ("deprecated", None, "Old One", False)
@@ -216,9 +190,11 @@ def test_route_fields_from_model_flags() -> None:
 
 
 def test_unmapped_providers_are_skipped() -> None:
-    data = _one([_model("m", {"input_mtok": 1})], provider="voyageai") + _one([_model("m", {"input_mtok": 1})])
+    data = one_provider([raw_model("m", {"input_mtok": 1})], provider="voyageai") + one_provider(
+        [raw_model("m", {"input_mtok": 1})]
+    )
     assert "voyageai" not in load_providers().genai_prices
-    assert list(_routes(_parse(data))) == ["openai.m"]
+    assert list(routes_of(parse_raw(data))) == ["openai.m"]
 
 
 @pytest.mark.parametrize(
@@ -240,13 +216,13 @@ def test_unmapped_providers_are_skipped() -> None:
     ],
 )
 def test_clause_semantics(match: dict[str, Any], ref: str, expected: bool) -> None:
-    matches = _routes(_parse(_one([_model("m", {"input_mtok": 1}, match)])))["openai.m"].matches
+    matches = routes_of(parse_raw(one_provider([raw_model("m", {"input_mtok": 1}, match)])))["openai.m"].matches
     assert matches is not None and matches(ref) is expected
 
 
 def test_first_model_whose_clause_matches_prices_the_route() -> None:
-    models = [_model("gpt-4o", {"input_mtok": 2.5}, {"starts_with": "gpt-4o"}), _model("gpt-4o-mini", {})]
-    routes = _routes(_parse(_one(models)))
+    models = [raw_model("gpt-4o", {"input_mtok": 2.5}, {"starts_with": "gpt-4o"}), raw_model("gpt-4o-mini", {})]
+    routes = routes_of(parse_raw(one_provider(models)))
     wide, mini = routes["openai.gpt-4o"].matches, routes["openai.gpt-4o-mini"].matches
     assert wide is not None and mini is not None
     assert wide("gpt-4o-mini") and not mini("gpt-4o-mini")  # the reference returns the first match in order
@@ -254,7 +230,7 @@ def test_first_model_whose_clause_matches_prices_the_route() -> None:
 
 def test_time_of_day_window_and_announced_change() -> None:
     models = [
-        _model(
+        raw_model(
             "chat",
             [
                 {"prices": {"input_mtok": 0.135, "output_mtok": 0.55}},
@@ -263,7 +239,7 @@ def test_time_of_day_window_and_announced_change() -> None:
             ],
         )
     ]
-    price = _routes(_parse(_wrapped(_one(models, provider="deepseek"))))["deepseek.chat"].route.price
+    price = routes_of(parse_raw(wrapped(one_provider(models, provider="deepseek"))))["deepseek.chat"].route.price
     assert price is not None and (price.input, price.output) == (Decimal("0.27"), None)
     assert price.fees_unknown == (
         "these prices apply 00:30-16:30 UTC; other hours input $0.135, output $0.55 per 1M tokens; "
@@ -277,14 +253,14 @@ def test_raw_list_dates_by_newest_change_not_after_today() -> None:
         {"constraint": {"start_date": "2025-06-10"}, "prices": {"input_mtok": 2}},
         {"constraint": {"start_date": "2027-01-01"}, "prices": {"input_mtok": 1}},
     ]
-    data = _one([_model("o3", prices)])
-    early = _parse(data, today=dt.date(2025, 1, 1))
+    data = one_provider([raw_model("o3", prices)])
+    early = parse_raw(data, today=dt.date(2025, 1, 1))
     assert early.source_date is None and early.routes[0].route.price is not None
     assert early.routes[0].route.price.input == Decimal(10)
-    now = _parse(data, today=dt.date(2026, 8, 21))
+    now = parse_raw(data, today=dt.date(2026, 8, 21))
     assert now.source_date == "2025-06-10" and now.routes[0].route.price is not None
     assert now.routes[0].route.price.input == Decimal(2)
-    later = _parse(data, today=dt.date(2027, 2, 1))
+    later = parse_raw(data, today=dt.date(2027, 2, 1))
     assert later.source_date == "2027-01-01" and later.routes[0].route.price is not None
     assert later.routes[0].route.price.input == Decimal(1)
 
@@ -296,7 +272,7 @@ def _break(edit: Any) -> ImportFormatError:
     data = json.loads(SAMPLE.read_bytes())
     edit(data)
     with pytest.raises(ImportFormatError) as err:
-        _parse(data)
+        parse_raw(data)
     assert "genai.json" in str(err.value) and "\n" not in str(err.value)
     return err.value
 
@@ -349,179 +325,5 @@ def test_bad_field_names_record_and_field(edit: Any, record: str, field: str) ->
 )
 def test_wrong_shape_is_rejected(data: bytes) -> None:
     with pytest.raises(ImportFormatError) as err:
-        _parse(data)
+        parse_raw(data)
     assert "genai.json" in str(err.value)
-
-
-# --- the full upstream file -----------------------------------------------------------------------------------
-
-
-@needs_full
-def test_full_counts_and_providers(full: dict[str, RouteRecord]) -> None:
-    assert len(full) >= 1000
-    assert {r.route.provider_id for r in full.values()} == set(load_providers().genai_prices.values())
-    assert all(r.route.provenance.source_date == "2026-08-21" for r in full.values())
-
-
-@needs_full
-@pytest.mark.parametrize(
-    ("record", "field", "expected"),
-    [
-        ("anthropic.claude-sonnet-4-5", "input", Decimal(3)),
-        ("anthropic.claude-sonnet-4-5", "output", Decimal(15)),
-        ("anthropic.claude-sonnet-4-5", "cache_read", Decimal("0.3")),
-        ("anthropic.claude-sonnet-4-5", "cache_write", Decimal("3.75")),
-        ("anthropic.claude-sonnet-4-5", "cache_write_1h", Decimal(6)),
-        ("anthropic.claude-sonnet-4-5", "per_1k_searches", Decimal(10)),
-        ("openai.gpt-4o", "input", Decimal("2.5")),
-        ("openai.gpt-4o", "output", Decimal(10)),
-        ("openai.gpt-4o", "cache_read", Decimal("1.25")),
-        ("openai.gpt-4o-mini", "input", Decimal("0.15")),
-        ("openai.gpt-4o-mini", "output", Decimal("0.6")),
-        ("openai.o3", "input", Decimal(2)),  # dated 2025-06-10 cut from $10
-        ("openai.o3", "output", Decimal(8)),
-        ("openai.gpt-5.6-luna", "output", Decimal("1.2")),  # the 2026-07-30 entry
-        ("anthropic.claude-sonnet-5", "input", Decimal(2)),  # introductory until 2026-09-01
-        ("anthropic.claude-sonnet-5", "fees_unknown", "from 2026-09-01: input $3, output $15 per 1M tokens"),
-        ("google.gemini-3.6-flash", "output", Decimal("3.75")),
-        ("google.gemini-3.6-flash", "fees_unknown", "from 2027-01-01: input $1.5, output $7.5 per 1M tokens"),
-        ("google.gemini-2.5-flash-image", "image_output", Decimal(30)),
-        ("openai.gpt-image-1.5", "fees_unknown", "input image $8 per 1M tokens; cache image read $2 per 1M tokens"),
-        ("perplexity.sonar", "per_request", Decimal("0.012")),
-        ("perplexity.sonar-pro", "per_request", Decimal("0.014")),
-        ("perplexity.sonar-deep-research", "reasoning", Decimal(3)),
-        ("perplexity.sonar-deep-research", "per_1k_searches", Decimal(5)),
-        ("perplexity.sonar-deep-research", "fees_unknown", "output citation $2 per 1M tokens"),
-        ("deepseek.deepseek-chat", "input", Decimal("0.27")),
-        (
-            "deepseek.deepseek-chat",
-            "fees_unknown",
-            "these prices apply 00:30-16:30 UTC; other hours input $0.135, output $0.55 per 1M tokens",
-        ),
-    ],
-)
-def test_full_known_prices(full: dict[str, RouteRecord], record: str, field: str, expected: object) -> None:
-    price = full[record].route.price
-    assert price is not None and getattr(price, field) == expected
-
-
-@needs_full
-def test_full_tiers(full: dict[str, RouteRecord]) -> None:
-    sonnet = full["anthropic.claude-sonnet-4-5"].route
-    assert sonnet.context_window == 1_000_000 and sonnet.price is not None
-    assert sonnet.price.tiers == (
-        PriceTier(
-            min_prompt_tokens=200_000,
-            input=Decimal(6),
-            output=Decimal("22.5"),
-            cache_read=Decimal("0.6"),
-            cache_write=Decimal("7.5"),
-        ),
-    )
-    luna = full["openai.gpt-5.6-luna"].route.price
-    assert luna is not None and [(t.min_prompt_tokens, t.input, t.output) for t in luna.tiers] == [
-        (272_000, Decimal("0.4"), Decimal("1.8"))
-    ]
-    assert full["openai.gpt-4o"].route.price is not None and full["openai.gpt-4o"].route.price.tiers == ()
-
-
-@needs_full
-@pytest.mark.parametrize(
-    ("record", "accepts", "rejects"),
-    [
-        (
-            "openai.gpt-4o",
-            ["gpt-4o", "gpt-4o-2024-08-06", "GPT-4o-2024-11-20"],
-            ["gpt-4o-mini", "gpt-4o-2024-07-18", "gpt-4"],
-        ),
-        ("openai.gpt-4o-mini", ["gpt-4o-mini", "gpt-4o-mini-2024-07-18"], ["gpt-4o", "gpt-4o-mini-tts"]),
-        (
-            "openai.gpt-5.6-luna",
-            ["gpt-5.6-luna", "gpt-5-6-luna", "gpt-5.6-luna-2026-07-30", "gpt-5.6-luna-20260730"],
-            ["gpt-5.6-luna-mini", "gpt-5.6-terra"],
-        ),
-        (
-            "anthropic.claude-sonnet-4-5",
-            ["claude-sonnet-4-5", "claude-sonnet-4-5-20250929", "claude-sonnet-4.5"],
-            ["claude-sonnet-4", "claude-sonnet-4-6"],
-        ),
-        (
-            "fireworks.deepseek-r1-0528",
-            ["accounts/fireworks/models/deepseek-r1-0528"],
-            ["deepseek-r1-0528", "accounts/fireworks/models/deepseek-r1"],
-        ),
-    ],
-)
-def test_full_match_clauses(full: dict[str, RouteRecord], record: str, accepts: list[str], rejects: list[str]) -> None:
-    matches = full[record].matches
-    assert matches is not None
-    assert [ref for ref in accepts if not matches(ref)] == []
-    assert [ref for ref in rejects if matches(ref)] == []
-
-
-@needs_full
-def test_full_each_route_id_has_one_owner(full: dict[str, RouteRecord]) -> None:
-    openai = [r for r in full.values() if r.route.provider_id == "openai"]
-    for ref in ("gpt-4o", "gpt-4o-mini", "o3-2025-04-16", "gpt-5.6-luna-2026-07-30"):
-        assert len([r for r in openai if r.matches is not None and r.matches(ref)]) == 1, ref
-
-
-@needs_full
-def test_full_raw_list_is_dated_by_past_changes_only() -> None:
-    raw = FULL.read_bytes()
-    batch = genai_prices.parse(raw, FULL.name, today=dt.date(2026, 8, 21))
-    assert (batch.source_date, batch.version) == ("2026-07-30", None)  # not the announced 2026-09-01 / 2027-01-01
-    later = _routes(genai_prices.parse(raw, FULL.name, today=dt.date(2026, 11, 29)))
-    assert later["anthropic.claude-sonnet-5"].route.provenance.source_date == "2026-09-01"
-    price = later["anthropic.claude-sonnet-5"].route.price
-    assert price is not None and (price.input, price.output) == (Decimal(3), Decimal(15))
-
-
-@needs_full
-def test_full_broken_inputs_name_the_record() -> None:
-    raw = FULL.read_bytes()
-    with pytest.raises(ImportFormatError) as err:
-        genai_prices.parse(raw[: len(raw) // 3], FULL.name)
-    assert FULL.name in str(err.value) and "truncated" in str(err.value)
-    data = json.loads(raw)
-    openai = next(p for p in data if p["id"] == "openai")
-    gpt4o = next(m for m in openai["models"] if m["id"] == "gpt-4o")
-    gpt4o["prices"]["output_mtok"] = "ten"
-    with pytest.raises(ImportFormatError) as err:
-        genai_prices.parse(json.dumps(data).encode(), FULL.name)
-    assert (err.value.record, err.value.field) == ("openai.gpt-4o", "prices.output_mtok")
-    del openai["models"]
-    with pytest.raises(ImportFormatError) as err:
-        genai_prices.parse(json.dumps(data).encode(), FULL.name)
-    assert (err.value.record, err.value.field) == ("openai", "models")
-
-
-@needs_full
-def test_full_agrees_with_reference_implementation(full: dict[str, RouteRecord]) -> None:
-    """Which model prices a route id, and the prices in force, as the genai-prices package computes them."""
-    types = pytest.importorskip("genai_prices.types")
-    load = getattr(types, "_providers_from_raw", None)
-    if load is None:
-        pytest.skip("this genai-prices version has no _providers_from_raw")
-    raw = json.loads(FULL.read_bytes())
-    when = dt.datetime(2026, 8, 21, 12, tzinfo=dt.UTC)
-    table = load_providers().genai_prices
-    for provider in load(raw):
-        if provider.id not in table:
-            continue
-        ours = [r for r in full.values() if r.route.provenance.record.split(".", 1)[0] == provider.id]
-        refs = {m.id for m in provider.models} | {
-            m.id + suffix for m in provider.models for suffix in ("-mini", "-20251211")
-        }
-        for ref in refs:
-            found = provider.find_model(ref)
-            assert [r.route.provider_model_id for r in ours if r.matches and r.matches(ref)] == (
-                [found.id] if found else []
-            ), ref
-        for model, rec in zip(provider.models, ours, strict=True):
-            expected = model.get_prices(when)
-            price = rec.route.price
-            for key, field in (("input_mtok", "input"), ("output_mtok", "output"), ("cache_read_mtok", "cache_read")):
-                value = getattr(expected, key, None)
-                value = getattr(value, "base", value)
-                assert (getattr(price, field) if price else None) == value, (rec.route.provenance.record, key)
