@@ -29,10 +29,18 @@ SHORT = 3
 Lookup = Callable[[str], str | None]
 
 
+#: Longest id-shaped token worth looking up, and the most path segments an id has ("accounts/fireworks/models/x"):
+#: bounds the work a hostile message ("a/a/a/…" for 4,000 characters) can cause.
+MAX_ID_CHARS = 160
+MAX_SEGMENTS = 5
+
+
 def candidates(token: str) -> list[str]:
     """The token and what follows each "/" in it ("openrouter/aion-labs/x" -> itself, "aion-labs/x", "x")."""
     token = token.strip("'\".,;:)(").lower()
-    parts = token.split("/")
+    if len(token) > MAX_ID_CHARS:
+        return []
+    parts = token.split("/")[-MAX_SEGMENTS:]
     return ["/".join(parts[i:]) for i in range(len(parts))]
 
 

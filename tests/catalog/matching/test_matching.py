@@ -244,3 +244,13 @@ def test_chat_eval_does_not_regress(shipped_models: list[Model], name: str) -> N
     args = report["command_args"]
     assert args.right / args.rows >= 0.70
     assert report["inline_code"].recall >= 0.95
+
+
+@pytest.mark.parametrize("text", ["a/" * 2000, "`" + "x-" * 2000 + "`", '"' + "gpt-4o/" * 500 + '"'])
+def test_hostile_pasted_ids_stay_bounded(shipped_index: MatchIndex, text: str) -> None:
+    """A 4,000-character path or code span is looked up in bounded pieces, never segment by segment."""
+    from catalog.matching.ids import MAX_ID_CHARS, candidates
+
+    assert all(len(c) <= MAX_ID_CHARS for c in candidates(text[:MAX_ID_CHARS]))
+    assert candidates(text) == [] or len(candidates(text)) <= 5
+    shipped_index.mentions(text)  # completes; the bench command measures speed
