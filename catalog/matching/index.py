@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz, process
 
 from catalog.errors import AmbiguousModel, ModelNotFound
+from catalog.matching.glued import GluedSplitter
 from catalog.matching.ids import id_keys, id_mentions, query_keys
 from catalog.matching.results import Entry, Mention, Mentions, Resolved, unique_mentions
 from catalog.matching.rules import (
@@ -57,6 +58,7 @@ class MatchIndex:
     id_keys: dict[tuple[str, ...], set[str]] = field(default_factory=lambda: defaultdict(set))
     """Identity keys of every route id and name (the catalog's own normaliser): what a pasted or typed id means."""
     loose_keys: dict[tuple[str, ...], set[str]] = field(default_factory=lambda: defaultdict(set))
+    glued: GluedSplitter = field(default_factory=lambda: GluedSplitter(set(), set()))
     """The same keys without serving words ("instruct", "chat"), consulted when no exact key answers."""
     chat_keys: dict[tuple[str, ...], set[str]] = field(default_factory=lambda: defaultdict(set))
     vocab: set[str] = field(default_factory=set)
@@ -130,6 +132,7 @@ class MatchIndex:
                 self.prefixes.append((" ".join(words), m.id))
 
     def _finish(self) -> None:
+        self.glued = GluedSplitter(self.vocab, self.brands)
         by_text: dict[str, set[str]] = defaultdict(set)
         for key, ids in self.keys.items():
             by_text[" ".join(key)].update(ids)
@@ -158,7 +161,7 @@ class MatchIndex:
             strongest = {mid for mid, strength in hits.items() if strength == best}
             if len(strongest) == 1 or best < _HOST_LABEL:  # hosts' labels that clash fall through to names
                 return self._one(q, strongest, "alias" if q.lower() not in self.entries else "exact")
-        words = [t.text for t in span_tokens(lower_same_length(bare(mask(q))))]
+        words = [t.text for t in self.glued.split(span_tokens(lower_same_length(bare(mask(q)))))]
         key = key_of(words)
         corrected = tuple(sorted({self._correct(w, TYPO_MIN_ARGUMENT) for w in key}))
         for candidate in (key, corrected):
@@ -250,7 +253,7 @@ class MatchIndex:
         # fast path: every chat key holds a number or a family name; most chat has neither
         if DIGIT.search(masked) is None and self.brands.isdisjoint(WORD.findall(masked)):
             return Mentions(tuple(unique_mentions(pasted)))
-        toks = span_tokens(masked)
+        toks = self.glued.split(span_tokens(masked))
         words = self._corrected_near_anchors([t.text for t in toks])
         found: list[Mention] = []
         used = [False] * len(toks)

@@ -19,10 +19,7 @@ from tools.evaluate_matching import evaluate, load_rows, predicted
 
 EVAL = load_rows(FIXTURES / "mention_eval.jsonl")
 #: Known misses: kept as strict xfail rows so a fix shows up as XPASS (then move the row out of here).
-KNOWN_MISSES = {
-    "is gptoss 120b open source?": "'gptoss' glued into one word is not split into gpt + oss",
-    "gptoss 120b vs qwen3.5 397b a17b for our RAG pipeline?": "'gptoss' glued into one word",
-}
+KNOWN_MISSES: dict[str, str] = {}  # "gptoss" (glued) was the last one: glued words are split since #13
 
 RESOLVE = [
     ("gpt-4o", "gpt-4o"),
@@ -254,3 +251,20 @@ def test_hostile_pasted_ids_stay_bounded(shipped_index: MatchIndex, text: str) -
     assert all(len(c) <= MAX_ID_CHARS for c in candidates(text[:MAX_ID_CHARS]))
     assert candidates(text) == [] or len(candidates(text)) <= 5
     shipped_index.mentions(text)  # completes; the bench command measures speed
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("ok claudeopus4.5 actually solved it", {"claude-opus-4.5"}),
+        ("testing deepseekv3.2 on the evals tonight", {"deepseek-v3.2"}),
+        ("eval_kimik2.6_v2.jsonl has the outputs", {"kimi-k2.6"}),
+        ("is gptoss 120b open source?", {"gpt-oss-120b"}),
+        ("understanding the internationalization bug", set()),
+        ("the mistralwind blew all night", set()),
+    ],
+)
+def test_glued_words_split_only_into_a_family_and_known_words(
+    shipped_index: MatchIndex, text: str, expected: set[str]
+) -> None:
+    assert {m.model_id for m in shipped_index.mentions(text).mentions} == expected

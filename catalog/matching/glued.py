@@ -1,0 +1,83 @@
+"""Glued spellings split into known words: "claudeopus4.8", "mistrallarge3", "qwen3coderplus", "kimik2.6".
+
+A word the index does not know is split into words it does (fewest pieces), only when one piece is a family
+name (an anchor), so ordinary long words never turn into model names. A one-letter version prefix left at the
+end ("kimi" + "k") joins the number that follows ("k2.6"), as the tokeniser does for "k2.6" written apart.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Set
+
+from catalog.matching.text import Tok
+
+_PREFIX_LETTERS = frozenset("vkrmo")
+MIN_GLUED = 5
+MAX_GLUED = 40
+MAX_PIECE = 16
+MAX_CACHED = 10_000
+
+
+class GluedSplitter:
+    """Splits glued words against one index's vocabulary (results cached per word, bounded)."""
+
+    def __init__(self, vocab: Set[str], brands: Set[str]):
+        self.vocab = vocab
+        self.brands = brands
+        self._cache: dict[str, tuple[str, ...] | None] = {}
+
+    def split(self, toks: list[Tok]) -> list[Tok]:
+        """``toks`` with each unknown glued word replaced by its known pieces (spans on the original text)."""
+        toks = list(toks)
+        out: list[Tok] = []
+        for i, tok in enumerate(toks):
+            word = tok.text
+            nxt = toks[i + 1] if i + 1 < len(toks) else None
+            versioned = nxt is not None and nxt.start == tok.end and nxt.text[:1].isdigit()
+            if versioned and word[-1:] in _PREFIX_LETTERS and word[:-1] in self.brands:
+                pieces: tuple[str, ...] | None = (word[:-1], word[-1])  # "kimik2.6": the family glued to "k2.6"
+            elif not word or word in self.vocab or not word.isalpha() or not MIN_GLUED <= len(word) <= MAX_GLUED:
+                out.append(tok)
+                continue
+            else:
+                pieces = self._pieces(word)
+            if not pieces:
+                out.append(tok)
+                continue
+            start = tok.start
+            for piece in pieces:
+                out.append(Tok(piece, start, start + len(piece)))
+                start += len(piece)
+            last = out[-1]
+            if len(last.text) == 1 and nxt is not None and nxt.start == last.end and nxt.text[:1].isdigit():
+                out[-1] = Tok(last.text + nxt.text, last.start, nxt.end)
+                toks[i + 1] = Tok("", nxt.start, nxt.start)  # consumed by the version letter
+        return [t for t in out if t.text]
+
+    def _pieces(self, word: str) -> tuple[str, ...] | None:
+        if word not in self._cache:
+            if len(self._cache) >= MAX_CACHED:
+                self._cache.clear()
+            self._cache[word] = fewest_pieces(word, self.vocab, self.brands)
+        return self._cache[word]
+
+
+def fewest_pieces(word: str, vocab: Set[str], brands: Set[str]) -> tuple[str, ...] | None:
+    """The fewest known pieces that make ``word`` (a trailing version letter allowed), a family among them."""
+    n = len(word)
+    best: list[tuple[str, ...] | None] = [None] * (n + 1)
+    best[0] = ()
+    for end in range(1, n + 1):
+        for start in range(max(0, end - MAX_PIECE), end):
+            prev = best[start]
+            if prev is None:
+                continue
+            piece = word[start:end]
+            if (len(piece) >= 2 and piece in vocab) or (end == n and piece in _PREFIX_LETTERS):
+                current = best[end]
+                if current is None or len(prev) + 1 < len(current):
+                    best[end] = (*prev, piece)
+    found = best[n]
+    if found is None or len(found) < 2 or not any(p in brands for p in found):
+        return None
+    return found
