@@ -311,11 +311,13 @@ class MatchIndex:
         and correcting every long word of a message would cost more than the whole scan."""
         out = list(words)
         for j, word in enumerate(words):
-            if word in self.vocab or len(word) < TYPO_MIN:
+            if word in self.vocab or len(word) < TYPO_MIN_ARGUMENT:
                 continue
             lo, hi = max(0, j - 2), min(len(words), j + 3)
             if any(w in self.anchors or w[0].isdigit() for w in words[lo:hi]):
-                out[j] = self._correct(word)
+                fixed = self._correct(word, TYPO_MIN_ARGUMENT)
+                # four-letter words only become tier words ("minii", "proo", "maxx"), never a family
+                out[j] = fixed if len(word) >= TYPO_MIN or fixed in TIER_WORDS else word
         return out
 
     def _longest(

@@ -268,3 +268,17 @@ def test_glued_words_split_only_into_a_family_and_known_words(
     shipped_index: MatchIndex, text: str, expected: set[str]
 ) -> None:
     assert {m.model_id for m in shipped_index.mentions(text).mentions} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("compare gpt-4o-minii against the baseline", {"gpt-4o-mini"}),
+        ("how much is gemini 2.5 flsh per million", {"gemini-2.5-flash"}),
+        ("grok 4 fsat vs gpt 5 minii", {"grok-4-fast", "gpt-5-mini"}),
+        ("gemini 2.5 fsat?", set()),  # no Gemini 2.5 Fast: abstain, never the tier-less Gemini 2.5
+        ("we mine 4 blocks a day", set()),
+    ],
+)
+def test_a_typo_in_a_tier_word_never_drops_the_tier(shipped_index: MatchIndex, text: str, expected: set[str]) -> None:
+    assert {m.model_id for m in shipped_index.mentions(text).mentions} == expected
