@@ -15,12 +15,13 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz, process
 
 from catalog.errors import AmbiguousModel, ModelNotFound
+from catalog.matching.context import context_worthy, in_context, short_tier_typo, talks_about_models
+from catalog.matching.context import families as find_families
 from catalog.matching.glued import GluedSplitter
 from catalog.matching.ids import id_keys, id_mentions, query_keys
 from catalog.matching.results import Entry, Mention, Mentions, Resolved, unique_mentions
 from catalog.matching.rules import (
     DIGIT,
-    ENGLISH_FAMILIES,
     FUZZY_CUTOFF,
     GENERIC_FAMILIES,
     MAX_NGRAM,
@@ -30,7 +31,6 @@ from catalog.matching.rules import (
     TYPO_MIN_ARGUMENT,
     WORD,
     bare,
-    capitalised_mid_sentence,
     chat_worthy,
     claim,
     deletions,
@@ -77,6 +77,8 @@ class MatchIndex:
     display_keys: list[str] = field(default_factory=list)
     _rank: dict[tuple[str, ...], int] = field(default_factory=dict)
     _chat_rank: dict[tuple[str, ...], int] = field(default_factory=dict)
+    context_keys: dict[tuple[str, ...], set[str]] = field(default_factory=lambda: defaultdict(set))
+    _context_rank: dict[tuple[str, ...], int] = field(default_factory=dict)
 
     # -- building ------------------------------------------------------------------------------------
 
@@ -118,6 +120,9 @@ class MatchIndex:
                 self.name_keys[m.id] = key
                 for w in key:
                     self.postings[w].add(m.id)
+            if context_worthy(key, words, rank, self.brands):
+                claim(self.context_keys, self._context_rank, key, m.id, rank)
+                self.vocab.update(key)
             if rank <= 1 and chat_worthy(key, words, rank, self.brands):
                 claim(self.chat_keys, self._chat_rank, key, m.id, rank)
                 self.vocab.update(key)
@@ -257,6 +262,7 @@ class MatchIndex:
         words = self._corrected_near_anchors([t.text for t in toks])
         found: list[Mention] = []
         used = [False] * len(toks)
+        talk = talks_about_models(words)
         i = 0
         while i < len(toks):
             if words[i] not in self.vocab:
@@ -267,7 +273,7 @@ class MatchIndex:
                 if not joined(masked, toks[end - 1], toks[end]):
                     break
                 end += 1
-            match = self._longest(words, toks, i, end, original)
+            match = self._longest(words, toks, i, end, original, talk)
             if match is None:
                 i += 1
                 continue
@@ -276,7 +282,7 @@ class MatchIndex:
             for j in range(i, stop):
                 used[j] = True
             i = stop
-        families = self._families(original, toks, words, used)
+        families = find_families(original, toks, words, used, self.brands)
         return Mentions(tuple(unique_mentions(found + pasted)), families)
 
     def by_identity(self, text: str) -> str | None:
@@ -315,20 +321,21 @@ class MatchIndex:
                 continue
             lo, hi = max(0, j - 2), min(len(words), j + 3)
             if any(w in self.anchors or w[0].isdigit() for w in words[lo:hi]):
-                fixed = self._correct(word, TYPO_MIN_ARGUMENT)
-                # four-letter words only become tier words ("minii", "proo", "maxx"), never a family
-                out[j] = fixed if len(word) >= TYPO_MIN or fixed in TIER_WORDS else word
+                long_enough = len(word) >= TYPO_MIN
+                out[j] = self._correct(word, TYPO_MIN_ARGUMENT) if long_enough else short_tier_typo(word, TIER_WORDS)
         return out
 
     def _longest(
-        self, words: list[str], toks: list[Tok], start: int, end: int, original: str
+        self, words: list[str], toks: list[Tok], start: int, end: int, original: str, talk: bool
     ) -> tuple[Mention, int] | None:
         if not any(w in self.anchors for w in words[start:end]):
             return None
         for stop in range(end, start, -1):
             run = words[start:stop]
             key = key_of(run)
-            ids = self.chat_keys.get(key)
+            ids = self.chat_keys.get(key) or (
+                self.context_keys.get(key) if talk or in_context(original, toks, words, start, self.brands) else None
+            )
             if not ids or len(ids) != 1:
                 continue
             (mid,) = ids
@@ -336,16 +343,6 @@ class MatchIndex:
             s, e = toks[start].start, toks[stop - 1].end
             return Mention(s, e, original[s:e], mid, self.entries[mid].name, 100.0 if exact else 90.0), stop
         return None
-
-    def _families(self, original: str, toks: list[Tok], words: list[str], used: list[bool]) -> tuple[str, ...]:
-        out: dict[str, None] = {}
-        for j, (tok, word) in enumerate(zip(toks, words, strict=True)):
-            if used[j] or word not in self.brands:
-                continue
-            if word in ENGLISH_FAMILIES and not capitalised_mid_sentence(original, tok):
-                continue
-            out[word] = None
-        return tuple(out)
 
     # -- suggest ---------------------------------------------------------------------------------------
 

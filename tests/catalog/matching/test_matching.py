@@ -282,3 +282,17 @@ def test_glued_words_split_only_into_a_family_and_known_words(
 )
 def test_a_typo_in_a_tier_word_never_drops_the_tier(shipped_index: MatchIndex, text: str, expected: set[str]) -> None:
     assert {m.model_id for m in shipped_index.mentions(text).mentions} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("we switched the summariser to gpt-oss-120b last sprint", {"gpt-oss-120b"}),  # "last" is not "fast"
+        ("our fallback model is nova lite", {"nova-lite"}),  # model talk gives the everyday words context
+        ("we tried Nova Lite and it was fine", {"nova-lite"}),  # so does a capitalised family mid-sentence
+        ("the nova lite bulb in the hallway is out", set()),
+        ("command a response from the team by friday", set()),
+    ],
+)
+def test_everyday_word_names_need_context(shipped_index: MatchIndex, text: str, expected: set[str]) -> None:
+    assert {m.model_id for m in shipped_index.mentions(text).mentions} == expected

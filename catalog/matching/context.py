@@ -1,0 +1,70 @@
+"""Context for names made of everyday words ("nova lite", "sonar pro", "command a"): they count as a model only
+when the message talks about models, or the family word is capitalised mid-sentence ("we tried Nova Lite").
+
+Also the family hints: a family named without a specific model ("is claude any good?").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Set
+
+from catalog.matching.rules import ENGLISH_FAMILIES, STOPWORDS, WEAK_FAMILIES, capitalised_mid_sentence
+from catalog.matching.text import Tok
+
+#: Words that show a message is about models (any one is enough).
+MODEL_TALK = frozenset(
+    {
+        *("model", "models", "llm", "llms", "api", "token", "tokens", "context", "prompt", "prompts", "fallback"),
+        *("eval", "evals", "benchmark", "latency", "pricing", "price", "cost", "inference", "provider", "endpoint"),
+        *("rag", "agent", "completion", "completions", "hallucinated", "hallucinates", "finetune", "embeddings"),
+        *("summaries", "classifier", "router", "picker", "deployment", "temperature", "throughput", "vision"),
+    }
+)
+
+
+def context_worthy(key: tuple[str, ...], words: list[str], rank: int, brands: Set[str]) -> bool:
+    """A digitless name of two or more words with a family that is an everyday word: a match only in context."""
+    return (
+        rank <= 1
+        and "latest" not in words
+        and len(key) >= 2
+        and not any(c.isdigit() for w in key for c in w)
+        and not any(w in STOPWORDS for w in key)
+        and any(w in brands and w in WEAK_FAMILIES | ENGLISH_FAMILIES for w in key)
+    )
+
+
+def talks_about_models(words: list[str]) -> bool:
+    return not MODEL_TALK.isdisjoint(words)
+
+
+def in_context(original: str, toks: list[Tok], words: list[str], start: int, brands: Set[str]) -> bool:
+    """Whether a context-only name starting at ``start`` counts without model talk: a capitalised family."""
+    return any(
+        w in brands and capitalised_mid_sentence(original, t) for w, t in zip(words[start:], toks[start:], strict=False)
+    )
+
+
+def families(original: str, toks: list[Tok], words: list[str], used: list[bool], brands: Set[str]) -> tuple[str, ...]:
+    """Family names mentioned without a specific model; everyday-word families only when capitalised."""
+    out: dict[str, None] = {}
+    for j, (tok, word) in enumerate(zip(toks, words, strict=True)):
+        if used[j] or word not in brands:
+            continue
+        if word in ENGLISH_FAMILIES and not capitalised_mid_sentence(original, tok):
+            continue
+        out[word] = None
+    return tuple(out)
+
+
+def short_tier_typo(word: str, tiers: Set[str]) -> str:
+    """A four-letter typo of a tier word next to a model name: one letter doubled or added ("proo", "maxx"), one
+    dropped ("flsh") or two swapped ("mnii"). A changed letter is not a typo here: "last" is a word, not "fast"."""
+    candidates = {word[:i] + word[i + 1 :] for i in range(len(word))}  # one letter too many
+    candidates |= {word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(len(word) - 1)}  # swapped
+    found = sorted(c for c in candidates if c in tiers)
+    if not found:  # one letter missing: a tier word that drops to this word
+        found = sorted(
+            t for t in tiers if len(t) == len(word) + 1 and any(t[:i] + t[i + 1 :] == word for i in range(len(t)))
+        )
+    return found[0] if len(found) == 1 else word
