@@ -147,9 +147,9 @@ class MatchIndex:
         self.sorted_words = sorted(self.postings)
         self.display_ids = list(self.name_keys)
         self.display_keys = [" ".join(self.name_keys[i]) for i in self.display_ids]
-        for word in self.vocab:
+        for word in sorted(self.vocab):  # sorted: the same typo map in every process
             if word.isalpha() and len(word) >= TYPO_MIN_ARGUMENT:
-                for variant in deletions(word):
+                for variant in sorted(deletions(word)):
                     self.typos.setdefault(variant, word)
         for word in self.vocab:  # a real word never "corrects" to another
             self.typos.pop(word, None)
@@ -238,7 +238,7 @@ class MatchIndex:
             return word
         if word in self.typos:
             return self.typos[word]
-        for variant in deletions(word):
+        for variant in sorted(deletions(word)):
             if variant in self.vocab and len(variant) >= shortest:
                 return variant
             if variant in self.typos:
