@@ -18,6 +18,7 @@ from catalog.errors import CatalogError
 from catalog.matching.index import MatchIndex
 from catalog.models import Model
 from tools.evaluate_identity import load_rows, shipped_models
+from tools.evaluate_matching import share
 
 SETS = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "chat"
 
@@ -35,11 +36,11 @@ class Counts:
 
     @property
     def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+        return share(self.tp, self.fp)
 
     @property
     def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+        return share(self.tp, self.fn)
 
 
 def _expected(row: dict[str, Any], owner: dict[tuple[str, str], str]) -> set[str] | None:

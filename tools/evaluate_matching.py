@@ -18,6 +18,11 @@ from catalog.service import open_catalog
 DEFAULT_SET = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "mention_eval.jsonl"
 
 
+def share(hits: int, misses: int) -> float:
+    """hits / (hits + misses); 1.0 when there was nothing to find (no false claim, no miss)."""
+    return hits / (hits + misses) if hits + misses else 1.0
+
+
 @dataclass(slots=True)
 class Report:
     """Counts over every row, plus the rows that went wrong."""
@@ -32,11 +37,11 @@ class Report:
 
     @property
     def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+        return share(self.tp, self.fp)
 
     @property
     def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+        return share(self.tp, self.fn)
 
     def summary(self) -> dict[str, object]:
         return {

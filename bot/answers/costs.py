@@ -16,7 +16,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from bot.answers.prices import disagreement, headline, is_outlier, metered, serves
+from bot.answers.prices import disagreement, headline, is_outlier, metered, outlier_floor, serves
 from catalog.models import Model, Price, PriceTier, Route
 
 MILLION = Decimal(1_000_000)
@@ -298,12 +298,13 @@ def estimate(model: Model, profile: TrafficProfile | None = None) -> CostEstimat
     pay) and the cheapest metered alternative."""
     profile = profile or TrafficProfile()
     labels = route_labels(model.routes)
+    floor = outlier_floor(model)
     routes = tuple(
         estimate_route(r, profile).model_copy(
             update={
                 "label": labels[i],
                 "role": r.role,
-                "outlier": metered(r) and is_outlier(r, model),
+                "outlier": metered(r) and is_outlier(r, model, floor),
                 "disagreement": disagreement(r),
                 **({"status": "deprecated"} if not serves(r) and r.deprecated else {}),
             }

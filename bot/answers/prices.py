@@ -49,15 +49,20 @@ def _median_output(routes: list[Route]) -> Decimal | None:
     return Decimal(median(outs)) if outs else None
 
 
-def is_outlier(route: Route, model: Model) -> bool:
-    """Priced below 35 % of the model's median output price: a promotion, an error or a different product.
-    A median needs at least three priced routes to mean anything."""
+def outlier_floor(model: Model) -> Decimal | None:
+    """35 % of the model's median output price, below which a route is an outlier (None with fewer than three
+    priced routes: a median of two means nothing). Computed once per model, not once per route."""
     priced = [r for r in model.routes if metered(r)]
-    if len(priced) < MIN_ROUTES_FOR_MEDIAN:
-        return False
-    mid = _median_output(priced)
+    mid = _median_output(priced) if len(priced) >= MIN_ROUTES_FOR_MEDIAN else None
+    return OUTLIER_SHARE * mid if mid else None
+
+
+def is_outlier(route: Route, model: Model, floor: Decimal | None = None) -> bool:
+    """Priced below 35 % of the model's median output price: a promotion, an error or a different product.
+    Pass ``floor`` (``outlier_floor(model)``) when checking many routes of one model."""
+    floor = outlier_floor(model) if floor is None else floor
     out = route.price.output if route.price is not None else None
-    return bool(mid and out is not None and out < OUTLIER_SHARE * mid)
+    return bool(floor is not None and out is not None and out < floor)
 
 
 def _clean(route: Route) -> tuple[int, int]:
@@ -80,7 +85,8 @@ def headline(model: Model) -> Headline | None:
     hosts = [r for r in priced if r.provider_id in established and r.role == "host"]
     if hosts and model.openness == "open weights":  # an established host's price stands (flagged if it is low)
         return Headline(route=min(hosts, key=_unit), basis="cheapest established host")
-    trusted = [r for r in priced if not is_outlier(r, model)] or priced
+    floor = outlier_floor(model)
+    trusted = [r for r in priced if not is_outlier(r, model, floor)] or priced
     return Headline(route=min(trusted, key=_unit), basis="cheapest route")
 
 
@@ -103,4 +109,4 @@ def unit_prices(model: Model) -> tuple[Decimal | None, Decimal | None]:
     return (h.route.price.input, h.route.price.output)
 
 
-__all__ = ["Headline", "disagreement", "headline", "is_outlier", "metered", "serves", "unit_prices"]
+__all__ = ["Headline", "disagreement", "headline", "is_outlier", "metered", "outlier_floor", "serves", "unit_prices"]
