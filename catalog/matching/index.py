@@ -7,7 +7,6 @@ family, tier or version differs from what was typed (the version guard).
 
 from __future__ import annotations
 
-import bisect
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -19,6 +18,8 @@ from catalog.matching.context import context_worthy, in_context, short_tier_typo
 from catalog.matching.context import families as find_families
 from catalog.matching.glued import GluedSplitter
 from catalog.matching.ids import id_keys, id_mentions, query_keys
+from catalog.matching.lenient import scan as lenient_scan
+from catalog.matching.lexicon import Lexicon, known_words
 from catalog.matching.results import Entry, Mention, Mentions, Resolved, unique_mentions
 from catalog.matching.rules import (
     DIGIT,
@@ -39,6 +40,7 @@ from catalog.matching.rules import (
     looks_like_id,
     strip_vendors,
 )
+from catalog.matching.suggest import suggest_names
 from catalog.matching.text import Tok, joined, key_of, lower_same_length, mask, span_tokens
 from catalog.models import Model
 
@@ -79,6 +81,9 @@ class MatchIndex:
     _chat_rank: dict[tuple[str, ...], int] = field(default_factory=dict)
     context_keys: dict[tuple[str, ...], set[str]] = field(default_factory=lambda: defaultdict(set))
     _context_rank: dict[tuple[str, ...], int] = field(default_factory=dict)
+    lexicon: Lexicon = field(default_factory=Lexicon)
+    deletes: dict[str, set[str]] = field(default_factory=dict)
+    _strict_keys: set[tuple[str, ...]] = field(default_factory=set)
 
     # -- building ------------------------------------------------------------------------------------
 
@@ -101,6 +106,9 @@ class MatchIndex:
             for key, loose in id_keys(m):
                 (index.loose_keys if loose else index.id_keys)[key].add(m.id)
         index._finish()
+        index.lexicon = Lexicon.build(models, {m.id: index.entries[m.id].brand for m in models}, {})
+        index.deletes = dict(known_words(index.lexicon))
+        index._strict_keys = set(index.chat_keys) | set(index.context_keys)
         return index
 
     def _add(self, m: Model) -> None:
@@ -282,6 +290,14 @@ class MatchIndex:
             for j in range(i, stop):
                 used[j] = True
             i = stop
+        context = talk or bool(found) or bool(pasted)
+        hits = lenient_scan(self.lexicon, self._strict_keys, self.deletes, original, masked, toks, words, used, context)
+        for hit in hits:
+            s, e = toks[hit.start].start, toks[hit.stop - 1].end
+            entry = self.entries[hit.model_id]
+            found.append(Mention(s, e, original[s:e], hit.model_id, entry.name, 95.0 if hit.exact else 85.0))
+            for j in range(hit.start, hit.stop):
+                used[j] = True
         families = find_families(original, toks, words, used, self.brands)
         return Mentions(tuple(unique_mentions(found + pasted)), families)
 
@@ -348,49 +364,8 @@ class MatchIndex:
 
     def suggest(self, prefix: str, limit: int = 25) -> list[tuple[str, str]]:
         """Up to ``limit`` (≤ 25) ranked (name, model id) choices for autocomplete, from memory."""
-        limit = min(limit, 25)
-        words = [self._correct(t.text) for t in span_tokens(lower_same_length(bare(prefix)))]
-        if not words:
-            return [(_clip(e.name), e.id) for e in sorted(self.entries.values(), key=_popularity)[:limit]]
-        norm = " ".join(words)
-        lo = bisect.bisect_left(self.prefixes, (norm, ""))
-        spelled_hits = set()
-        for spelled, mid in self.prefixes[lo : lo + 400]:  # typing a name from its start
-            if not spelled.startswith(norm):
-                break
-            spelled_hits.add(mid)
-        ranked = sorted(spelled_hits, key=lambda i: _popularity(self.entries[i]))
-        if len(ranked) < limit:  # the words in any order, the last one still being typed
-            more = self._token_prefix(words) - spelled_hits
-            ranked += sorted(more, key=lambda i: _popularity(self.entries[i]))
-        if not ranked:  # nothing fits: closest display names (typos beyond one edit)
-            hits = process.extract(
-                norm, self.display_keys, scorer=fuzz.ratio, processor=None, limit=limit, score_cutoff=60
-            )
-            ranked = [self.display_ids[i] for _, _, i in hits]
-        return [(_clip(self.entries[i].name), i) for i in ranked[:limit]]
-
-    def _token_prefix(self, words: list[str]) -> set[str]:
-        """Models whose name holds every complete word typed and a word starting with the last one."""
-        *complete, last = words
-        found: set[str] | None = None
-        for w in complete:
-            posting = self.postings.get(w)
-            if not posting:
-                return set()
-            found = set(posting) if found is None else found & posting
-        lo = bisect.bisect_left(self.sorted_words, last)
-        tail: set[str] = set()
-        for w in self.sorted_words[lo : lo + 60]:
-            if not w.startswith(last):
-                break
-            tail |= self.postings[w]
-        return tail if found is None else found & tail
+        return suggest_names(self, prefix, limit)
 
 
 def _popularity(e: Entry) -> tuple[int, int, str]:
     return (-e.routes, len(e.name), e.name)
-
-
-def _clip(name: str) -> str:
-    return name if len(name) <= 100 else name[:99] + "…"

@@ -1,0 +1,186 @@
+"""Every way a model is called, generated from the data: the second chat pass, after the strict keys.
+
+Each record's names, aliases and route ids give its surface forms, and each form is loosened step by step:
+``exact`` (the spelling's own key), ``loose`` (snapshot dates, active-parameter counts and serving words
+dropped: "qwen3.6 35b" for ``qwen3.6-35b-a3b``) and ``short`` (the family word dropped when a version is left:
+"k2 thinking", "sonnet 4.5"). A form several records share goes to the closest spelling, then to the
+``-latest`` pointer (a name without a version means the current one), then to the vendor named nearby
+("moonshot k2.5"); otherwise nobody, because a wrong model is worse than silence. Curated nicknames come from
+``catalog/data/nicknames.json`` (each with a source) and join as exact forms.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from catalog.identity.keys import ROUTE_NOISE, VENDOR_TOKENS, is_size_token
+from catalog.matching.rules import STOPWORDS, TIER_WORDS, WEAK_FAMILIES, bare
+from catalog.matching.text import key_of, lower_same_length, span_tokens
+from catalog.models import Model
+
+EXACT, LOOSE, SHORT = 0, 1, 2
+#: Snapshot tags ("20250514", "2506", "0711") and active-parameter counts ("a3b", "a22b").
+_DATE = re.compile(r"^(?:20\d{6}|\d{4})$")
+_ACTIVE = re.compile(r"^a\d+(?:\.\d+)?b$")
+#: How a model is served or packaged, not which model it is.
+_LETTERED = re.compile(r"^[kvmr]\d+(?:\.\d+)?$")
+_VERSION = re.compile(r"^\d+(?:\.\d+)?$")
+_SERVING = frozenset({"instruct", "it", "hf", "preview", "exp", "gguf", "mlx", "q4", "q8"})
+
+
+@dataclass(slots=True)
+class Form:
+    """Who a key names at its best level, and how closely."""
+
+    level: int
+    ids: set[str]
+
+
+@dataclass(slots=True)
+class Lexicon:
+    """Generated surface forms for every model, with vendors for disambiguation."""
+
+    forms: dict[tuple[str, ...], Form] = field(default_factory=dict)
+    vocab: set[str] = field(default_factory=set)
+    vendor_of: dict[str, str] = field(default_factory=dict)
+    """Model id -> vendor key (or its family word when no vendor is known)."""
+    vendor_words: dict[str, str] = field(default_factory=dict)
+    """A word that names a vendor in chat ("moonshot", "qwen") -> vendor key."""
+    name_key: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    moving: set[str] = field(default_factory=set)
+    routes: dict[str, int] = field(default_factory=dict)
+    id_like: set[str] = field(default_factory=set)
+    """Models whose display name is only an id ("cohere.command-latest"): a name people write wins over it."""
+
+    @classmethod
+    def build(cls, models: Iterable[Model], brands: dict[str, str | None], nicknames: dict[str, list[str]]) -> Lexicon:
+        """``brands``: model id -> its family word; ``nicknames``: model id -> curated nicknames."""
+        lex = cls()
+        for m in models:
+            brand = brands.get(m.id)
+            vendor = m.vendor or brand or ""
+            lex.vendor_of[m.id] = vendor
+            lex.routes[m.id] = len(m.routes)
+            if m.moving_alias:
+                lex.moving.add(m.id)
+            if vendor:
+                for word in _vendor_words(vendor):
+                    lex.vendor_words.setdefault(word, vendor)
+                if brand and brand not in TIER_WORDS:
+                    lex.vendor_words.setdefault(brand, vendor)
+            lex.name_key[m.id] = key_of(_words(m.name))
+            if m.name == m.name.lower() and " " not in m.name:
+                lex.id_like.add(m.id)
+            spellings = {m.name, m.id, *m.aliases, *(r.provider_model_id for r in m.routes)}
+            for spelling in spellings:
+                for key, level in variants(_words(spelling), brand):
+                    if m.moving_alias and len(key) == 1 and not any(c.isdigit() for c in key[0]):
+                        continue  # "deepseek-latest" is not what "deepseek" means in chat
+                    lex._claim(key, m.id, level)
+            for nickname in nicknames.get(m.id, ()):
+                lex._claim(key_of(_words(nickname)), m.id, EXACT)
+        for key in lex.forms:
+            lex.vocab.update(key)
+        return lex
+
+    def _claim(self, key: tuple[str, ...], mid: str, level: int) -> None:
+        if not key:
+            return
+        form = self.forms.get(key)
+        if form is None or level < form.level:
+            self.forms[key] = Form(level, {mid})
+        elif level == form.level:
+            form.ids.add(mid)
+
+    def lookup(self, key: tuple[str, ...], vendors: set[str]) -> tuple[str, int] | None:
+        """The one model ``key`` names (and at which level), preferring as the module says; else None."""
+        form = self.forms.get(key)
+        if form is None:
+            return None
+        ids = form.ids
+        if len(ids) > 1 and vendors:
+            ids = {i for i in ids if self.vendor_of.get(i) in vendors} or ids
+        if len(ids) > 1:
+            ranked = sorted(ids, key=lambda i: self._preference(i, key), reverse=True)
+            if self._preference(ranked[0], key) == self._preference(ranked[1], key):
+                return None
+            ids = {ranked[0]}
+        return next(iter(ids)), form.level
+
+    def _preference(self, mid: str, key: tuple[str, ...]) -> tuple[bool, bool, bool, int]:
+        """The name typed first (the current ``-latest`` pointer before a snapshot of that name), then a
+        written name over an id, then the most routes."""
+        named = self.name_key.get(mid) == key
+        return (named, named and mid in self.moving, mid not in self.id_like, self.routes[mid])
+
+
+def _words(spelling: str) -> list[str]:
+    return [t.text for t in span_tokens(lower_same_length(bare(spelling)))]
+
+
+def _vendor_words(vendor: str) -> set[str]:
+    words = {vendor}
+    if vendor.endswith("ai") and len(vendor) >= 8:  # "moonshotai" -> "moonshot", but "openai" is not "open"
+        words.add(vendor[:-2])
+    return words
+
+
+def variants(words: list[str], brand: str | None) -> list[tuple[tuple[str, ...], int]]:
+    """The keys one spelling answers to, loosest last."""
+    exact = key_of(words)
+    if not exact:
+        return []
+    out = [(exact, EXACT)]
+    loose = tuple(w for w in exact if not (_DATE.match(w) or _ACTIVE.match(w) or w in _SERVING))
+    if loose and loose != exact:
+        out.append((loose, LOOSE))
+    base = loose or exact
+    if brand and brand in base:
+        # "kimi 2.5" for "kimi k2.5": the version letter left out while the family is named
+        unlettered = tuple(sorted({w[1:] if _LETTERED.match(w) else w for w in base}))
+        if unlettered != base:
+            out.append((unlettered, LOOSE))
+    if brand and brand in base and len(base) >= 2:
+        short = tuple(w for w in base if w != brand and w not in VENDOR_TOKENS)
+        if short and any(any(c.isdigit() for c in w) for w in short) and not set(short) <= ROUTE_NOISE:
+            out.append((short, SHORT))
+        # "qwen coder 480b" for "qwen3 coder 480b": the family's version left out when the size says which
+        versions = [w for w in base if _VERSION.match(w)]
+        if len(versions) == 1 and any(is_size_token(w) for w in base):
+            out.append((tuple(w for w in base if w != versions[0]), SHORT))
+    return out
+
+
+def specific(key: tuple[str, ...], level: int) -> bool:
+    """Whether a form may fire in chat on its own, with no vendor named nearby.
+
+    A single word is too common unless it mixes letters and digits and is a record's own spelling ("o3", "r1");
+    a bare number never is; two or more words need a number or a tier word and no stopword."""
+    if any(w in STOPWORDS for w in key):
+        return False
+    has_digit = [any(c.isdigit() for c in w) for w in key]
+    if len(key) == 1:
+        (w,) = key
+        mixed = has_digit[0] and any(c.isalpha() for c in w) and not w[0].isdigit()
+        return mixed and level < SHORT
+    if not any(has_digit):
+        return (level < SHORT and any(w in TIER_WORDS for w in key)) or len(key) >= 3
+    if all(w[0].isdigit() for w in key):
+        return False  # "3 7b" is a number, not a model
+    if any(w in WEAK_FAMILIES for w in key):  # "step 3" is a runbook; "step 3.5 flash" a model
+        return len(key) >= 3 or any("." in w or is_size_token(w) for w in key)
+    return True
+
+
+def known_words(lex: Lexicon) -> dict[str, set[str]]:
+    """Symmetric-deletion index over the lexicon's alphabetic words, for one-edit typo candidates."""
+    out: dict[str, set[str]] = defaultdict(set)
+    for word in lex.vocab:
+        if word.isalpha() and len(word) >= 3:
+            out[word].add(word)
+            for i in range(len(word)):
+                out[word[:i] + word[i + 1 :]].add(word)
+    return out
