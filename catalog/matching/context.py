@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Set
 
+from catalog.matching.results import Mention
 from catalog.matching.rules import ENGLISH_FAMILIES, STOPWORDS, WEAK_FAMILIES, capitalised_mid_sentence
 from catalog.matching.text import Tok
 
@@ -68,3 +69,21 @@ def short_tier_typo(word: str, tiers: Set[str]) -> str:
             t for t in tiers if len(t) == len(word) + 1 and any(t[:i] + t[i + 1 :] == word for i in range(len(t)))
         )
     return found[0] if len(found) == 1 else word
+
+
+#: A short name ("o3", "r1") written as a compiler flag or a line item: "-O3", "(O3)", "R1:".
+_FLAGGED = frozenset("-(+=")
+SHORT_NAME = 3
+
+
+def short_names_in_context(found: list[Mention], masked: str, context: bool) -> list[Mention]:
+    """Names of three characters or fewer ("o3", "r1", "k2") are also rooms, flags and molecules: they count only
+    when the message talks about models or names another one, and never right after "-", "(", "+" or "="."""
+    out = []
+    for m in found:
+        if len(m.text) <= SHORT_NAME:
+            flagged = m.start > 0 and masked[m.start - 1] in _FLAGGED
+            if flagged or not context:
+                continue
+        out.append(m)
+    return out

@@ -14,10 +14,17 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz, process
 
 from catalog.errors import AmbiguousModel, ModelNotFound
-from catalog.matching.context import context_worthy, in_context, short_tier_typo, talks_about_models
+from catalog.matching.context import (
+    context_worthy,
+    in_context,
+    short_names_in_context,
+    short_tier_typo,
+    talks_about_models,
+)
 from catalog.matching.context import families as find_families
 from catalog.matching.glued import GluedSplitter
 from catalog.matching.ids import id_keys, id_mentions, query_keys
+from catalog.matching.lenient import Hit
 from catalog.matching.lenient import scan as lenient_scan
 from catalog.matching.lexicon import Lexicon, known_words
 from catalog.matching.results import Entry, Mention, Mentions, Resolved, unique_mentions
@@ -268,9 +275,8 @@ class MatchIndex:
             return Mentions(tuple(unique_mentions(pasted)))
         toks = self.glued.split(span_tokens(masked))
         words = self._corrected_near_anchors([t.text for t in toks])
-        found: list[Mention] = []
-        used = [False] * len(toks)
         talk = talks_about_models(words)
+        strict: list[tuple[int, int, Mention]] = []
         i = 0
         while i < len(toks):
             if words[i] not in self.vocab:
@@ -286,20 +292,36 @@ class MatchIndex:
                 i += 1
                 continue
             mention, stop = match
-            found.append(mention)
-            for j in range(i, stop):
-                used[j] = True
+            strict.append((i, stop, mention))
             i = stop
-        context = talk or bool(found) or bool(pasted)
-        hits = lenient_scan(self.lexicon, self._strict_keys, self.deletes, original, masked, toks, words, used, context)
-        for hit in hits:
-            s, e = toks[hit.start].start, toks[hit.stop - 1].end
-            entry = self.entries[hit.model_id]
-            found.append(Mention(s, e, original[s:e], hit.model_id, entry.name, 95.0 if hit.exact else 85.0))
-            for j in range(hit.start, hit.stop):
-                used[j] = True
+        context = talk or bool(strict) or bool(pasted)
+        hits = lenient_scan(self.lexicon, self._strict_keys, self.deletes, original, masked, toks, words, context)
+        found = self._merged(strict, hits, toks, original)
+        used = [False] * len(toks)
+        for start, stop, _ in found:
+            used[start:stop] = [True] * (stop - start)
         families = find_families(original, toks, words, used, self.brands)
-        return Mentions(tuple(unique_mentions(found + pasted)), families)
+        mentions = [m for _, _, m in found if not self.lexicon.other_vendor_before(masked, m.start, m.model_id)]
+        mentions = short_names_in_context(mentions, masked, talk or len(mentions) + len(pasted) > 1)
+        return Mentions(tuple(unique_mentions(mentions + pasted)), families)
+
+    def _merged(
+        self, strict: list[tuple[int, int, Mention]], hits: list[Hit], toks: list[Tok], original: str
+    ) -> list[tuple[int, int, Mention]]:
+        """Strict mentions, each replaced by a longer second-pass name that holds it ("qwen coder" inside
+        "qwen coder 480b"), plus second-pass names where the strict pass found nothing."""
+        out = list(strict)
+        for hit in hits:
+            overlap = [k for k, (a, b, _) in enumerate(out) if a < hit.stop and hit.start < b]
+            if overlap and not all(hit.start <= out[k][0] and out[k][1] <= hit.stop for k in overlap):
+                continue
+            if overlap and max(out[k][1] - out[k][0] for k in overlap) >= hit.stop - hit.start:
+                continue
+            s, e = toks[hit.start].start, toks[hit.stop - 1].end
+            name = self.entries[hit.model_id].name
+            mention = Mention(s, e, original[s:e], hit.model_id, name, 95.0 if hit.exact else 85.0)
+            out = [x for k, x in enumerate(out) if k not in overlap] + [(hit.start, hit.stop, mention)]
+        return out
 
     def by_identity(self, text: str) -> str | None:
         """The one model whose route ids or names reduce to the same identity key as ``text`` (or None)."""

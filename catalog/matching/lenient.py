@@ -9,6 +9,7 @@ about models, or another model named in it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping, Set
 from dataclasses import dataclass
 from itertools import product
@@ -16,12 +17,14 @@ from itertools import product
 from rapidfuzz.distance import OSA
 
 from catalog.identity.keys import is_size_token
-from catalog.matching.lexicon import EXACT, SHORT, Lexicon, specific
+from catalog.matching.lexicon import EXACT, SHORT, Lexicon, form_key, specific
 from catalog.matching.rules import MAX_NGRAM, STOPWORDS, TIER_WORDS, capitalised_mid_sentence
-from catalog.matching.text import Tok, joined, key_of
+from catalog.matching.text import Tok, joined
 
 #: Tokens either side of a name in which a vendor word counts as naming that name's vendor.
-VENDOR_WINDOW = 4
+VENDOR_WINDOW = 6
+#: A version with its letter: "k2", "v3.1", "r1", "m2.5".
+_LETTERED_VERSION = re.compile(r"^[a-z]\d+(?:\.\d+)?$")
 MAX_CORRECTIONS = 3
 
 
@@ -60,33 +63,33 @@ def scan(
     masked: str,
     toks: list[Tok],
     words: list[str],
-    used: list[bool],
     context: bool,
 ) -> list[Hit]:
     """Mentions among the unused tokens; ``context`` when the message talks about models or names one."""
     n = len(toks)
     options = [_options(w, lex, deletes) for w in words]
     vendor_at = [lex.vendor_words.get(w) for w in words]
+    msg = Message(original, masked, toks, words, vendor_at, context or "vs" in words or "versus" in words)
     hits: list[Hit] = []
     i = 0
     while i < n:
-        if used[i] or not options[i] or words[i] in STOPWORDS:
+        if not options[i] or words[i] in STOPWORDS:
             i += 1
             continue
         end = i + 1
-        while end < n and end - i < MAX_NGRAM and not used[end] and options[end]:
+        while end < n and end - i < MAX_NGRAM and options[end]:
             if not joined(masked, toks[end - 1], toks[end]):
                 break
             end += 1
-        hit = _longest(lex, strict, original, toks, words, options, i, end, vendor_at, context)
+        hit = _longest(lex, strict, msg, options, i, end)
         if hit is None:
             i += 1
             continue
-        after = hit.stop < n and joined(masked, toks[hit.stop - 1], toks[hit.stop])
+        after = hit.stop < n and msg.joined(hit.stop - 1, hit.stop)
         if after and (_tier_typo(words[hit.stop], options[hit.stop]) or words[hit.stop][0].isdigit()):
             i = hit.stop + 1  # "gemini 2.5 flsh", "sonnet 5.9": not the model without that tier or version
             continue
-        before = hit.start > 0 and joined(masked, toks[hit.start - 1], toks[hit.start])
+        before = hit.start > 0 and msg.joined(hit.start - 1, hit.start)
         vendor_before = vendor_at[hit.start - 1] if before else None
         if vendor_before and lex.vendor_of.get(hit.model_id) != vendor_before:
             i = hit.stop  # "phi-3.5-mini" is not another vendor's "3.5 mini"
@@ -114,43 +117,91 @@ def _runs(options: list[list[str]], words: list[str]) -> Iterator[tuple[list[str
 def _longest(
     lex: Lexicon,
     strict: Set[tuple[str, ...]],
-    original: str,
-    toks: list[Tok],
-    words: list[str],
+    msg: Message,
     options: list[list[str]],
     start: int,
     end: int,
-    vendor_at: list[str | None],
-    context: bool,
 ) -> Hit | None:
     for stop in range(end, start, -1):
-        around = vendor_at[max(0, start - VENDOR_WINDOW) : start] + vendor_at[stop : stop + VENDOR_WINDOW]
-        vendors = {v for v in around if v}
-        for run, exact in _runs(options[start:stop], words[start:stop]):
-            key = key_of(run)
+        for run, exact in _runs(options[start:stop], msg.words[start:stop]):
+            key = form_key(run)
             if exact and key in strict:
                 continue  # the strict pass knew this key and said no
+            vendors = msg.vendors_around(start, stop, key)
             found = lex.lookup(key, vendors)
             if found is None:
                 continue
             mid, level = found
             if not exact and (level == SHORT or (len(key) < 2 and len(run[0]) < 6)):
                 continue  # a corrected word needs the family named, or to be long, to be trusted
-            if _fires(key, level, lex.vendor_of.get(mid) in vendors, context, original, toks[start:stop]):
+            if _fires(key, level, lex.vendor_of.get(mid), vendors, msg, start, stop):
                 return Hit(start, stop, mid, exact)
     return None
 
 
-def _fires(key: tuple[str, ...], level: int, near_vendor: bool, context: bool, original: str, toks: list[Tok]) -> bool:
+@dataclass(frozen=True, slots=True)
+class Message:
+    """One message's tokens and what surrounds a run in it."""
+
+    original: str
+    masked: str
+    toks: list[Tok]
+    words: list[str]
+    vendor_at: list[str | None]
+    context: bool
+
+    def vendors_around(self, start: int, stop: int, key: tuple[str, ...], window: int = VENDOR_WINDOW) -> set[str]:
+        """Vendors named near ``[start, stop)`` by words that are not part of the name itself."""
+        lo, hi = max(0, start - window), min(len(self.words), stop + window)
+        return {v for j in range(lo, hi) if (v := self.vendor_at[j]) and self.words[j] not in key}
+
+    def vendor_next_to(self, start: int, stop: int, vendor: str | None) -> bool:
+        """The name's own vendor written right before it ("Perplexity Sonar") or inside it ("Amazon Nova")."""
+        if vendor is None:
+            return False
+        if any(self.vendor_at[j] == vendor for j in range(start, stop - 1)):
+            return True
+        return start > 0 and self.vendor_at[start - 1] == vendor and self.joined(start - 1, start)
+
+    def standalone(self, start: int, stop: int) -> bool:
+        """Spaces (or the message's edge) on both sides: not part of a path, a file name or a tag."""
+        before = self.original[self.toks[start].start - 1 : self.toks[start].start]
+        after = self.original[self.toks[stop - 1].end : self.toks[stop - 1].end + 1]
+        return before in ("", " ") and after in ("", " ", ",", "?", "!", ".")
+
+    def joined(self, left: int, right: int) -> bool:
+        return joined(self.masked, self.toks[left], self.toks[right])
+
+    def written_as_id(self, start: int, stop: int) -> bool:
+        """A name typed without spaces ("sonar-pro-search", "grokcodefast"): how ids are written, not prose."""
+        return all(self.toks[j].start - self.toks[j - 1].end <= 1 for j in range(start + 1, stop)) and all(
+            self.masked[self.toks[j - 1].end : self.toks[j].start] in ("", "-", "_", ".")
+            for j in range(start + 1, stop)
+        )
+
+
+def _fires(
+    key: tuple[str, ...], level: int, vendor: str | None, vendors: set[str], msg: Message, start: int, stop: int
+) -> bool:
     """Whether a form counts here: specific enough alone, or backed by its vendor or the message's context."""
-    if level == SHORT:  # the family left out: a lettered version ("v3.1", "k2") and its vendor or model talk
-        lettered = any(any(c.isalpha() for c in w) and not is_size_token(w) for w in key)
-        return lettered and (near_vendor or (context and len(key) >= 2))
+    near_vendor = vendor in vendors
+    if level == SHORT:  # the family left out
+        versioned = any(_LETTERED_VERSION.match(w) for w in key)
+        sized = any(is_size_token(w) for w in key) and any(w.isalpha() and w not in TIER_WORDS for w in key)
+        if len(key) >= 2 and (versioned or sized):  # "k2 thinking", "oss 120b"
+            return True
+        if all(w[0].isdigit() for w in key):  # "openai 5.4": a bare version only as a word of its own, by its vendor
+            return msg.standalone(start, stop) and vendor in msg.vendors_around(start, stop, key, window=3)
+        return near_vendor or (msg.context and len(key) >= 2 and versioned)
     if len(key) == 1:
-        return specific(key, EXACT) and (near_vendor or context)
+        if not any(c.isdigit() for c in key[0]):  # "Perplexity Sonar": one word only with its vendor
+            return msg.vendor_next_to(start, stop, vendor) and len(key[0]) >= 4
+        return specific(key, EXACT) and (near_vendor or msg.context)
     if any(c.isdigit() for w in key for c in w):
-        return specific(key, level) or near_vendor or context
-    if context or near_vendor:
+        return specific(key, level) or near_vendor or msg.context
+    if msg.context or near_vendor or msg.vendor_next_to(start, stop, vendor):
         return True
-    capital = any(capitalised_mid_sentence(original, t) for t in toks)
+    if msg.written_as_id(start, stop) and (len(key) >= 3 or all(len(w) > 1 for w in key)):
+        return True
+    capital = any(capitalised_mid_sentence(msg.original, t) for t in msg.toks[start:stop])
     return capital and not any(w in STOPWORDS or len(w) == 1 for w in key)

@@ -28,6 +28,8 @@ _ACTIVE = re.compile(r"^a\d+(?:\.\d+)?b$")
 #: How a model is served or packaged, not which model it is.
 _LETTERED = re.compile(r"^[kvmr]\d+(?:\.\d+)?$")
 _VERSION = re.compile(r"^\d+(?:\.\d+)?$")
+#: The word that ends right before a mention, joined to it by a hyphen, underscore or nothing.
+_TRAILING_WORD = re.compile(r"([a-z]+)[-_]?$")
 _SERVING = frozenset({"instruct", "it", "hf", "preview", "exp", "gguf", "mlx", "q4", "q8"})
 
 
@@ -110,11 +112,19 @@ class Lexicon:
             ids = {ranked[0]}
         return next(iter(ids)), form.level
 
+    def other_vendor_before(self, masked: str, start: int, mid: str) -> bool:
+        """A mention glued to another vendor's family word ("phi-3.5-mini" is not Aion's "3.5 mini")."""
+        head = masked[max(0, start - 24) : start]
+        m = _TRAILING_WORD.search(head)
+        if m is None:
+            return False
+        vendor = self.vendor_words.get(m.group(1))
+        return vendor is not None and vendor != self.vendor_of.get(mid)
+
     def _preference(self, mid: str, key: tuple[str, ...]) -> tuple[bool, bool, bool, int]:
-        """The name typed first (the current ``-latest`` pointer before a snapshot of that name), then a
-        written name over an id, then the most routes."""
-        named = self.name_key.get(mid) == key
-        return (named, named and mid in self.moving, mid not in self.id_like, self.routes[mid])
+        """The name typed first, a pinned model over a ``-latest`` pointer of the same name (what it serves
+        changes), a written name over an id, then the most routes."""
+        return (self.name_key.get(mid) == key, mid not in self.moving, mid not in self.id_like, self.routes[mid])
 
 
 def _words(spelling: str) -> list[str]:
@@ -128,22 +138,38 @@ def _vendor_words(vendor: str) -> set[str]:
     return words
 
 
+def form_key(words: list[str]) -> tuple[str, ...]:
+    """``key_of`` that keeps "latest": "codestral-latest" typed out names the pointer, not any Codestral."""
+    key = key_of(words)
+    return tuple(sorted((*key, "latest"))) if "latest" in words and key else key
+
+
 def variants(words: list[str], brand: str | None) -> list[tuple[tuple[str, ...], int]]:
     """The keys one spelling answers to, loosest last."""
-    exact = key_of(words)
+    exact = form_key(words)
     if not exact:
         return []
     out = [(exact, EXACT)]
-    loose = tuple(w for w in exact if not (_DATE.match(w) or _ACTIVE.match(w) or w in _SERVING))
-    if loose and loose != exact:
+    named = key_of(words)
+    if named != exact:  # "Mistral Small (latest)" is also what "Mistral Small" means
+        out.append((named, EXACT))
+    loose = tuple(w for w in named if not (_DATE.match(w) or _ACTIVE.match(w) or w in _SERVING))
+    if loose and loose != named:
         out.append((loose, LOOSE))
-    base = loose or exact
-    if brand and brand in base:
-        # "kimi 2.5" for "kimi k2.5": the version letter left out while the family is named
-        unlettered = tuple(sorted({w[1:] if _LETTERED.match(w) else w for w in base}))
-        if unlettered != base:
-            out.append((unlettered, LOOSE))
-    if brand and brand in base and len(base) >= 2:
+    for base in {named, loose or named}:
+        out.extend(_shortened(base, brand))
+    return out
+
+
+def _shortened(base: tuple[str, ...], brand: str | None) -> list[tuple[tuple[str, ...], int]]:
+    if not brand or brand not in base:
+        return []
+    out = []
+    # "kimi 2.5" for "kimi k2.5": the version letter left out while the family is named
+    unlettered = tuple(sorted({w[1:] if _LETTERED.match(w) else w for w in base}))
+    if unlettered != base:
+        out.append((unlettered, LOOSE))
+    if len(base) >= 2:
         short = tuple(w for w in base if w != brand and w not in VENDOR_TOKENS)
         if short and any(any(c.isdigit() for c in w) for w in short) and not set(short) <= ROUTE_NOISE:
             out.append((short, SHORT))

@@ -102,11 +102,21 @@ def chat_worthy(key: tuple[str, ...], words: list[str], rank: int, brands: set[s
     )
 
 
+#: Tier words many families share: with a whole number ("3 pro", "4 mini") they name no one family's model.
+SHARED_TIERS = frozenset(
+    {"mini", "nano", "micro", "pro", "max", "plus", "lite", "turbo", "fast", "preview", "exp", "air", "ultra",
+     "large", "medium", "small", "tiny", "chat", "base", "high", "low", "vision", "vl", "instant", "flash"}
+)  # fmt: skip
+
+
 def distinctive_without_brand(short: tuple[str, ...]) -> bool:
-    """ "sonnet 4.5" is specific; "4.5" or "pro" alone is not."""
-    has_version = any(w[0].isdigit() for w in short)
-    has_tier = any(w in TIER_WORDS for w in short)
-    return len(short) >= 2 and has_version and has_tier
+    """ "sonnet 4.5" and "2.5 flash" are specific; "4.5" or "pro" alone is not, nor "3 pro" (whose 3 Pro?)."""
+    versions = [w for w in short if w[0].isdigit()]
+    tiers = [w for w in short if w in TIER_WORDS]
+    if len(short) < 2 or not versions or not tiers:
+        return False
+    distinct_version = any("." in v or v[-1].isalpha() for v in versions)  # "4.5", "4o"; not "3"
+    return distinct_version or any(t not in SHARED_TIERS for t in tiers)
 
 
 def guard(query: tuple[str, ...], candidate: str, partial: bool = False) -> bool:
