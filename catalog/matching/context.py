@@ -19,6 +19,8 @@ MODEL_TALK = frozenset(
         *("eval", "evals", "benchmark", "latency", "pricing", "price", "cost", "inference", "provider", "endpoint"),
         *("rag", "agent", "completion", "completions", "hallucinated", "hallucinates", "finetune", "embeddings"),
         *("summaries", "classifier", "router", "picker", "deployment", "temperature", "throughput", "vision"),
+        *("cheap", "cheaper", "expensive", "pricey", "tool", "tools", "reasoning", "coding", "vs", "versus"),
+        *("run", "trial", "try", "tried", "trying", "use", "using", "switch", "switched", "timing", "timeout"),
     }
 )
 
