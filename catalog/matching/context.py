@@ -6,6 +6,7 @@ Also the family hints: a family named without a specific model ("is claude any g
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Set
 
 from catalog.matching.results import Mention
@@ -63,14 +64,26 @@ def families(original: str, toks: list[Tok], words: list[str], used: list[bool],
 def short_tier_typo(word: str, tiers: Set[str]) -> str:
     """A four-letter typo of a tier word next to a model name: one letter doubled or added ("proo", "maxx"), one
     dropped ("flsh") or two swapped ("mnii"). A changed letter is not a typo here: "last" is a word, not "fast"."""
+    fixed = _extra_or_swapped(word, tiers)
+    return fixed if fixed != word else _dropped_letter_index(frozenset(tiers)).get(word, word)
+
+
+def _extra_or_swapped(word: str, tiers: Set[str]) -> str:
     candidates = {word[:i] + word[i + 1 :] for i in range(len(word))}  # one letter too many
     candidates |= {word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(len(word) - 1)}  # swapped
     found = sorted(c for c in candidates if c in tiers)
-    if not found:  # one letter missing: a tier word that drops to this word
-        found = sorted(
-            t for t in tiers if len(t) == len(word) + 1 and any(t[:i] + t[i + 1 :] == word for i in range(len(t)))
-        )
     return found[0] if len(found) == 1 else word
+
+
+@functools.cache
+def _dropped_letter_index(tiers: frozenset[str]) -> dict[str, str]:
+    """Each word a tier becomes with one letter dropped ("flsh" -> "flash"), when only one tier does; built once
+    rather than scanning every tier for every short word of every message."""
+    owners: dict[str, set[str]] = {}
+    for tier in tiers:
+        for i in range(len(tier)):
+            owners.setdefault(tier[:i] + tier[i + 1 :], set()).add(tier)
+    return {variant: next(iter(ts)) for variant, ts in owners.items() if len(ts) == 1 and variant not in tiers}
 
 
 #: A short name ("o3", "r1") written as a compiler flag or a line item: "-O3", "(O3)", "R1:".

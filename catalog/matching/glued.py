@@ -40,7 +40,9 @@ class GluedSplitter:
                 out.append(tok)
                 continue
             else:
-                pieces = self._pieces(word)
+                # "gpt5.1codexmax": words glued to a version need no family among them, the family came before it
+                after_version = bool(out) and out[-1].end == tok.start and out[-1].text[:1].isdigit()
+                pieces = self._pieces(word, after_version)
             if not pieces:
                 out.append(tok)
                 continue
@@ -54,15 +56,16 @@ class GluedSplitter:
                 toks[i + 1] = Tok("", nxt.start, nxt.start)  # consumed by the version letter
         return [t for t in out if t.text]
 
-    def _pieces(self, word: str) -> tuple[str, ...] | None:
-        if word not in self._cache:
+    def _pieces(self, word: str, after_version: bool) -> tuple[str, ...] | None:
+        cache_key = f"{word}+" if after_version else word
+        if cache_key not in self._cache:
             if len(self._cache) >= MAX_CACHED:
                 self._cache.clear()
-            self._cache[word] = fewest_pieces(word, self.vocab, self.brands)
-        return self._cache[word]
+            self._cache[cache_key] = fewest_pieces(word, self.vocab, self.brands, need_family=not after_version)
+        return self._cache[cache_key]
 
 
-def fewest_pieces(word: str, vocab: Set[str], brands: Set[str]) -> tuple[str, ...] | None:
+def fewest_pieces(word: str, vocab: Set[str], brands: Set[str], need_family: bool = True) -> tuple[str, ...] | None:
     """The fewest known pieces that make ``word`` (a trailing version letter allowed), a family among them."""
     n = len(word)
     best: list[tuple[str, ...] | None] = [None] * (n + 1)
@@ -78,6 +81,6 @@ def fewest_pieces(word: str, vocab: Set[str], brands: Set[str]) -> tuple[str, ..
                 if current is None or len(prev) + 1 < len(current):
                     best[end] = (*prev, piece)
     found = best[n]
-    if found is None or len(found) < 2 or not any(p in brands for p in found):
+    if found is None or len(found) < 2 or (need_family and not any(p in brands for p in found)):
         return None
     return found

@@ -26,6 +26,7 @@ from catalog.matching.glued import GluedSplitter
 from catalog.matching.ids import id_keys, id_mentions, query_keys
 from catalog.matching.lenient import Hit
 from catalog.matching.lenient import scan as lenient_scan
+from catalog.matching.lenient import whole as whole_name
 from catalog.matching.lexicon import Lexicon, known_words
 from catalog.matching.results import Entry, Mention, Mentions, Resolved, unique_mentions
 from catalog.matching.rules import (
@@ -186,9 +187,14 @@ class MatchIndex:
         corrected = tuple(sorted({self._correct(w, TYPO_MIN_ARGUMENT) for w in key}))
         for candidate in (key, corrected):
             if candidate and (ids := self.keys.get(candidate) or self.chat_keys.get(candidate)):
+                preferred = self.lexicon.lookup(candidate, set()) if len(ids) > 1 else None
+                if preferred is not None and preferred[0] in ids:  # one pinned model among its pointers
+                    ids = {preferred[0]}
                 return self._one(q, ids, "normalised")
         if (mid := self.by_identity(q)) is not None:
             return Resolved(mid, self.entries[mid].name, "normalised", 98.0)
+        if (mid := whole_name(self.lexicon, self.deletes, words)) is not None:
+            return Resolved(mid, self.entries[mid].name, "normalised", 92.0)
         wider = self._supersets(corrected)
         if wider:
             if len(wider) == 1:
@@ -271,7 +277,7 @@ class MatchIndex:
         ]
         masked = mask(lower_same_length(original))
         # fast path: every chat key holds a number or a family name; most chat has neither
-        if DIGIT.search(masked) is None and self.brands.isdisjoint(WORD.findall(masked)):
+        if DIGIT.search(masked) is None and self.lexicon.vendor_words.keys().isdisjoint(WORD.findall(masked)):
             return Mentions(tuple(unique_mentions(pasted)))
         toks = self.glued.split(span_tokens(masked))
         words = self._corrected_near_anchors([t.text for t in toks])
@@ -295,7 +301,10 @@ class MatchIndex:
             strict.append((i, stop, mention))
             i = stop
         context = talk or bool(strict) or bool(pasted)
-        hits = lenient_scan(self.lexicon, self._strict_keys, self.deletes, original, masked, toks, words, context)
+        read = [False] * len(toks)
+        for start, stop, _ in strict:
+            read[start:stop] = [True] * (stop - start)
+        hits = lenient_scan(self.lexicon, self._strict_keys, self.deletes, original, masked, toks, words, context, read)
         found = self._merged(strict, hits, toks, original)
         used = [False] * len(toks)
         for start, stop, _ in found:
@@ -371,9 +380,9 @@ class MatchIndex:
         for stop in range(end, start, -1):
             run = words[start:stop]
             key = key_of(run)
-            ids = self.chat_keys.get(key) or (
-                self.context_keys.get(key) if talk or in_context(original, toks, words, start, self.brands) else None
-            )
+            ids = self.chat_keys.get(key)
+            if not ids and (context_ids := self.context_keys.get(key)):
+                ids = context_ids if talk or in_context(original, toks, words, start, self.brands) else None
             if not ids or len(ids) != 1:
                 continue
             (mid,) = ids

@@ -26,6 +26,8 @@ VENDOR_WINDOW = 6
 #: A version with its letter: "k2", "v3.1", "r1", "m2.5".
 _LETTERED_VERSION = re.compile(r"^[a-z]\d+(?:\.\d+)?$")
 MAX_CORRECTIONS = 3
+#: Words whose corrections are remembered (chat repeats its words); the cache is emptied when full.
+MAX_CACHED = 20_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,23 +66,32 @@ def scan(
     toks: list[Tok],
     words: list[str],
     context: bool,
+    used: list[bool],
 ) -> list[Hit]:
     """Mentions among the unused tokens; ``context`` when the message talks about models or names one."""
     n = len(toks)
     options = [_options(w, lex, deletes) for w in words]
     vendor_at = [lex.vendor_words.get(w) for w in words]
     msg = Message(original, masked, toks, words, vendor_at, context or "vs" in words or "versus" in words)
+    # every form that can fire holds a number, a family or vendor word, or a corrected word
+    anchor = [
+        bool(v) or w not in lex.vocab or any(c.isdigit() for c in w) for w, v in zip(words, vendor_at, strict=True)
+    ]
     hits: list[Hit] = []
     i = 0
     while i < n:
-        if not options[i] or words[i] in STOPWORDS:
+        # a name starts at its family, number, vendor or typo, or one word before one ("nano banana 2")
+        if not options[i] or words[i] in STOPWORDS or not (anchor[i] or (i + 1 < n and anchor[i + 1])):
             i += 1
             continue
         end = i + 1
         while end < n and end - i < MAX_NGRAM and options[end]:
-            if not joined(masked, toks[end - 1], toks[end]):
+            if not joined(masked, toks[end - 1], toks[end]) or not lex.together(options[end - 1], options[end]):
                 break
             end += 1
+        if not any(anchor[i:end]) or all(used[i:end]):  # nothing to anchor a name, or the strict pass read it all
+            i = end
+            continue
         hit = _longest(lex, strict, msg, options, i, end)
         if hit is None:
             i += 1
@@ -102,16 +113,29 @@ def scan(
 def _options(word: str, lex: Lexicon, deletes: Mapping[str, Set[str]]) -> list[str]:
     if word in lex.vocab:
         return [word]
-    return corrections(word, deletes)
+    cache = lex.corrections
+    if (known := cache.get(word)) is None:
+        if len(cache) >= MAX_CACHED:
+            cache.clear()
+        known = cache[word] = corrections(word, deletes)
+    return known
 
 
 def _tier_typo(word: str, options: list[str]) -> bool:
     return bool(options) and options[0] != word and any(o in TIER_WORDS for o in options)
 
 
+#: Most corrected words in one name: more than two typos in one name is a different name.
+MAX_TYPOS = 2
+
+
 def _runs(options: list[list[str]], words: list[str]) -> Iterator[tuple[list[str], bool]]:
+    typos = sum(1 for o, w in zip(options, words, strict=True) if o != [w])
+    if typos > MAX_TYPOS:
+        return
     for combo in product(*options):
-        yield list(combo), list(combo) == words
+        run = list(combo)
+        yield run, run == words
 
 
 def _longest(
@@ -125,8 +149,8 @@ def _longest(
     for stop in range(end, start, -1):
         for run, exact in _runs(options[start:stop], msg.words[start:stop]):
             key = form_key(run)
-            if exact and key in strict:
-                continue  # the strict pass knew this key and said no
+            if key not in lex.forms or (exact and key in strict):
+                continue  # unknown, or the strict pass knew this key and said no
             vendors = msg.vendors_around(start, stop, key)
             found = lex.lookup(key, vendors)
             if found is None:
@@ -191,7 +215,7 @@ def _fires(
         if len(key) >= 2 and (versioned or sized):  # "k2 thinking", "oss 120b"
             return True
         if all(w[0].isdigit() for w in key):  # "openai 5.4": a bare version only as a word of its own, by its vendor
-            return msg.standalone(start, stop) and vendor in msg.vendors_around(start, stop, key, window=3)
+            return msg.standalone(start, stop) and near_vendor
         return near_vendor or (msg.context and len(key) >= 2 and versioned)
     if len(key) == 1:
         if not any(c.isdigit() for c in key[0]):  # "Perplexity Sonar": one word only with its vendor
@@ -205,3 +229,26 @@ def _fires(
         return True
     capital = any(capitalised_mid_sentence(msg.original, t) for t in msg.toks[start:stop])
     return capital and not any(w in STOPWORDS or len(w) == 1 for w in key)
+
+
+def whole(lex: Lexicon, deletes: Mapping[str, Set[str]], words: list[str]) -> str | None:
+    """The one model a command argument names when every word (typos corrected) makes one known form.
+
+    A command argument is always a model name, so any form counts, the family left out included; a form that
+    several models share still answers nothing."""
+    if not words or len(words) > MAX_NGRAM:
+        return None
+    options = [_options(w, lex, deletes) or [w] for w in words]
+    for run, _ in _runs(options, words):
+        key = form_key(run)
+        if len(key) == 1 and key[0] in lex.vendor_words:
+            continue  # "gemini", "grok": a family, not one model
+        found = lex.lookup(key, set())
+        if found is not None:
+            return found[0]
+    vendor = lex.vendor_words.get(words[0])
+    if len(words) >= 2 and (vendor or words[0] not in lex.vocab):  # "sakana fugu", "groq compound"
+        mid = whole(lex, deletes, words[1:])
+        if mid is not None and vendor in (None, lex.vendor_of.get(mid)):
+            return mid
+    return None

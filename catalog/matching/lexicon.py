@@ -28,24 +28,19 @@ _ACTIVE = re.compile(r"^a\d+(?:\.\d+)?b$")
 #: How a model is served or packaged, not which model it is.
 _LETTERED = re.compile(r"^[kvmr]\d+(?:\.\d+)?$")
 _VERSION = re.compile(r"^\d+(?:\.\d+)?$")
+#: Words a key drops or keeps apart (vendor prefixes, route noise): never a reason to end a run.
+_FREE = VENDOR_TOKENS | ROUTE_NOISE | {"instruct", "it", "latest"}
 #: The word that ends right before a mention, joined to it by a hyphen, underscore or nothing.
 _TRAILING_WORD = re.compile(r"([a-z]+)[-_]?$")
 _SERVING = frozenset({"instruct", "it", "hf", "preview", "exp", "gguf", "mlx", "q4", "q8"})
 
 
 @dataclass(slots=True)
-class Form:
-    """Who a key names at its best level, and how closely."""
-
-    level: int
-    ids: set[str]
-
-
-@dataclass(slots=True)
 class Lexicon:
     """Generated surface forms for every model, with vendors for disambiguation."""
 
-    forms: dict[tuple[str, ...], Form] = field(default_factory=dict)
+    forms: dict[tuple[str, ...], dict[str, int]] = field(default_factory=dict)
+    """Key -> {model id: the closest level at which the model answers to it}."""
     vocab: set[str] = field(default_factory=set)
     vendor_of: dict[str, str] = field(default_factory=dict)
     """Model id -> vendor key (or its family word when no vendor is known)."""
@@ -54,6 +49,10 @@ class Lexicon:
     name_key: dict[str, tuple[str, ...]] = field(default_factory=dict)
     moving: set[str] = field(default_factory=set)
     routes: dict[str, int] = field(default_factory=dict)
+    neighbours: dict[str, set[str]] = field(default_factory=dict)
+    """Word -> every word that stands with it in some form (prunes runs before any key is built)."""
+    corrections: dict[str, list[str]] = field(default_factory=dict)
+    """Typo candidates already worked out, per word (filled and bounded by ``lenient``)."""
     id_like: set[str] = field(default_factory=set)
     """Models whose display name is only an id ("cohere.command-latest"): a name people write wins over it."""
 
@@ -68,17 +67,15 @@ class Lexicon:
             lex.routes[m.id] = len(m.routes)
             if m.moving_alias:
                 lex.moving.add(m.id)
-            if vendor:
-                for word in _vendor_words(vendor):
+            for word in (*_vendor_words(vendor), brand) if vendor else ():
+                if word and word not in TIER_WORDS and word not in STOPWORDS and len(word) >= 3:
                     lex.vendor_words.setdefault(word, vendor)
-                if brand and brand not in TIER_WORDS:
-                    lex.vendor_words.setdefault(brand, vendor)
             lex.name_key[m.id] = key_of(_words(m.name))
             if m.name == m.name.lower() and " " not in m.name:
                 lex.id_like.add(m.id)
             spellings = {m.name, m.id, *m.aliases, *(r.provider_model_id for r in m.routes)}
             for spelling in spellings:
-                for key, level in variants(_words(spelling), brand):
+                for key, level in variants(_words(spelling), brand, size_word(m.params_total_b)):
                     if m.moving_alias and len(key) == 1 and not any(c.isdigit() for c in key[0]):
                         continue  # "deepseek-latest" is not what "deepseek" means in chat
                     lex._claim(key, m.id, level)
@@ -86,31 +83,41 @@ class Lexicon:
                 lex._claim(key_of(_words(nickname)), m.id, EXACT)
         for key in lex.forms:
             lex.vocab.update(key)
+            for word in key:
+                lex.neighbours.setdefault(word, set()).update(key)
         return lex
+
+    def together(self, left: list[str], right: list[str]) -> bool:
+        """Whether some spelling of ``left`` and some of ``right`` stand in one form (or one is noise a key
+        drops): a run holding two words no form holds together is no name, however it goes on."""
+        for a in left:
+            if a in _FREE:
+                return True
+            near = self.neighbours.get(a, ())
+            if any(b in near or b in _FREE for b in right):
+                return True
+        return False
 
     def _claim(self, key: tuple[str, ...], mid: str, level: int) -> None:
         if not key:
             return
-        form = self.forms.get(key)
-        if form is None or level < form.level:
-            self.forms[key] = Form(level, {mid})
-        elif level == form.level:
-            form.ids.add(mid)
+        form = self.forms.setdefault(key, {})
+        form[mid] = min(level, form.get(mid, level))
 
     def lookup(self, key: tuple[str, ...], vendors: set[str]) -> tuple[str, int] | None:
         """The one model ``key`` names (and at which level), preferring as the module says; else None."""
         form = self.forms.get(key)
         if form is None:
             return None
-        ids = form.ids
-        if len(ids) > 1 and vendors:
-            ids = {i for i in ids if self.vendor_of.get(i) in vendors} or ids
+        if len(form) > 1 and vendors:  # the vendor named nearby first, at whatever level its models answer
+            form = {i: lv for i, lv in form.items() if self.vendor_of.get(i) in vendors} or form
+        best = min(form.values())
+        ids = [i for i, lv in form.items() if lv == best]
         if len(ids) > 1:
-            ranked = sorted(ids, key=lambda i: self._preference(i, key), reverse=True)
-            if self._preference(ranked[0], key) == self._preference(ranked[1], key):
+            ids.sort(key=lambda i: self._preference(i, key), reverse=True)
+            if self._preference(ids[0], key) == self._preference(ids[1], key):
                 return None
-            ids = {ranked[0]}
-        return next(iter(ids)), form.level
+        return ids[0], best
 
     def other_vendor_before(self, masked: str, start: int, mid: str) -> bool:
         """A mention glued to another vendor's family word ("phi-3.5-mini" is not Aion's "3.5 mini")."""
@@ -144,7 +151,7 @@ def form_key(words: list[str]) -> tuple[str, ...]:
     return tuple(sorted((*key, "latest"))) if "latest" in words and key else key
 
 
-def variants(words: list[str], brand: str | None) -> list[tuple[tuple[str, ...], int]]:
+def variants(words: list[str], brand: str | None, size: str | None = None) -> list[tuple[tuple[str, ...], int]]:
     """The keys one spelling answers to, loosest last."""
     exact = form_key(words)
     if not exact:
@@ -153,12 +160,41 @@ def variants(words: list[str], brand: str | None) -> list[tuple[tuple[str, ...],
     named = key_of(words)
     if named != exact:  # "Mistral Small (latest)" is also what "Mistral Small" means
         out.append((named, EXACT))
-    loose = tuple(w for w in named if not (_DATE.match(w) or _ACTIVE.match(w) or w in _SERVING))
-    if loose and loose != named:
-        out.append((loose, LOOSE))
-    for base in {named, loose or named}:
+    bases = {named}
+    for loose in _loosened(words):  # each of dates, active parameters and serving words left out, or several
+        if loose and loose != named:
+            out.append((loose, LOOSE))
+            bases.add(loose)
+    sizes = size.split() if size else []
+    for base in list(bases) if sizes else []:  # "phi4:14b": the size Ollama tags add
+        if not any(is_size_token(w) for w in base):
+            out.extend((tuple(sorted({*base, s})), LOOSE) for s in sizes)
+    for base in bases:
         out.extend(_shortened(base, brand))
     return out
+
+
+def _loosened(words: list[str]) -> set[tuple[str, ...]]:
+    dates = {i for i, w in enumerate(words) if _DATE.match(w)}
+    active = {i for i, w in enumerate(words) if _ACTIVE.match(w)}
+    active |= {i for i in range(len(words) - 1) if words[i] == "a" and is_size_token(words[i + 1])}
+    active |= {i + 1 for i in active if i + 1 < len(words) and words[i] == "a"}
+    serving = {i for i, w in enumerate(words) if w in _SERVING}
+    out = set()
+    for drop in (dates, active, serving, dates | active, dates | serving, active | serving, dates | active | serving):
+        if drop:
+            out.add(key_of([w for i, w in enumerate(words) if i not in drop]))
+    return out
+
+
+def size_word(params_b: float | None) -> str | None:
+    """The sizes an Ollama tag gives a model of ``params_b`` billion parameters ("3.8b"; "14.7b 14b")."""
+    if params_b is None or params_b <= 0:
+        return None
+    if params_b >= 1000:
+        return f"{params_b / 1000:g}t"
+    exact = f"{params_b:g}b"
+    return f"{exact} {int(params_b)}b" if params_b >= 10 and params_b != int(params_b) else exact  # 14.7 -> 14b too
 
 
 def _shortened(base: tuple[str, ...], brand: str | None) -> list[tuple[tuple[str, ...], int]]:
