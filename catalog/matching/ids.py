@@ -70,8 +70,8 @@ def _scan(text: str, start: int, end: int, in_code: bool, lookup: Lookup, out: l
 
 def _one(token: str, start: int, end: int, whole: bool, lookup: Lookup, out: list[tuple[int, int, str]]) -> None:
     for cand in candidates(token):
-        if len(cand) <= SHORT and not whole:
-            continue  # "o3" inside "-O3 -ffast-math" is a flag, not a model
+        if not whole and (len(cand) <= SHORT or cand.isalpha()):
+            continue  # "o3" in "-O3 -ffast-math" is a flag, "summarize" in a prompt a word: only a whole value counts
         mid = lookup(cand)
         if mid is not None:
             out.append((start, end, mid))

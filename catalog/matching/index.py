@@ -24,7 +24,7 @@ from catalog.matching.context import (
 from catalog.matching.context import families as find_families
 from catalog.matching.glued import GluedSplitter
 from catalog.matching.ids import id_keys, id_mentions, query_keys
-from catalog.matching.lenient import Hit
+from catalog.matching.lenient import Hit, word_options
 from catalog.matching.lenient import scan as lenient_scan
 from catalog.matching.lenient import whole as whole_name
 from catalog.matching.lexicon import Lexicon, known_words
@@ -116,7 +116,10 @@ class MatchIndex:
         index._finish()
         index.lexicon = Lexicon.build(models, {m.id: index.entries[m.id].brand for m in models}, {})
         index.deletes = dict(known_words(index.lexicon))
-        index._strict_keys = set(index.chat_keys) | set(index.context_keys)
+        # keys the strict pass decides (one model each); a key it found ambiguous is left to the forms' preferences
+        index._strict_keys = {
+            k for table in (index.chat_keys, index.context_keys) for k, ids in table.items() if len(ids) == 1
+        }
         return index
 
     def _add(self, m: Model) -> None:
@@ -277,7 +280,7 @@ class MatchIndex:
         ]
         masked = mask(lower_same_length(original))
         # fast path: every chat key holds a number or a family name; most chat has neither
-        if DIGIT.search(masked) is None and self.lexicon.vendor_words.keys().isdisjoint(WORD.findall(masked)):
+        if DIGIT.search(masked) is None and not self._names_a_family(WORD.findall(masked)):
             return Mentions(tuple(unique_mentions(pasted)))
         toks = self.glued.split(span_tokens(masked))
         words = self._corrected_near_anchors([t.text for t in toks])
@@ -312,6 +315,8 @@ class MatchIndex:
         families = find_families(original, toks, words, used, self.brands)
         mentions = [m for _, _, m in found if not self.lexicon.other_vendor_before(masked, m.start, m.model_id)]
         mentions = short_names_in_context(mentions, masked, talk or len(mentions) + len(pasted) > 1)
+        # a pasted id is read whole: nothing found inside its span stands beside it ("Qwen3-30B-A3B" in "…-2507")
+        mentions = [m for m in mentions if not any(p.start <= m.start and m.end <= p.end for p in pasted)]
         return Mentions(tuple(unique_mentions(mentions + pasted)), families)
 
     def _merged(
@@ -331,6 +336,24 @@ class MatchIndex:
             mention = Mention(s, e, original[s:e], hit.model_id, name, 95.0 if hit.exact else 85.0)
             out = [x for k, x in enumerate(out) if k not in overlap] + [(hit.start, hit.stop, mention)]
         return out
+
+    def _names_a_family(self, words: list[str]) -> bool:
+        """A family or vendor word, or a typo of one next to a tier word ("qwne flash", "nvoa-lite"): the
+        digitless messages worth a full scan. Most chat has neither, and skips it."""
+        families = self.lexicon.vendor_words
+        if not families.keys().isdisjoint(words):
+            return True
+        if TIER_WORDS.isdisjoint(words):
+            return False
+        for j, word in enumerate(words):
+            if word in TIER_WORDS:
+                near = words[max(0, j - 2) : j] + words[j + 1 : j + 2]
+                if any(c in families for w in near if w not in self.lexicon.vocab for c in self._typo_options(w)):
+                    return True
+        return False
+
+    def _typo_options(self, word: str) -> list[str]:
+        return word_options(word, self.lexicon, self.deletes)
 
     def by_identity(self, text: str) -> str | None:
         """The one model whose route ids or names reduce to the same identity key as ``text`` (or None)."""

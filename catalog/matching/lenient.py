@@ -70,7 +70,7 @@ def scan(
 ) -> list[Hit]:
     """Mentions among the unused tokens; ``context`` when the message talks about models or names one."""
     n = len(toks)
-    options = [_options(w, lex, deletes) for w in words]
+    options = [word_options(w, lex, deletes) for w in words]
     vendor_at = [lex.vendor_words.get(w) for w in words]
     msg = Message(original, masked, toks, words, vendor_at, context or "vs" in words or "versus" in words)
     # every form that can fire holds a number, a family or vendor word, or a corrected word
@@ -110,7 +110,8 @@ def scan(
     return hits
 
 
-def _options(word: str, lex: Lexicon, deletes: Mapping[str, Set[str]]) -> list[str]:
+def word_options(word: str, lex: Lexicon, deletes: Mapping[str, Set[str]]) -> list[str]:
+    """The word itself when known, else its one-edit corrections (remembered per word)."""
     if word in lex.vocab:
         return [word]
     cache = lex.corrections
@@ -228,7 +229,7 @@ def _fires(
     if msg.written_as_id(start, stop) and (len(key) >= 3 or all(len(w) > 1 for w in key)):
         return True
     capital = any(capitalised_mid_sentence(msg.original, t) for t in msg.toks[start:stop])
-    return capital and not any(w in STOPWORDS or len(w) == 1 for w in key)
+    return capital and not any(w in STOPWORDS or (len(w) == 1 and len(key) < 3) for w in key)
 
 
 def whole(lex: Lexicon, deletes: Mapping[str, Set[str]], words: list[str]) -> str | None:
@@ -238,7 +239,7 @@ def whole(lex: Lexicon, deletes: Mapping[str, Set[str]], words: list[str]) -> st
     several models share still answers nothing."""
     if not words or len(words) > MAX_NGRAM:
         return None
-    options = [_options(w, lex, deletes) or [w] for w in words]
+    options = [word_options(w, lex, deletes) or [w] for w in words]
     for run, _ in _runs(options, words):
         key = form_key(run)
         if len(key) == 1 and key[0] in lex.vendor_words:

@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from catalog.identity.keys import ROUTE_NOISE, VENDOR_TOKENS, is_size_token
-from catalog.matching.rules import STOPWORDS, TIER_WORDS, WEAK_FAMILIES, bare
+from catalog.matching.rules import GENERIC_FAMILIES, STOPWORDS, TIER_WORDS, WEAK_FAMILIES, bare
 from catalog.matching.text import key_of, lower_same_length, span_tokens
 from catalog.models import Model
 
@@ -68,7 +68,7 @@ class Lexicon:
             if m.moving_alias:
                 lex.moving.add(m.id)
             for word in (*_vendor_words(vendor), brand) if vendor else ():
-                if word and word not in TIER_WORDS and word not in STOPWORDS and len(word) >= 3:
+                if word and word not in TIER_WORDS | STOPWORDS | GENERIC_FAMILIES and len(word) >= 2:
                     lex.vendor_words.setdefault(word, vendor)
             lex.name_key[m.id] = key_of(_words(m.name))
             if m.name == m.name.lower() and " " not in m.name:
