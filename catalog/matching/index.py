@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz, process
 
 from catalog.errors import AmbiguousModel, ModelNotFound
+from catalog.matching.chat_names import vendor_aliases
 from catalog.matching.context import (
     context_worthy,
     in_context,
@@ -114,7 +115,7 @@ class MatchIndex:
             for key, loose in id_keys(m):
                 (index.loose_keys if loose else index.id_keys)[key].add(m.id)
         index._finish()
-        index.lexicon = Lexicon.build(models, {m.id: index.entries[m.id].brand for m in models}, {})
+        index.lexicon = Lexicon.build(models, {m.id: index.entries[m.id].brand for m in models}, vendor_aliases())
         index.deletes = dict(known_words(index.lexicon))
         # keys the strict pass decides (one model each); a key it found ambiguous is left to the forms' preferences
         index._strict_keys = {

@@ -17,7 +17,7 @@ from itertools import product
 from rapidfuzz.distance import OSA
 
 from catalog.identity.keys import is_size_token
-from catalog.matching.lexicon import EXACT, SHORT, Lexicon, form_key, specific
+from catalog.matching.lexicon import EXACT, NICK, SHORT, Lexicon, form_key, specific
 from catalog.matching.rules import MAX_NGRAM, STOPWORDS, TIER_WORDS, capitalised_mid_sentence
 from catalog.matching.text import Tok, joined
 
@@ -71,7 +71,10 @@ def scan(
     """Mentions among the unused tokens; ``context`` when the message talks about models or names one."""
     n = len(toks)
     options = [word_options(w, lex, deletes) for w in words]
-    vendor_at = [lex.vendor_words.get(w) for w in words]
+    vendor_at: list[str | None] = [lex.vendor_words.get(w) for w in words]
+    for j in range(n - 1):  # two-word vendor names ("z.ai" reads as "z ai")
+        if vendor_at[j] is None and (pair := lex.vendor_words.get(f"{words[j]} {words[j + 1]}")):
+            vendor_at[j] = vendor_at[j + 1] = pair
     msg = Message(original, masked, toks, words, vendor_at, context or "vs" in words or "versus" in words)
     # every form that can fire holds a number, a family or vendor word, or a corrected word
     anchor = [
@@ -157,7 +160,7 @@ def _longest(
             if found is None:
                 continue
             mid, level = found
-            if not exact and (level == SHORT or (len(key) < 2 and len(run[0]) < 6)):
+            if not exact and (level >= SHORT or (len(key) < 2 and len(run[0]) < 6)):
                 continue  # a corrected word needs the family named, or to be long, to be trusted
             if _fires(key, level, lex.vendor_of.get(mid), vendors, msg, start, stop):
                 return Hit(start, stop, mid, exact)
@@ -210,6 +213,8 @@ def _fires(
 ) -> bool:
     """Whether a form counts here: specific enough alone, or backed by its vendor or the message's context."""
     near_vendor = vendor in vendors
+    if level == NICK:  # "codex max", "meta maverick": with the vendor, or two words in model talk or as an id
+        return near_vendor or (len(key) >= 2 and (msg.context or msg.written_as_id(start, stop)))
     if level == SHORT:  # the family left out
         versioned = any(_LETTERED_VERSION.match(w) for w in key)
         sized = any(is_size_token(w) for w in key) and any(w.isalpha() and w not in TIER_WORDS for w in key)
@@ -217,7 +222,10 @@ def _fires(
             return True
         if all(w[0].isdigit() for w in key):  # "openai 5.4": a bare version only as a word of its own, by its vendor
             return msg.standalone(start, stop) and near_vendor
-        return near_vendor or (msg.context and len(key) >= 2 and versioned)
+        # "fable 5" (a sub-family and its number), "k2.6" or "4o" alone: in model talk
+        subfamily = len(key) >= 2 and any(w.isalpha() and w not in TIER_WORDS for w in key)
+        dotted = len(key) == 1 and versioned and "." in key[0]
+        return near_vendor or (msg.context and (subfamily or dotted or (len(key) >= 2 and versioned)))
     if len(key) == 1:
         if not any(c.isdigit() for c in key[0]):  # "Perplexity Sonar": one word only with its vendor
             return msg.vendor_next_to(start, stop, vendor) and len(key[0]) >= 4

@@ -17,11 +17,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from catalog.identity.keys import ROUTE_NOISE, VENDOR_TOKENS, is_size_token
-from catalog.matching.rules import GENERIC_FAMILIES, STOPWORDS, TIER_WORDS, WEAK_FAMILIES, bare
+from catalog.matching.rules import GENERIC_FAMILIES, SHARED_TIERS, STOPWORDS, TIER_WORDS, WEAK_FAMILIES, bare
 from catalog.matching.text import key_of, lower_same_length, span_tokens
 from catalog.models import Model
 
-EXACT, LOOSE, SHORT = 0, 1, 2
+EXACT, LOOSE, SHORT, NICK = 0, 1, 2, 3
 #: Snapshot tags ("20250514", "2506", "0711") and active-parameter counts ("a3b", "a22b").
 _DATE = re.compile(r"^(?:20\d{6}|\d{4})$")
 _ACTIVE = re.compile(r"^a\d+(?:\.\d+)?b$")
@@ -57,19 +57,26 @@ class Lexicon:
     """Models whose display name is only an id ("cohere.command-latest"): a name people write wins over it."""
 
     @classmethod
-    def build(cls, models: Iterable[Model], brands: dict[str, str | None], nicknames: dict[str, list[str]]) -> Lexicon:
-        """``brands``: model id -> its family word; ``nicknames``: model id -> curated nicknames."""
+    def build(cls, models: Iterable[Model], brands: dict[str, str | None], vendor_aliases: dict[str, str]) -> Lexicon:
+        """``brands``: model id -> its family word; ``vendor_aliases``: curated chat names of vendors ("ds")."""
         lex = cls()
+        models = list(models)
+        for m in models:  # vendors first: a family word names the vendor whose models carry it
+            brand = brands.get(m.id)
+            for word in (*_vendor_words(m.vendor), brand) if m.vendor else ():
+                if word and word not in TIER_WORDS | STOPWORDS | GENERIC_FAMILIES and len(word) >= 2:
+                    lex.vendor_words.setdefault(word, m.vendor)
         for m in models:
             brand = brands.get(m.id)
-            vendor = m.vendor or brand or ""
-            lex.vendor_of[m.id] = vendor
+            if not m.vendor and brand and brand not in TIER_WORDS | STOPWORDS | GENERIC_FAMILIES and len(brand) >= 2:
+                lex.vendor_words.setdefault(brand, brand)
+        lex.vendor_words.update(vendor_aliases)
+        for m in models:
+            brand = brands.get(m.id)
+            lex.vendor_of[m.id] = m.vendor or lex.vendor_words.get(brand or "", brand or "")
             lex.routes[m.id] = len(m.routes)
             if m.moving_alias:
                 lex.moving.add(m.id)
-            for word in (*_vendor_words(vendor), brand) if vendor else ():
-                if word and word not in TIER_WORDS | STOPWORDS | GENERIC_FAMILIES and len(word) >= 2:
-                    lex.vendor_words.setdefault(word, vendor)
             lex.name_key[m.id] = key_of(_words(m.name))
             if m.name == m.name.lower() and " " not in m.name:
                 lex.id_like.add(m.id)
@@ -79,8 +86,6 @@ class Lexicon:
                     if m.moving_alias and len(key) == 1 and not any(c.isdigit() for c in key[0]):
                         continue  # "deepseek-latest" is not what "deepseek" means in chat
                     lex._claim(key, m.id, level)
-            for nickname in nicknames.get(m.id, ()):
-                lex._claim(key_of(_words(nickname)), m.id, EXACT)
         for key in lex.forms:
             lex.vocab.update(key)
             for word in key:
@@ -113,6 +118,8 @@ class Lexicon:
             form = {i: lv for i, lv in form.items() if self.vendor_of.get(i) in vendors} or form
         best = min(form.values())
         ids = [i for i, lv in form.items() if lv == best]
+        if len(ids) > 1 and best == NICK:
+            return None  # a nickname several models share is nobody's
         if len(ids) > 1:
             ids.sort(key=lambda i: self._preference(i, key), reverse=True)
             if self._preference(ids[0], key) == self._preference(ids[1], key):
@@ -138,7 +145,9 @@ def _words(spelling: str) -> list[str]:
     return [t.text for t in span_tokens(lower_same_length(bare(spelling)))]
 
 
-def _vendor_words(vendor: str) -> set[str]:
+def _vendor_words(vendor: str | None) -> set[str]:
+    if not vendor:
+        return set()
     words = {vendor}
     if vendor.endswith("ai") and len(vendor) >= 8:  # "moonshotai" -> "moonshot", but "openai" is not "open"
         words.add(vendor[:-2])
@@ -213,6 +222,12 @@ def _shortened(base: tuple[str, ...], brand: str | None) -> list[tuple[tuple[str
         versions = [w for w in base if _VERSION.match(w)]
         if len(versions) == 1 and any(is_size_token(w) for w in base):
             out.append((tuple(w for w in base if w != versions[0]), SHORT))
+        # "glm air", "codex max", "terminus": the version left out (and the family too), a distinctive word kept
+        unversioned = tuple(w for w in base if not any(c.isdigit() for c in w))
+        if versions and unversioned != base:
+            for nick in {unversioned, tuple(w for w in unversioned if w != brand)}:
+                if nick and any(w not in SHARED_TIERS and len(w) >= 4 for w in nick if w != brand):
+                    out.append((nick, NICK))
     return out
 
 
