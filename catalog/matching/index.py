@@ -11,9 +11,6 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from rapidfuzz import fuzz, process
-
-from catalog.errors import AmbiguousModel, ModelNotFound
 from catalog.matching.chat_names import vendor_aliases
 from catalog.matching.context import (
     context_worthy,
@@ -27,12 +24,11 @@ from catalog.matching.glued import GluedSplitter
 from catalog.matching.ids import id_keys, id_mentions, query_keys
 from catalog.matching.lenient import Hit, word_options
 from catalog.matching.lenient import scan as lenient_scan
-from catalog.matching.lenient import whole as whole_name
 from catalog.matching.lexicon import Lexicon, known_words
+from catalog.matching.resolve import resolve_argument
 from catalog.matching.results import Entry, Mention, Mentions, Resolved, unique_mentions
 from catalog.matching.rules import (
     DIGIT,
-    FUZZY_CUTOFF,
     GENERIC_FAMILIES,
     MAX_NGRAM,
     MAX_SCAN_CHARS,
@@ -45,7 +41,6 @@ from catalog.matching.rules import (
     claim,
     deletions,
     distinctive_without_brand,
-    guard,
     looks_like_id,
     strip_vendors,
 )
@@ -54,7 +49,7 @@ from catalog.matching.text import Tok, joined, key_of, lower_same_length, mask, 
 from catalog.models import Model
 
 #: ``exact`` strength of a spelling that only one provider's display name gives.
-_HOST_LABEL = 3
+HOST_LABEL = 3
 
 
 @dataclass(slots=True)
@@ -178,83 +173,7 @@ class MatchIndex:
 
     def resolve(self, query: str) -> Resolved:
         """One model for a command argument, or ``AmbiguousModel`` / ``ModelNotFound`` with candidates."""
-        q = query.strip()
-        if not q:
-            raise ModelNotFound(query, self._popular(3))
-        if (hits := self.exact.get(q.lower())) is not None:
-            best = min(hits.values())
-            strongest = {mid for mid, strength in hits.items() if strength == best}
-            if len(strongest) == 1 or best < _HOST_LABEL:  # hosts' labels that clash fall through to names
-                return self._one(q, strongest, "alias" if q.lower() not in self.entries else "exact")
-        words = [t.text for t in self.glued.split(span_tokens(lower_same_length(bare(mask(q)))))]
-        key = key_of(words)
-        corrected = tuple(sorted({self._correct(w, TYPO_MIN_ARGUMENT) for w in key}))
-        for candidate in (key, corrected):
-            if candidate and (ids := self.keys.get(candidate) or self.chat_keys.get(candidate)):
-                preferred = self.lexicon.lookup(candidate, set()) if len(ids) > 1 else None
-                if preferred is not None and preferred[0] in ids:  # one pinned model among its pointers
-                    ids = {preferred[0]}
-                return self._one(q, ids, "normalised")
-        if (mid := self.by_identity(q)) is not None:
-            return Resolved(mid, self.entries[mid].name, "normalised", 98.0)
-        if (mid := whole_name(self.lexicon, self.deletes, words)) is not None:
-            return Resolved(mid, self.entries[mid].name, "normalised", 92.0)
-        wider = self._supersets(corrected)
-        if wider:
-            if len(wider) == 1:
-                (mid,) = wider
-                return Resolved(mid, self.entries[mid].name, "normalised", 95.0)
-            ranked = sorted(wider, key=lambda i: _popularity(self.entries[i]))
-            raise AmbiguousModel(q, [(i, self.entries[i].name) for i in ranked[:25]])
-        return self._fuzzy(q, corrected)
-
-    def _supersets(self, key: tuple[str, ...]) -> set[str]:
-        """Models whose name holds every typed word and adds no tier word ("codex spark" -> the one
-        Codex Spark; "gemini 2.5" -> every Gemini 2.5 tier, for the caller to disambiguate)."""
-        if not key or (len(key) < 2 and not any(w in self.brands or w[0].isdigit() for w in key)):
-            return set()
-        sets = [self.postings.get(w, set()) for w in key]
-        found = set.intersection(*sets) if sets else set()
-        if len(found) == 1:
-            (mid,) = found
-            adds_tier = any(w in TIER_WORDS and w not in key for w in self.name_keys[mid])
-            return set() if adds_tier else found
-        return found
-
-    def _one(self, query: str, ids: set[str], how: str) -> Resolved:
-        if len(ids) == 1:
-            (mid,) = ids
-            return Resolved(mid, self.entries[mid].name, how)
-        ranked = sorted(ids, key=lambda i: (-self.entries[i].routes, self.entries[i].name))
-        raise AmbiguousModel(query, [(i, self.entries[i].name) for i in ranked[:25]])
-
-    def _fuzzy(self, query: str, key: tuple[str, ...]) -> Resolved:
-        text = " ".join(key)
-        hits = process.extract(
-            text,
-            self.fuzzy_keys,
-            scorer=fuzz.token_sort_ratio,
-            processor=None,
-            score_cutoff=60,
-            limit=12,
-        )
-        guarded = [(self.fuzzy_ids[i], score) for _, score, i in hits if guard(key, self.fuzzy_keys[i])]
-        good = [(ids, s) for ids, s in guarded if s >= FUZZY_CUTOFF]
-        if good:
-            best_ids, best = good[0]
-            rivals = {i for ids, s in good if best - s < 4 for i in ids}
-            if len(rivals) == 1:
-                return Resolved(best_ids[0], self.entries[best_ids[0]].name, "fuzzy", best)
-            ranked = sorted(rivals, key=lambda i: (-self.entries[i].routes, self.entries[i].name))
-            raise AmbiguousModel(query, [(i, self.entries[i].name) for i in ranked[:25]])
-        suggestions = [self.entries[ids[0]].name for ids, _ in guarded[:3]] or [
-            self.entries[self.fuzzy_ids[i][0]].name for _, _, i in hits[:3]
-        ]
-        raise ModelNotFound(query, list(dict.fromkeys(suggestions)))
-
-    def _popular(self, n: int) -> list[str]:
-        ranked = sorted(self.entries.values(), key=lambda e: (-e.routes, e.name))
-        return [e.name for e in ranked[:n]]
+        return resolve_argument(self, query)
 
     def _correct(self, word: str, shortest: int = TYPO_MIN) -> str:
         """A one-edit typo of a known word ("sonet" -> "sonnet"); other words pass unchanged. Command arguments
@@ -309,7 +228,7 @@ class MatchIndex:
         for start, stop, _ in strict:
             read[start:stop] = [True] * (stop - start)
         hits = lenient_scan(self.lexicon, self._strict_keys, self.deletes, original, masked, toks, words, context, read)
-        found = self._merged(strict, hits, toks, original)
+        found = self._merged(strict, hits, toks, original, words)
         used = [False] * len(toks)
         for start, stop, _ in found:
             used[start:stop] = [True] * (stop - start)
@@ -321,14 +240,14 @@ class MatchIndex:
         return Mentions(tuple(unique_mentions(mentions + pasted)), families)
 
     def _merged(
-        self, strict: list[tuple[int, int, Mention]], hits: list[Hit], toks: list[Tok], original: str
+        self, strict: list[tuple[int, int, Mention]], hits: list[Hit], toks: list[Tok], original: str, words: list[str]
     ) -> list[tuple[int, int, Mention]]:
-        """Strict mentions, each replaced by a longer second-pass name that holds it ("qwen coder" inside
+        """Strict mentions, each replaced by a longer second-pass name that holds it (``_extends``: "qwen coder" in
         "qwen coder 480b"), plus second-pass names where the strict pass found nothing."""
         out = list(strict)
         for hit in hits:
             overlap = [k for k, (a, b, _) in enumerate(out) if a < hit.stop and hit.start < b]
-            if overlap and not all(hit.start <= out[k][0] and out[k][1] <= hit.stop for k in overlap):
+            if overlap and not all(self._extends(hit, out[k][0], out[k][1], words) for k in overlap):
                 continue
             if overlap and max(out[k][1] - out[k][0] for k in overlap) >= hit.stop - hit.start:
                 continue
@@ -337,6 +256,14 @@ class MatchIndex:
             mention = Mention(s, e, original[s:e], hit.model_id, name, 95.0 if hit.exact else 85.0)
             out = [x for k, x in enumerate(out) if k not in overlap] + [(hit.start, hit.stop, mention)]
         return out
+
+    def _extends(self, hit: Hit, start: int, stop: int, words: list[str]) -> bool:
+        """A second-pass name replaces a strict one it holds when it goes on to the right, or to the left only by
+        its own family word ("phi" + "3.5 mini"; "I think" + "opus 4.6" stays Opus 4.6)."""
+        if not (hit.start <= start and stop <= hit.stop):
+            return False
+        vendor = self.lexicon.vendor_of.get(hit.model_id)
+        return all(self.lexicon.vendor_words.get(w) == vendor for w in words[hit.start : start])
 
     def _names_a_family(self, words: list[str]) -> bool:
         """A family or vendor word, or a typo of one next to a tier word ("qwne flash", "nvoa-lite"): the
@@ -374,7 +301,7 @@ class MatchIndex:
             return None
         best = min(hits.values())
         ids = [mid for mid, strength in hits.items() if strength == best]
-        return ids[0] if len(ids) == 1 and best < _HOST_LABEL else None
+        return ids[0] if len(ids) == 1 and best < HOST_LABEL else None
 
     def _pasted_id(self, token: str) -> str | None:
         """A pasted id: exactly a spelling, else (for id-shaped tokens) the same identity key as one model's."""

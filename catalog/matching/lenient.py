@@ -153,8 +153,8 @@ def _longest(
     for stop in range(end, start, -1):
         for run, exact in _runs(options[start:stop], msg.words[start:stop]):
             key = form_key(run)
-            if key not in lex.forms or (exact and key in strict):
-                continue  # unknown, or the strict pass knew this key and said no
+            if key not in lex.forms or (exact and key in strict) or ("latest" in key and run[-1] != "latest"):
+                continue  # unknown, the strict pass's to decide, or "the latest Kimi" (prose, not an id)
             vendors = msg.vendors_around(start, stop, key)
             found = lex.lookup(key, vendors)
             if found is None:
@@ -250,11 +250,12 @@ def whole(lex: Lexicon, deletes: Mapping[str, Set[str]], words: list[str]) -> st
     options = [word_options(w, lex, deletes) or [w] for w in words]
     for run, _ in _runs(options, words):
         key = form_key(run)
-        if len(key) == 1 and key[0] in lex.vendor_words:
-            continue  # "gemini", "grok": a family, not one model
         found = lex.lookup(key, set())
-        if found is not None:
-            return found[0]
+        if found is None:
+            continue
+        if len(key) == 1 and key[0] in lex.vendor_words and lex.name_key.get(found[0]) != key:
+            continue  # "gemini", "grok": a family, not one model (unless the model is called just that: "Fugu")
+        return found[0]
     vendor = lex.vendor_words.get(words[0])
     if len(words) >= 2 and (vendor or words[0] not in lex.vocab):  # "sakana fugu", "groq compound"
         mid = whole(lex, deletes, words[1:])

@@ -62,8 +62,9 @@ class Lexicon:
         lex = cls()
         models = list(models)
         for m in models:  # vendors first: a family word names the vendor whose models carry it
-            brand = brands.get(m.id)
-            for word in (*_vendor_words(m.vendor), brand) if m.vendor else ():
+            if m.vendor is None:
+                continue
+            for word in (*_vendor_words(m.vendor), brands.get(m.id)):
                 if word and word not in TIER_WORDS | STOPWORDS | GENERIC_FAMILIES and len(word) >= 2:
                     lex.vendor_words.setdefault(word, m.vendor)
         for m in models:
@@ -225,9 +226,11 @@ def _shortened(base: tuple[str, ...], brand: str | None) -> list[tuple[tuple[str
         # "glm air", "codex max", "terminus": the version left out (and the family too), a distinctive word kept
         unversioned = tuple(w for w in base if not any(c.isdigit() for c in w))
         if versions and unversioned != base:
-            for nick in {unversioned, tuple(w for w in unversioned if w != brand)}:
-                if nick and any(w not in SHARED_TIERS and len(w) >= 4 for w in nick if w != brand):
-                    out.append((nick, NICK))
+            if len(unversioned) >= 2:  # "glm air": the family and a tier
+                out.append((unversioned, NICK))
+            brandless = tuple(w for w in unversioned if w != brand)
+            if brandless and any(w not in SHARED_TIERS and len(w) >= 4 for w in brandless):  # "codex max"
+                out.append((brandless, NICK))
     return out
 
 

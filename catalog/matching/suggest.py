@@ -20,7 +20,7 @@ def suggest_names(self: MatchIndex, prefix: str, limit: int = 25) -> list[tuple[
     limit = min(limit, 25)
     words = [self._correct(t.text) for t in span_tokens(lower_same_length(bare(prefix)))]
     if not words:
-        return [(_clip(e.name), e.id) for e in sorted(self.entries.values(), key=_popularity)[:limit]]
+        return [(_clip(e.name), e.id) for e in sorted(self.entries.values(), key=popularity)[:limit]]
     norm = " ".join(words)
     lo = bisect.bisect_left(self.prefixes, (norm, ""))
     spelled_hits = set()
@@ -28,10 +28,10 @@ def suggest_names(self: MatchIndex, prefix: str, limit: int = 25) -> list[tuple[
         if not spelled.startswith(norm):
             break
         spelled_hits.add(mid)
-    ranked = sorted(spelled_hits, key=lambda i: _popularity(self.entries[i]))
+    ranked = sorted(spelled_hits, key=lambda i: popularity(self.entries[i]))
     if len(ranked) < limit:  # the words in any order, the last one still being typed
         more = _token_prefix(self, words) - spelled_hits
-        ranked += sorted(more, key=lambda i: _popularity(self.entries[i]))
+        ranked += sorted(more, key=lambda i: popularity(self.entries[i]))
     if not ranked:  # nothing fits: closest display names (typos beyond one edit)
         hits = process.extract(norm, self.display_keys, scorer=fuzz.ratio, processor=None, limit=limit, score_cutoff=60)
         ranked = [self.display_ids[i] for _, _, i in hits]
@@ -56,7 +56,8 @@ def _token_prefix(self: MatchIndex, words: list[str]) -> set[str]:
     return tail if found is None else found & tail
 
 
-def _popularity(e: Entry) -> tuple[int, int, str]:
+def popularity(e: Entry) -> tuple[int, int, str]:
+    """Most widely served first, then the shorter name."""
     return (-e.routes, len(e.name), e.name)
 
 

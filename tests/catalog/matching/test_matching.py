@@ -237,10 +237,10 @@ def test_chat_eval_does_not_regress(shipped_models: list[Model], name: str) -> N
     targets (precision 0.995, recall 0.97, top-1 0.98) are the issue's, not met yet."""
     report = evaluate_chat(shipped_models, load_jsonl(CHAT / f"{name}.jsonl"))
     tp, fp, fn = (sum(getattr(c, k) for c in report.values()) for k in ("tp", "fp", "fn"))
-    assert tp / (tp + fp) >= 0.89 and tp / (tp + fn) >= 0.70
+    assert tp / (tp + fp) >= 0.93 and tp / (tp + fn) >= 0.88
     args = report["command_args"]
-    assert args.right / args.rows >= 0.70
-    assert report["inline_code"].recall >= 0.95
+    assert args.right / args.rows >= 0.74
+    assert report["inline_code"].recall >= 0.97
 
 
 @pytest.mark.parametrize("text", ["a/" * 2000, "`" + "x-" * 2000 + "`", '"' + "gpt-4o/" * 500 + '"'])

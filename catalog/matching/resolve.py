@@ -1,0 +1,109 @@
+"""Resolving a command argument to one model: exact spellings, keys, identity, generated forms, then fuzzy.
+
+Deterministic before fuzzy, and never a model whose family, tier or version differs from what was typed (the
+version guard); ambiguous -> candidates, unknown -> "not found" with suggestions.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from rapidfuzz import fuzz, process
+
+from catalog.errors import AmbiguousModel, ModelNotFound
+from catalog.matching.lenient import whole as whole_name
+from catalog.matching.results import Resolved
+from catalog.matching.rules import FUZZY_CUTOFF, TIER_WORDS, TYPO_MIN_ARGUMENT, bare, guard
+from catalog.matching.suggest import popularity
+from catalog.matching.text import key_of, lower_same_length, mask, span_tokens
+
+if TYPE_CHECKING:
+    from catalog.matching.index import MatchIndex
+
+#: ``exact`` strength of a spelling that only one provider's display name gives.
+HOST_LABEL = 3
+
+
+def resolve_argument(index: MatchIndex, query: str) -> Resolved:
+    """One model for a command argument, or ``AmbiguousModel`` / ``ModelNotFound`` with candidates."""
+    q = query.strip()
+    if not q:
+        raise ModelNotFound(query, _popular(index, 3))
+    if (hits := index.exact.get(q.lower())) is not None:
+        best = min(hits.values())
+        strongest = {mid for mid, strength in hits.items() if strength == best}
+        if len(strongest) == 1 or best < HOST_LABEL:  # hosts' labels that clash fall through to names
+            return _one(index, q, strongest, "alias" if q.lower() not in index.entries else "exact")
+    words = [t.text for t in index.glued.split(span_tokens(lower_same_length(bare(mask(q)))))]
+    key = key_of(words)
+    corrected = tuple(sorted({index._correct(w, TYPO_MIN_ARGUMENT) for w in key}))
+    for candidate in (key, corrected):
+        if candidate and (ids := index.keys.get(candidate) or index.chat_keys.get(candidate)):
+            preferred = index.lexicon.lookup(candidate, set()) if len(ids) > 1 else None
+            if preferred is not None and preferred[0] in ids:  # one pinned model among its pointers
+                ids = {preferred[0]}
+            return _one(index, q, ids, "normalised")
+    if (mid := index.by_identity(q)) is not None:
+        return Resolved(mid, index.entries[mid].name, "normalised", 98.0)
+    if (mid := whole_name(index.lexicon, index.deletes, words)) is not None:
+        return Resolved(mid, index.entries[mid].name, "normalised", 92.0)
+    wider = _supersets(index, corrected)
+    if wider:
+        if len(wider) == 1:
+            (mid,) = wider
+            return Resolved(mid, index.entries[mid].name, "normalised", 95.0)
+        ranked = sorted(wider, key=lambda i: popularity(index.entries[i]))
+        raise AmbiguousModel(q, [(i, index.entries[i].name) for i in ranked[:25]])
+    return _fuzzy(index, q, corrected)
+
+
+def _supersets(index: MatchIndex, key: tuple[str, ...]) -> set[str]:
+    """Models whose name holds every typed word and adds no tier word ("codex spark" -> the one
+    Codex Spark; "gemini 2.5" -> every Gemini 2.5 tier, for the caller to disambiguate)."""
+    if not key or (len(key) < 2 and not any(w in index.brands or w[0].isdigit() for w in key)):
+        return set()
+    sets = [index.postings.get(w, set()) for w in key]
+    found = set.intersection(*sets) if sets else set()
+    if len(found) == 1:
+        (mid,) = found
+        adds_tier = any(w in TIER_WORDS and w not in key for w in index.name_keys[mid])
+        return set() if adds_tier else found
+    return found
+
+
+def _one(index: MatchIndex, query: str, ids: set[str], how: str) -> Resolved:
+    if len(ids) == 1:
+        (mid,) = ids
+        return Resolved(mid, index.entries[mid].name, how)
+    ranked = sorted(ids, key=lambda i: (-index.entries[i].routes, index.entries[i].name))
+    raise AmbiguousModel(query, [(i, index.entries[i].name) for i in ranked[:25]])
+
+
+def _fuzzy(index: MatchIndex, query: str, key: tuple[str, ...]) -> Resolved:
+    text = " ".join(key)
+    hits = process.extract(
+        text,
+        index.fuzzy_keys,
+        scorer=fuzz.token_sort_ratio,
+        processor=None,
+        score_cutoff=60,
+        limit=12,
+    )
+    guarded = [(index.fuzzy_ids[i], score) for _, score, i in hits if guard(key, index.fuzzy_keys[i])]
+    good = [(ids, s) for ids, s in guarded if s >= FUZZY_CUTOFF]
+    if good:
+        best_ids, best = good[0]
+        rivals = {i for ids, s in good if best - s < 4 for i in ids}
+        if len(rivals) == 1:
+            return Resolved(best_ids[0], index.entries[best_ids[0]].name, "fuzzy", best)
+        ranked = sorted(rivals, key=lambda i: (-index.entries[i].routes, index.entries[i].name))
+        raise AmbiguousModel(query, [(i, index.entries[i].name) for i in ranked[:25]])
+    suggestions = [index.entries[ids[0]].name for ids, _ in guarded[:3]] or [
+        index.entries[index.fuzzy_ids[i][0]].name for _, _, i in hits[:3]
+    ]
+    raise ModelNotFound(query, list(dict.fromkeys(suggestions)))
+
+
+def _popular(index: MatchIndex, n: int) -> list[str]:
+    ranked = sorted(index.entries.values(), key=lambda e: (-e.routes, e.name))
+    return [e.name for e in ranked[:n]]
