@@ -22,20 +22,18 @@ from catalog.matching.context import (
 from catalog.matching.context import families as find_families
 from catalog.matching.glued import GluedSplitter
 from catalog.matching.ids import id_keys, id_mentions, query_keys
-from catalog.matching.lenient import Hit, word_options
+from catalog.matching.lenient import Hit
 from catalog.matching.lenient import scan as lenient_scan
 from catalog.matching.lexicon import Lexicon, known_words
 from catalog.matching.resolve import resolve_argument
 from catalog.matching.results import Entry, Mention, Mentions, Resolved, unique_mentions
 from catalog.matching.rules import (
-    DIGIT,
     GENERIC_FAMILIES,
     MAX_NGRAM,
     MAX_SCAN_CHARS,
     TIER_WORDS,
     TYPO_MIN,
     TYPO_MIN_ARGUMENT,
-    WORD,
     bare,
     chat_worthy,
     claim,
@@ -199,8 +197,8 @@ class MatchIndex:
             for s, e, mid in id_mentions(original, self._pasted_id)
         ]
         masked = mask(lower_same_length(original))
-        # fast path: every chat key holds a number or a family name; most chat has neither
-        if DIGIT.search(masked) is None and not self._names_a_family(WORD.findall(masked)):
+        # fast path: most chat holds nothing a name is made of (``Lexicon.worth_scanning``), nor a typo of one
+        if not self.lexicon.worth_scanning(masked):
             return Mentions(tuple(unique_mentions(pasted)))
         toks = self.glued.split(span_tokens(masked))
         words = self._corrected_near_anchors([t.text for t in toks])
@@ -264,24 +262,6 @@ class MatchIndex:
             return False
         vendor = self.lexicon.vendor_of.get(hit.model_id)
         return all(self.lexicon.vendor_words.get(w) == vendor for w in words[hit.start : start])
-
-    def _names_a_family(self, words: list[str]) -> bool:
-        """A family or vendor word, or a typo of one next to a tier word ("qwne flash", "nvoa-lite"): the
-        digitless messages worth a full scan. Most chat has neither, and skips it."""
-        families = self.lexicon.vendor_words
-        if not families.keys().isdisjoint(words):
-            return True
-        if TIER_WORDS.isdisjoint(words):
-            return False
-        for j, word in enumerate(words):
-            if word in TIER_WORDS:
-                near = words[max(0, j - 2) : j] + words[j + 1 : j + 2]
-                if any(c in families for w in near if w not in self.lexicon.vocab for c in self._typo_options(w)):
-                    return True
-        return False
-
-    def _typo_options(self, word: str) -> list[str]:
-        return word_options(word, self.lexicon, self.deletes)
 
     def by_identity(self, text: str) -> str | None:
         """The one model whose route ids or names reduce to the same identity key as ``text`` (or None)."""

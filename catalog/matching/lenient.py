@@ -14,10 +14,8 @@ from collections.abc import Iterator, Mapping, Set
 from dataclasses import dataclass
 from itertools import product
 
-from rapidfuzz.distance import OSA
-
 from catalog.identity.keys import is_size_token
-from catalog.matching.lexicon import EXACT, NICK, SHORT, Lexicon, form_key, specific
+from catalog.matching.lexicon import EXACT, NICK, SHORT, Lexicon, form_key, one_edit, specific
 from catalog.matching.rules import MAX_NGRAM, STOPWORDS, TIER_WORDS, capitalised_mid_sentence
 from catalog.matching.text import Tok, joined
 
@@ -47,14 +45,7 @@ def corrections(word: str, deletes: Mapping[str, Set[str]]) -> list[str]:
     found: set[str] = set(deletes.get(word, ()))
     for i in range(len(word)):
         found |= deletes.get(word[:i] + word[i + 1 :], set())
-    out = []
-    for cand in sorted(found):
-        if cand == word or OSA.distance(word, cand) != 1:
-            continue
-        if len(word) <= 4 and len(cand) == len(word) and sorted(cand) != sorted(word):
-            continue  # a changed letter in a short word is another word ("last" is not "fast")
-        out.append(cand)
-    return out[:MAX_CORRECTIONS]
+    return [cand for cand in sorted(found) if one_edit(word, cand)][:MAX_CORRECTIONS]
 
 
 def scan(

@@ -11,10 +11,13 @@ dropped: "qwen3.6 35b" for ``qwen3.6-35b-a3b``) and ``short`` (the family word d
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+
+from rapidfuzz.distance import OSA
 
 from catalog.identity.keys import ROUTE_NOISE, VENDOR_TOKENS, is_size_token
 from catalog.matching.rules import GENERIC_FAMILIES, SHARED_TIERS, STOPWORDS, TIER_WORDS, WEAK_FAMILIES, bare
@@ -22,12 +25,18 @@ from catalog.matching.text import key_of, lower_same_length, span_tokens
 from catalog.models import Model
 
 EXACT, LOOSE, SHORT, NICK = 0, 1, 2, 3
+#: Words whose typo test is remembered; the cache is emptied when full.
+MAX_REMEMBERED = 20_000
 #: Snapshot tags ("20250514", "2506", "0711") and active-parameter counts ("a3b", "a22b").
 _DATE = re.compile(r"^(?:20\d{6}|\d{4})$")
 _ACTIVE = re.compile(r"^a\d+(?:\.\d+)?b$")
 #: How a model is served or packaged, not which model it is.
 _LETTERED = re.compile(r"^[kvmr]\d+(?:\.\d+)?$")
 _VERSION = re.compile(r"^\d+(?:\.\d+)?$")
+_WORD_OR_NUMBER = re.compile(r"[a-z]+|\d+(?:\.\d+)*[a-z]?")
+#: Letters glued to a number, either way round ("qwen3", "4o-mini"), as model names are written.
+_GLUED = re.compile(r"[a-z]\d|\d[a-z]")
+_DIGIT = re.compile(r"\d")
 #: Words a key drops or keeps apart (vendor prefixes, route noise): never a reason to end a run.
 _FREE = VENDOR_TOKENS | ROUTE_NOISE | {"instruct", "it", "latest"}
 #: The word that ends right before a mention, joined to it by a hyphen, underscore or nothing.
@@ -51,6 +60,16 @@ class Lexicon:
     routes: dict[str, int] = field(default_factory=dict)
     neighbours: dict[str, set[str]] = field(default_factory=dict)
     """Word -> every word that stands with it in some form (prunes runs before any key is built)."""
+    vendor_set: frozenset[str] = frozenset()
+    family_heads: frozenset[str] = frozenset()
+    """First four letters of every family word: a one-lookup test before looking for a glued family."""
+    anchor_set: frozenset[str] = frozenset()
+    """Vendor words, and vendor words with tier words: the words a typo of a family stands next to."""
+    family_deletes: dict[str, set[str]] = field(default_factory=dict)
+    typo_cache: dict[str, bool] = field(default_factory=dict)
+    """Family, vendor and tier words with each one-letter deletion: a cheap first test for a typo of one."""
+    singles: set[str] = field(default_factory=set)
+    """Words that are a whole form on their own ("codestral", "o3", "4o"); bare numbers and sizes are not."""
     corrections: dict[str, list[str]] = field(default_factory=dict)
     """Typo candidates already worked out, per word (filled and bounded by ``lenient``)."""
     id_like: set[str] = field(default_factory=set)
@@ -86,12 +105,103 @@ class Lexicon:
                 for key, level in variants(_words(spelling), brand, size_word(m.params_total_b)):
                     if m.moving_alias and len(key) == 1 and not any(c.isdigit() for c in key[0]):
                         continue  # "deepseek-latest" is not what "deepseek" means in chat
+                    if level == NICK and all(w in lex.vendor_words for w in key):
+                        continue  # a family or vendor word alone is nobody's nickname
                     lex._claim(key, m.id, level)
         for key in lex.forms:
             lex.vocab.update(key)
             for word in key:
                 lex.neighbours.setdefault(word, set()).update(key)
+            (word,) = key if len(key) == 1 else ("",)
+            ordinary = word in TIER_WORDS | STOPWORDS or bool(_VERSION.match(word)) or is_size_token(word)
+            if word and not ordinary and min(lex.forms[key].values()) <= LOOSE:
+                lex.singles.add(word)
+        lex.vendor_set = frozenset(lex.vendor_words)
+        lex.family_heads = frozenset(w[:4] for w in lex.vendor_set if len(w) >= 4)
+        lex.anchor_set = lex.vendor_set | TIER_WORDS
+        for word in {*lex.vendor_words, *lex.singles, *TIER_WORDS}:
+            if word.isalpha() and len(word) >= 3:
+                for variant in {word, *(word[:i] + word[i + 1 :] for i in range(len(word)))}:
+                    lex.family_deletes.setdefault(variant, set()).add(word)
         return lex
+
+    def worth_scanning(self, masked: str) -> bool:
+        """Whether a message may name a model at all: a one-word name ("codestral", "o3"), letters glued to a
+        number ("qwen3"), a vendor word with a number ("z.ai ... 5.1"), two neighbours that stand in one form
+        ("sonnet 4.5"), or an unknown word one edit from a family next to a number, tier, vendor or hyphen
+        ("gml 4.6", "deepseek-caht"). Set operations first, so most chat costs one regex pass and a few
+        C-level set tests."""
+        tokens = _WORD_OR_NUMBER.findall(masked)
+        present = set(tokens)
+        if not present.isdisjoint(self.singles):
+            return True
+        digit = _DIGIT.search(masked) is not None
+        if digit and _GLUED.search(masked):
+            return True
+        vendor = not present.isdisjoint(self.vendor_set)
+        if digit and vendor:
+            return True
+        known = present & self.vocab
+        if len(known - STOPWORDS) >= 2 and self._neighbours_in_one_form(tokens):
+            return True
+        hyphens = "-" in masked or "_" in masked
+        anchored = digit or hyphens or not present.isdisjoint(self.anchor_set)
+        if anchored and self._typo_by_anchor(tokens, known, masked, hyphens):
+            return True
+        if digit:
+            return False  # letters glued to a number were caught above
+        return any(len(w) >= 7 and w[:4] in self.family_heads and self._glued_family(w) for w in present - known)
+
+    def _typo_by_anchor(self, tokens: list[str], known: set[str], masked: str, hyphens: bool) -> bool:
+        """An unknown word before a number, by a tier or vendor word, or hyphenated, that may be a typo."""
+        anchors = self.anchor_set
+        for j, other in enumerate(tokens):
+            number = other[0].isdigit()
+            if not (number or other in anchors or hyphens):
+                continue
+            for i in (j - 1,) if number else (j - 1, j + 1):
+                if not 0 <= i < len(tokens) or tokens[i] in known or tokens[i] in STOPWORDS:
+                    continue
+                word = tokens[i]
+                if other in self.vendor_set and word.isalpha() and len(word) >= 3:
+                    return True  # "deepseek caht", "qwen mxa": anything unknown by a family may be a typo'd tier
+                if (number or other in anchors or self._hyphenated(word, other, masked)) and self._typo(word):
+                    return True
+        return False
+
+    @staticmethod
+    def _hyphenated(word: str, other: str, masked: str) -> bool:
+        return f"{word}-{other}" in masked or f"{other}-{word}" in masked or f"{word}_{other}" in masked
+
+    def _glued_family(self, word: str) -> bool:
+        """A long unknown word that starts with a family ("grokcodefast", "deepseekv")."""
+        return word.isalpha() and any(word[:n] in self.vendor_set for n in range(4, 9))
+
+    def _neighbours_in_one_form(self, tokens: list[str]) -> bool:
+        for prev, word in itertools.pairwise(tokens):
+            if prev not in STOPWORDS and word not in STOPWORDS and word in self.neighbours.get(prev, ()):
+                return True
+        return False
+
+    def _typo(self, word: str) -> bool:
+        """``word`` is one edit from a family, one-word name or tier word ("gml" for "glm", "opuss").
+        Remembered per word (chat repeats its words), in a cache emptied when full."""
+        known = self.typo_cache.get(word)
+        if known is None:
+            if len(self.typo_cache) >= MAX_REMEMBERED:
+                self.typo_cache.clear()
+            known = self.typo_cache[word] = self._one_edit_from_family(word)
+        return known
+
+    def _one_edit_from_family(self, word: str) -> bool:
+        if not word.isalpha() or len(word) < 3:
+            return False
+        index = self.family_deletes
+        for variant in (word, *(word[:i] + word[i + 1 :] for i in range(len(word)))):
+            for family in index.get(variant, ()):
+                if one_edit(word, family):
+                    return True
+        return False
 
     def together(self, left: list[str], right: list[str]) -> bool:
         """Whether some spelling of ``left`` and some of ``right`` stand in one form (or one is noise a key
@@ -140,6 +250,14 @@ class Lexicon:
         """The name typed first, a pinned model over a ``-latest`` pointer of the same name (what it serves
         changes), a written name over an id, then the most routes."""
         return (self.name_key.get(mid) == key, mid not in self.moving, mid not in self.id_like, self.routes[mid])
+
+
+def one_edit(typed: str, known: str) -> bool:
+    """One letter added, dropped, changed or two swapped; in words of four letters or fewer a changed letter
+    makes another word ("last" is not "fast"), so only the others count there."""
+    if typed == known or OSA.distance(typed, known) != 1:
+        return False
+    return len(typed) > 4 or len(known) != len(typed) or sorted(known) == sorted(typed)
 
 
 def _words(spelling: str) -> list[str]:
