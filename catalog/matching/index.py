@@ -110,6 +110,7 @@ class MatchIndex:
         index._finish()
         index.lexicon = Lexicon.build(models, {m.id: index.entries[m.id].brand for m in models}, vendor_aliases())
         index.deletes = dict(known_words(index.lexicon))
+        index.lexicon.hint_words = frozenset(index.brands)
         # keys the strict pass decides (one model each); a key it found ambiguous is left to the forms' preferences
         index._strict_keys = {
             k for table in (index.chat_keys, index.context_keys) for k, ids in table.items() if len(ids) == 1

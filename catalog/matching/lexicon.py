@@ -62,6 +62,8 @@ class Lexicon:
     """Word -> every word that stands with it in some form (prunes runs before any key is built)."""
     vendor_set: frozenset[str] = frozenset()
     family_heads: frozenset[str] = frozenset()
+    hint_words: frozenset[str] = frozenset()
+    """Family names the reply hints at when no model is named (set by the index: its ``brands``)."""
     """First four letters of every family word: a one-lookup test before looking for a glued family."""
     anchor_set: frozenset[str] = frozenset()
     """Vendor words, and vendor words with tier words: the words a typo of a family stands next to."""
@@ -133,8 +135,8 @@ class Lexicon:
         C-level set tests."""
         tokens = _WORD_OR_NUMBER.findall(masked)
         present = set(tokens)
-        if not present.isdisjoint(self.singles):
-            return True
+        if not present.isdisjoint(self.singles) or not present.isdisjoint(self.hint_words):
+            return True  # a one-word name, or a family to hint at ("thoughts on qwen?")
         digit = _DIGIT.search(masked) is not None
         if digit and _GLUED.search(masked):
             return True
