@@ -33,9 +33,7 @@ def _forms(words: list[str], brand: str | None, size: str | None = None) -> dict
         (["codestral", "latest"], "codestral", None, ("codestral",), EXACT),  # and the name it points to
     ],
 )
-def test_variants(
-    words: list[str], brand: str | None, size: str | None, key: tuple[str, ...], level: int
-) -> None:
+def test_variants(words: list[str], brand: str | None, size: str | None, key: tuple[str, ...], level: int) -> None:
     assert _forms(words, brand, size).get(key) == level
 
 
@@ -164,9 +162,7 @@ def test_second_pass_stays_silent(shipped_index: MatchIndex, text: str) -> None:
 
 
 def test_other_vendors_family_before_a_short_name_vetoes_it(shipped_index: MatchIndex) -> None:
-    assert _found(shipped_index, "any reason not to use Phi-3.5-mini for the support bot?") == {
-        "phi-3.5-mini-instruct"
-    }
+    assert _found(shipped_index, "any reason not to use Phi-3.5-mini for the support bot?") == {"phi-3.5-mini-instruct"}
 
 
 def test_pasted_id_is_read_whole(shipped_index: MatchIndex) -> None:
