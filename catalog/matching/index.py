@@ -21,6 +21,7 @@ from catalog.matching.context import (
 )
 from catalog.matching.context import families as find_families
 from catalog.matching.glued import GluedSplitter
+from catalog.matching.grams import GramIndex
 from catalog.matching.ids import id_keys, id_mentions, query_keys
 from catalog.matching.lenient import Hit
 from catalog.matching.lenient import scan as lenient_scan
@@ -42,7 +43,7 @@ from catalog.matching.rules import (
     looks_like_id,
     strip_vendors,
 )
-from catalog.matching.suggest import suggest_names
+from catalog.matching.suggest import popularity, suggest_names
 from catalog.matching.text import Tok, joined, key_of, lower_same_length, mask, span_tokens
 from catalog.models import Model
 
@@ -86,6 +87,11 @@ class MatchIndex:
     lexicon: Lexicon = field(default_factory=Lexicon)
     deletes: dict[str, set[str]] = field(default_factory=dict)
     _strict_keys: set[tuple[str, ...]] = field(default_factory=set)
+    popular: list[str] = field(default_factory=list)
+    """Model ids, most widely served first; ``rank`` is each id's place in it."""
+    rank: dict[str, int] = field(default_factory=dict)
+    fuzzy_grams: GramIndex = field(default_factory=lambda: GramIndex([]))
+    display_grams: GramIndex = field(default_factory=lambda: GramIndex([]))
 
     # -- building ------------------------------------------------------------------------------------
 
@@ -161,6 +167,10 @@ class MatchIndex:
         self.sorted_words = sorted(self.postings)
         self.display_ids = list(self.name_keys)
         self.display_keys = [" ".join(self.name_keys[i]) for i in self.display_ids]
+        self.popular = sorted(self.entries, key=lambda i: popularity(self.entries[i]))
+        self.rank = {mid: n for n, mid in enumerate(self.popular)}
+        self.fuzzy_grams = GramIndex(self.fuzzy_keys)
+        self.display_grams = GramIndex(self.display_keys)
         for word in sorted(self.vocab):  # sorted: the same typo map in every process
             if word.isalpha() and len(word) >= TYPO_MIN_ARGUMENT:
                 for variant in sorted(deletions(word)):

@@ -6,6 +6,7 @@ version guard); ambiguous -> candidates, unknown -> "not found" with suggestions
 
 from __future__ import annotations
 
+import heapq
 from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz, process
@@ -14,7 +15,6 @@ from catalog.errors import AmbiguousModel, ModelNotFound
 from catalog.matching.lenient import whole as whole_name
 from catalog.matching.results import Resolved
 from catalog.matching.rules import FUZZY_CUTOFF, TIER_WORDS, TYPO_MIN_ARGUMENT, bare, guard
-from catalog.matching.suggest import popularity
 from catalog.matching.text import key_of, lower_same_length, mask, span_tokens
 
 if TYPE_CHECKING:
@@ -52,7 +52,7 @@ def resolve_argument(index: MatchIndex, query: str) -> Resolved:
         if len(wider) == 1:
             (mid,) = wider
             return Resolved(mid, index.entries[mid].name, "normalised", 95.0)
-        ranked = sorted(wider, key=lambda i: popularity(index.entries[i]))
+        ranked = heapq.nsmallest(25, wider, key=index.rank.__getitem__)
         raise AmbiguousModel(q, [(i, index.entries[i].name) for i in ranked[:25]])
     return _fuzzy(index, q, corrected)
 
@@ -75,20 +75,14 @@ def _one(index: MatchIndex, query: str, ids: set[str], how: str) -> Resolved:
     if len(ids) == 1:
         (mid,) = ids
         return Resolved(mid, index.entries[mid].name, how)
-    ranked = sorted(ids, key=lambda i: (-index.entries[i].routes, index.entries[i].name))
-    raise AmbiguousModel(query, [(i, index.entries[i].name) for i in ranked[:25]])
+    ranked = heapq.nsmallest(25, ids, key=index.rank.__getitem__)
+    raise AmbiguousModel(query, [(i, index.entries[i].name) for i in ranked])
 
 
 def _fuzzy(index: MatchIndex, query: str, key: tuple[str, ...]) -> Resolved:
     text = " ".join(key)
-    hits = process.extract(
-        text,
-        index.fuzzy_keys,
-        scorer=fuzz.token_sort_ratio,
-        processor=None,
-        score_cutoff=60,
-        limit=12,
-    )
+    choices = {i: index.fuzzy_keys[i] for i in index.fuzzy_grams.candidates(text)}
+    hits = process.extract(text, choices, scorer=fuzz.token_sort_ratio, processor=None, score_cutoff=60, limit=12)
     guarded = [(index.fuzzy_ids[i], score) for _, score, i in hits if guard(key, index.fuzzy_keys[i])]
     good = [(ids, s) for ids, s in guarded if s >= FUZZY_CUTOFF]
     if good:
@@ -96,8 +90,8 @@ def _fuzzy(index: MatchIndex, query: str, key: tuple[str, ...]) -> Resolved:
         rivals = {i for ids, s in good if best - s < 4 for i in ids}
         if len(rivals) == 1:
             return Resolved(best_ids[0], index.entries[best_ids[0]].name, "fuzzy", best)
-        ranked = sorted(rivals, key=lambda i: (-index.entries[i].routes, index.entries[i].name))
-        raise AmbiguousModel(query, [(i, index.entries[i].name) for i in ranked[:25]])
+        ranked = heapq.nsmallest(25, rivals, key=index.rank.__getitem__)
+        raise AmbiguousModel(query, [(i, index.entries[i].name) for i in ranked])
     suggestions = [index.entries[ids[0]].name for ids, _ in guarded[:3]] or [
         index.entries[index.fuzzy_ids[i][0]].name for _, _, i in hits[:3]
     ]
@@ -105,5 +99,4 @@ def _fuzzy(index: MatchIndex, query: str, key: tuple[str, ...]) -> Resolved:
 
 
 def _popular(index: MatchIndex, n: int) -> list[str]:
-    ranked = sorted(index.entries.values(), key=lambda e: (-e.routes, e.name))
-    return [e.name for e in ranked[:n]]
+    return [index.entries[i].name for i in index.popular[:n]]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import heapq
 from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz, process
@@ -19,8 +20,8 @@ def suggest_names(self: MatchIndex, prefix: str, limit: int = 25) -> list[tuple[
     """Up to ``limit`` (≤ 25) ranked (name, model id) choices for autocomplete, from memory."""
     limit = min(limit, 25)
     words = [self._correct(t.text) for t in span_tokens(lower_same_length(bare(prefix)))]
-    if not words:
-        return [(_clip(e.name), e.id) for e in sorted(self.entries.values(), key=popularity)[:limit]]
+    if not words:  # the empty value Discord sends on focus: the most widely served, ranked once at build
+        return [(_clip(self.entries[i].name), i) for i in self.popular[:limit]]
     norm = " ".join(words)
     lo = bisect.bisect_left(self.prefixes, (norm, ""))
     spelled_hits = set()
@@ -28,12 +29,14 @@ def suggest_names(self: MatchIndex, prefix: str, limit: int = 25) -> list[tuple[
         if not spelled.startswith(norm):
             break
         spelled_hits.add(mid)
-    ranked = sorted(spelled_hits, key=lambda i: popularity(self.entries[i]))
+    rank = self.rank
+    ranked = heapq.nsmallest(limit, spelled_hits, key=rank.__getitem__)
     if len(ranked) < limit:  # the words in any order, the last one still being typed
         more = _token_prefix(self, words) - spelled_hits
-        ranked += sorted(more, key=lambda i: popularity(self.entries[i]))
-    if not ranked:  # nothing fits: closest display names (typos beyond one edit)
-        hits = process.extract(norm, self.display_keys, scorer=fuzz.ratio, processor=None, limit=limit, score_cutoff=60)
+        ranked += heapq.nsmallest(limit - len(ranked), more, key=rank.__getitem__)
+    if not ranked:  # nothing fits: closest display names (typos beyond one edit), among trigram candidates
+        choices = {i: self.display_keys[i] for i in self.display_grams.candidates(norm)}
+        hits = process.extract(norm, choices, scorer=fuzz.ratio, processor=None, limit=limit, score_cutoff=60)
         ranked = [self.display_ids[i] for _, _, i in hits]
     return [(_clip(self.entries[i].name), i) for i in ranked[:limit]]
 
@@ -41,19 +44,24 @@ def suggest_names(self: MatchIndex, prefix: str, limit: int = 25) -> list[tuple[
 def _token_prefix(self: MatchIndex, words: list[str]) -> set[str]:
     """Models whose name holds every complete word typed and a word starting with the last one."""
     *complete, last = words
-    found: set[str] | None = None
+    postings = []
     for w in complete:
         posting = self.postings.get(w)
         if not posting:
             return set()
-        found = set(posting) if found is None else found & posting
+        postings.append(posting)
+    found = set.intersection(*sorted(postings, key=len)) if postings else None
     lo = bisect.bisect_left(self.sorted_words, last)
-    tail: set[str] = set()
+    tails = []
     for w in self.sorted_words[lo : lo + 60]:
         if not w.startswith(last):
             break
-        tail |= self.postings[w]
-    return tail if found is None else found & tail
+        tails.append(self.postings[w])
+    if found is None:
+        return set().union(*tails)
+    if len(found) < sum(len(t) for t in tails):  # cheaper to test the few models already found
+        return {mid for mid in found if any(w.startswith(last) for w in self.name_keys[mid])}
+    return found & set().union(*tails)
 
 
 def popularity(e: Entry) -> tuple[int, int, str]:
