@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,10 +25,11 @@ class Catalog:
 
 
 async def load_catalog(store: Store) -> Catalog:
-    """Read every model and build the index (the database must already be built)."""
+    """Read every model and build the index (the database must already be built). The index takes most of a
+    second to build, so it is built in a worker thread: a reload never stalls the event loop."""
     started = time.perf_counter()
     models = await store.all_models()
-    index = MatchIndex.build(models)
+    index = await asyncio.to_thread(MatchIndex.build, models)
     sources = tuple(await store.sources())
     return Catalog(by_popularity(models), index, sources, time.perf_counter() - started)
 
