@@ -2,7 +2,9 @@
 
 Rows name models by a route (``[provider, route id]``), so they hold whatever the records are called:
 ``kind: mention`` rows are chat lines (``mentions``; ``expect: []`` must stay silent), ``kind: resolve`` rows are
-command arguments (``resolve``; ``expect: []`` must come back ambiguous or not found, never a model).
+command arguments (``resolve``; ``expect: []`` must come back ambiguous or not found, never a model, and doing
+so counts as right). Top-1 is right answers over all rows; ``wrong`` counts a different model or a model where none
+was expected, ``abstained`` an ambiguous or not-found answer where one model was expected.
 """
 
 from __future__ import annotations
@@ -65,9 +67,11 @@ def evaluate(models: list[Model], rows: list[dict[str, Any]]) -> dict[str, Count
             try:
                 got = index.resolve(row["text"]).model_id
             except CatalogError:
+                if not expect:  # a name the catalog lacks: "not found" (or candidates) is the right answer
+                    c.right += 1
+                    continue
                 c.abstained += 1
-                if expect:
-                    c.errors.append(f"{row['id']} {row['text']!r}: no answer (want {sorted(expect)})")
+                c.errors.append(f"{row['id']} {row['text']!r}: no answer (want {sorted(expect)})")
                 continue
             if got in expect:
                 c.right += 1

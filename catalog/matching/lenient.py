@@ -242,14 +242,25 @@ def whole(lex: Lexicon, deletes: Mapping[str, Set[str]], words: list[str]) -> st
     for run, _ in _runs(options, words):
         key = form_key(run)
         found = lex.lookup(key, set())
-        if found is None:
-            continue
-        if len(key) == 1 and key[0] in lex.vendor_words and lex.name_key.get(found[0]) != key:
-            continue  # "gemini", "grok": a family, not one model (unless the model is called just that: "Fugu")
-        return found[0]
+        if found is not None and _names_alone(lex, key, found):
+            return found[0]
     vendor = lex.vendor_words.get(words[0])
-    if len(words) >= 2 and (vendor or words[0] not in lex.vocab):  # "sakana fugu", "groq compound"
+    if len(words) >= 2 and vendor:  # "sakana fugu", "groq compound": a vendor, then its model's name
         mid = whole(lex, deletes, words[1:])
-        if mid is not None and vendor in (None, lex.vendor_of.get(mid)):
+        if mid is not None and lex.vendor_of.get(mid) == vendor:
             return mid
     return None
+
+
+def _names_alone(lex: Lexicon, key: tuple[str, ...], found: tuple[str, int]) -> bool:
+    """Whether a form names its model on its own: not a bare number, size or tier word ("5", "32b", "pro"), not a
+    family word ("gemini", "grok") unless the model is called just that ("Fugu")."""
+    mid, level = found
+    if len(key) > 1:
+        return True
+    (word,) = key
+    if word in TIER_WORDS or not any(c.isalpha() for c in word) or is_size_token(word):
+        return False
+    if word in lex.vendor_words and lex.name_key.get(mid) != key:
+        return False
+    return level < SHORT or bool(_LETTERED_VERSION.match(word)) or (word[0].isdigit() and word[-1].isalpha())

@@ -25,7 +25,20 @@ HOST_LABEL = 3
 
 
 def resolve_argument(index: MatchIndex, query: str) -> Resolved:
-    """One model for a command argument, or ``AmbiguousModel`` / ``ModelNotFound`` with candidates."""
+    """One model for a command argument, or ``AmbiguousModel`` / ``ModelNotFound`` with candidates.
+
+    A ``-latest`` pointer answers only when "latest" is typed: "grok" or "claude opus" names a family, and the
+    team picks a model from its candidates rather than whatever the pointer serves today."""
+    resolved = _resolve(index, query)
+    if resolved.model_id in index.lexicon.moving and "latest" not in query.lower():
+        words = [w for w in index.name_keys.get(resolved.model_id, ()) if w != "latest"]
+        family = set.intersection(*(index.postings.get(w, set()) for w in words)) if words else set()
+        ranked = heapq.nsmallest(25, family | {resolved.model_id}, key=index.rank.__getitem__)
+        raise AmbiguousModel(query.strip(), [(i, index.entries[i].name) for i in ranked])
+    return resolved
+
+
+def _resolve(index: MatchIndex, query: str) -> Resolved:
     q = query.strip()
     if not q:
         raise ModelNotFound(query, _popular(index, 3))
