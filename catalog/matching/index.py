@@ -41,6 +41,7 @@ from catalog.matching.rules import (
     deletions,
     distinctive_without_brand,
     looks_like_id,
+    names_nothing,
     strip_vendors,
 )
 from catalog.matching.suggest import popularity, suggest_names
@@ -133,8 +134,8 @@ class MatchIndex:
             self.exact[text][m.id] = min(self.exact[text].get(m.id, 9), strength.get(text, 3))
             words = [t.text for t in span_tokens(lower_same_length(bare(spelling)))]
             key = key_of(words)
-            if not key:
-                continue
+            if not key or names_nothing(key):
+                continue  # "Perplexity: Pro" reduces to "pro", which names no model on its own
             claim(self.keys, self._rank, key, m.id, rank)
             if rank == 0:
                 self.name_keys[m.id] = key

@@ -16,7 +16,7 @@ from itertools import product
 
 from catalog.identity.keys import is_size_token
 from catalog.matching.lexicon import EXACT, NICK, SHORT, Lexicon, form_key, one_edit, specific
-from catalog.matching.rules import MAX_NGRAM, STOPWORDS, TIER_WORDS, capitalised_mid_sentence
+from catalog.matching.rules import MAX_NGRAM, STOPWORDS, TIER_WORDS, capitalised_mid_sentence, names_nothing
 from catalog.matching.text import Tok, joined
 
 #: Tokens either side of a name in which a vendor word counts as naming that name's vendor.
@@ -259,7 +259,7 @@ def _names_alone(lex: Lexicon, key: tuple[str, ...], found: tuple[str, int]) -> 
     if len(key) > 1:
         return True
     (word,) = key
-    if word in TIER_WORDS or not any(c.isalpha() for c in word) or is_size_token(word):
+    if names_nothing(key):
         return False
     if word in lex.vendor_words and lex.name_key.get(mid) != key:
         return False

@@ -132,6 +132,14 @@ def guard(query: tuple[str, ...], candidate: str, partial: bool = False) -> bool
     return q_nums == c_nums and q_tiers == c_tiers
 
 
+def names_nothing(key: tuple[str, ...]) -> bool:
+    """A key of one tier word or one bare number or size ("pro", "5", "32b"): no model's name on its own."""
+    if len(key) != 1:
+        return False
+    (word,) = key
+    return word in TIER_WORDS or not any(c.isalpha() for c in word) or is_size_token(word)
+
+
 def deletions(word: str) -> set[str]:
     return {word[:i] + word[i + 1 :] for i in range(len(word))}
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from catalog.errors import AmbiguousModel, CatalogError
 from catalog.matching.chat_names import vendor_aliases
 from catalog.matching.context import short_tier_typo
 from catalog.matching.index import MatchIndex
@@ -181,3 +182,16 @@ def test_pasted_id_is_read_whole(shipped_index: MatchIndex) -> None:
 )
 def test_resolve_through_forms(shipped_index: MatchIndex, query: str, model_id: str) -> None:
     assert shipped_index.resolve(query).model_id == model_id
+
+
+@pytest.mark.parametrize("query", ["grok", "claude opus", "gemini flash", "5", "32b", "pro?"])
+def test_resolve_never_answers_a_family_or_a_bare_number(shipped_index: MatchIndex, query: str) -> None:
+    with pytest.raises(CatalogError):
+        shipped_index.resolve(query)
+
+
+def test_a_latest_pointer_answers_when_latest_is_typed(shipped_index: MatchIndex) -> None:
+    assert shipped_index.resolve("claude-opus-latest").model_id == "claude-opus-latest"
+    with pytest.raises(AmbiguousModel) as caught:
+        shipped_index.resolve("claude opus")
+    assert "claude-opus-latest" in [mid for mid, _ in caught.value.candidates]
