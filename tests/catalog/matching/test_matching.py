@@ -239,7 +239,7 @@ def test_chat_eval_does_not_regress(shipped_models: list[Model], name: str) -> N
     tp, fp, fn = (sum(getattr(c, k) for c in report.values()) for k in ("tp", "fp", "fn"))
     assert tp / (tp + fp) >= 0.93 and tp / (tp + fn) >= 0.88
     args = report["command_args"]
-    assert args.right / args.rows >= 0.74
+    assert args.right / args.rows >= 0.90
     assert report["inline_code"].recall >= 0.97
 
 
