@@ -34,7 +34,6 @@ KNOWN_MISSES = {
     "d249": "undated Qwen3 Thinking labelled 2507: price differs from the 2507 snapshot's median by more than 2x",
     "d259": "'qwen25' glues 2.5",
     "d295": "a fine-tune published under the base model's name (OpenPipe/Qwen3-14B-Instruct)",
-    "d301": "'qwen3 next 80b thinking' also names the -fast serving record",
     "d315": "Vercel leaves 'vision' out of Llama 3.2 11B Vision's id",
     "d337": "undated kimi-k2 ids: two dated K2 snapshots exist",
     "d406": "opencode shortens Grok Code Fast 1 to 'grok-code'",
