@@ -61,7 +61,8 @@ def scan(
 ) -> list[Hit]:
     """Mentions among the unused tokens; ``context`` when the message talks about models or names one."""
     n = len(toks)
-    options = [word_options(w, lex, deletes) for w in words]
+    curated = lex.curated_vendor_words  # "ds" in "ds r1" names the vendor, not MAI-DS-R1
+    options = [[] if w in curated else word_options(w, lex, deletes) for w in words]
     vendor_at: list[str | None] = [lex.vendor_words.get(w) for w in words]
     for j in range(n - 1):  # two-word vendor names ("z.ai" reads as "z ai")
         if vendor_at[j] is None and (pair := lex.vendor_words.get(f"{words[j]} {words[j + 1]}")):

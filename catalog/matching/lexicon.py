@@ -60,6 +60,8 @@ class Lexicon:
     routes: dict[str, int] = field(default_factory=dict)
     neighbours: dict[str, set[str]] = field(default_factory=dict)
     """Word -> every word that stands with it in some form (prunes runs before any key is built)."""
+    curated_vendor_words: frozenset[str] = frozenset()
+    """Chat names of vendors (``chat_names.json``): they say whose model follows and are never part of its name."""
     vendor_set: frozenset[str] = frozenset()
     family_heads: frozenset[str] = frozenset()
     hint_words: frozenset[str] = frozenset()
@@ -93,6 +95,7 @@ class Lexicon:
             if not m.vendor and brand and brand not in TIER_WORDS | STOPWORDS | GENERIC_FAMILIES and len(brand) >= 2:
                 lex.vendor_words.setdefault(brand, brand)
         lex.vendor_words.update(vendor_aliases)
+        lex.curated_vendor_words = frozenset(vendor_aliases)
         for m in models:
             brand = brands.get(m.id)
             lex.vendor_of[m.id] = m.vendor or lex.vendor_words.get(brand or "", brand or "")
@@ -251,7 +254,9 @@ class Lexicon:
     def _preference(self, mid: str, key: tuple[str, ...]) -> tuple[bool, bool, bool, int]:
         """The name typed first, a pinned model over a ``-latest`` pointer of the same name (what it serves
         changes), a written name over an id, then the most routes."""
-        return (self.name_key.get(mid) == key, mid not in self.moving, mid not in self.id_like, self.routes[mid])
+        name = self.name_key.get(mid, ())
+        named = name == key or tuple(w for w in name if w not in self.vendor_words) == key  # "v3": DeepSeek V3
+        return (named, mid not in self.moving, mid not in self.id_like, self.routes[mid])
 
 
 def one_edit(typed: str, known: str) -> bool:
