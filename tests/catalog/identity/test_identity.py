@@ -27,7 +27,6 @@ KNOWN_MISSES = {
     "d151": "one host's Mistral Small 3.2 is priced 7x the others; a same-name merge refuses that spread",
     "d152": "'Mistral Small 4 119B' vs 2603: a size on one side and a snapshot on the other",
     "d153": "'mistral-small-31' glues 3.1; a size on one side and a snapshot on the other",
-    "d155": "Devstral Small 2 with and without its snapshot and size",
     "d157": "undated devstral-small labelled 'Devstral Small 1.1': the label gives a version, not a snapshot",
     "d158": "Ministral 3 3B spelled 'ministral-3-3b' and 'ministral-3b-2512': version word vs snapshot",
     "d161": "'v03' is 'v0.3' only to a reader",
@@ -35,12 +34,10 @@ KNOWN_MISSES = {
     "d259": "'qwen25' glues 2.5",
     "d295": "a fine-tune published under the base model's name (OpenPipe/Qwen3-14B-Instruct)",
     "d315": "Vercel leaves 'vision' out of Llama 3.2 11B Vision's id",
-    "d337": "undated kimi-k2 ids: two dated K2 snapshots exist",
     "d406": "opencode shortens Grok Code Fast 1 to 'grok-code'",
     "d464": "undated doubao-seed-1.8: two dated snapshots (251215, 251228) exist",
     "d476": "the data gives Step 3.5 Flash and its 2603 snapshot one release date and one price",
     "d479": "same as d476, through resolve",
-    "d497": "'instruct' without a parameter count is a product word (GPT-3.5 Turbo Instruct)",
 }
 
 
