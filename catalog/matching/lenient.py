@@ -16,7 +16,14 @@ from itertools import product
 
 from catalog.identity.keys import is_size_token
 from catalog.matching.lexicon import EXACT, NICK, SHORT, Lexicon, form_key, one_edit, specific
-from catalog.matching.rules import MAX_NGRAM, STOPWORDS, TIER_WORDS, capitalised_mid_sentence, names_nothing
+from catalog.matching.rules import (
+    MAX_NGRAM,
+    SHARED_TIERS,
+    STOPWORDS,
+    TIER_WORDS,
+    capitalised_mid_sentence,
+    names_nothing,
+)
 from catalog.matching.text import Tok, joined
 
 #: Tokens either side of a name in which a vendor word counts as naming that name's vendor.
@@ -152,6 +159,8 @@ def _longest(
             if found is None:
                 continue
             mid, level = found
+            if level >= SHORT and msg.in_path(start):
+                continue  # "api/v3.1/chat": a path segment, not a name with its family left out
             if not exact and (level >= SHORT or (len(key) < 2 and len(run[0]) < 6)):
                 continue  # a corrected word needs the family named, or to be long, to be trusted
             if _fires(key, level, lex.vendor_of.get(mid), vendors, msg, start, stop):
@@ -183,6 +192,11 @@ class Message:
             return True
         return start > 0 and self.vendor_at[start - 1] == vendor and self.joined(start - 1, start)
 
+    def in_path(self, start: int) -> bool:
+        """The run follows a "/" after a word that names no vendor ("api/v3.1", not "deepseek/v3.1")."""
+        at = self.toks[start].start
+        return at > 0 and self.masked[at - 1] == "/" and (start == 0 or self.vendor_at[start - 1] is None)
+
     def standalone(self, start: int, stop: int) -> bool:
         """Spaces (or the message's edge) on both sides: not part of a path, a file name or a tag."""
         before = self.original[self.toks[start].start - 1 : self.toks[start].start]
@@ -210,13 +224,14 @@ def _fires(
     if level == SHORT:  # the family left out
         versioned = any(_LETTERED_VERSION.match(w) for w in key)
         sized = any(is_size_token(w) for w in key) and any(w.isalpha() and w not in TIER_WORDS for w in key)
-        if len(key) >= 2 and (versioned or sized):  # "k2 thinking", "oss 120b"
-            return True
+        others = [w for w in key if not _LETTERED_VERSION.match(w) and not is_size_token(w)]
+        if len(key) >= 2 and (sized or (versioned and any(w not in SHARED_TIERS for w in others))):
+            return True  # "oss 120b", "k2 thinking"; "k2 base" (a camp) or "k2 turbo" need more
         if all(w[0].isdigit() for w in key):  # "openai 5.4": a bare version only as a word of its own, by its vendor
             return msg.standalone(start, stop) and near_vendor
         # "fable 5" (a sub-family and its number), "k2.6" or "4o" alone: in model talk
         subfamily = len(key) >= 2 and any(w.isalpha() and w not in TIER_WORDS for w in key)
-        dotted = len(key) == 1 and versioned and "." in key[0]
+        dotted = len(key) == 1 and versioned and "." in key[0] and not key[0].startswith("v")  # v3.1: any software
         return near_vendor or (msg.context and (subfamily or dotted or (len(key) >= 2 and versioned)))
     if len(key) == 1:
         if not any(c.isdigit() for c in key[0]):  # "Perplexity Sonar": one word only with its vendor
