@@ -7,7 +7,7 @@ Also the family hints: a family named without a specific model ("is claude any g
 from __future__ import annotations
 
 import functools
-from collections.abc import Set
+from collections.abc import Callable, Set
 
 from catalog.matching.results import Mention
 from catalog.matching.rules import ENGLISH_FAMILIES, STOPWORDS, WEAK_FAMILIES, capitalised_mid_sentence
@@ -92,14 +92,17 @@ _FLAGGED = frozenset("-(+=")
 SHORT_NAME = 3
 
 
-def short_names_in_context(found: list[Mention], masked: str, context: bool) -> list[Mention]:
+def short_names_in_context(
+    found: list[Mention], masked: str, context: bool, vendor_named: Callable[[str, str], bool]
+) -> list[Mention]:
     """Names of three characters or fewer ("o3", "r1", "k2") are also rooms, flags and molecules: they count only
-    when the message talks about models or names another one, and never right after "-", "(", "+" or "="."""
+    when the message talks about models, names another one or the model's vendor ("ds v3"), and never right after
+    "-", "(", "+" or "="."""
     out = []
     for m in found:
         if len(m.text) <= SHORT_NAME:
             flagged = m.start > 0 and masked[m.start - 1] in _FLAGGED
-            if flagged or not context:
+            if flagged or not (context or vendor_named(masked, m.model_id)):
                 continue
         out.append(m)
     return out

@@ -29,6 +29,7 @@ from catalog.matching.lexicon import Lexicon, known_words
 from catalog.matching.resolve import resolve_argument
 from catalog.matching.results import Entry, Mention, Mentions, Resolved, unique_mentions
 from catalog.matching.rules import (
+    CHAT_SHORTHAND,
     GENERIC_FAMILIES,
     MAX_NGRAM,
     MAX_SCAN_CHARS,
@@ -188,7 +189,7 @@ class MatchIndex:
     def _correct(self, word: str, shortest: int = TYPO_MIN) -> str:
         """A one-edit typo of a known word ("sonet" -> "sonnet"); other words pass unchanged. Command arguments
         name a model, so four-letter tier words are corrected there too ("minii", "fats"); chat keeps five."""
-        if word in self.vocab or len(word) < shortest or not word.isalpha():
+        if word in self.vocab or len(word) < shortest or not word.isalpha() or word in CHAT_SHORTHAND:
             return word
         if word in self.typos:
             return self.typos[word]
@@ -244,7 +245,8 @@ class MatchIndex:
             used[start:stop] = [True] * (stop - start)
         families = find_families(original, toks, words, used, self.brands)
         mentions = [m for _, _, m in found if not self.lexicon.other_vendor_before(masked, m.start, m.model_id)]
-        mentions = short_names_in_context(mentions, masked, talk or len(mentions) + len(pasted) > 1)
+        context = talk or len(mentions) + len(pasted) > 1
+        mentions = short_names_in_context(mentions, masked, context, self.lexicon.vendor_named)
         # a pasted id is read whole: nothing found inside its span stands beside it ("Qwen3-30B-A3B" in "…-2507")
         mentions = [m for m in mentions if not any(p.start <= m.start and m.end <= p.end for p in pasted)]
         return Mentions(tuple(unique_mentions(mentions + pasted)), families)
@@ -312,7 +314,10 @@ class MatchIndex:
             lo, hi = max(0, j - 2), min(len(words), j + 3)
             if any(w in self.anchors or w[0].isdigit() for w in words[lo:hi]):
                 long_enough = len(word) >= TYPO_MIN
-                out[j] = self._correct(word, TYPO_MIN_ARGUMENT) if long_enough else short_tier_typo(word, TIER_WORDS)
+                if word not in CHAT_SHORTHAND:
+                    out[j] = (
+                        self._correct(word, TYPO_MIN_ARGUMENT) if long_enough else short_tier_typo(word, TIER_WORDS)
+                    )
         return out
 
     def _longest(

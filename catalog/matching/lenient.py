@@ -17,10 +17,12 @@ from itertools import product
 from catalog.identity.keys import is_size_token
 from catalog.matching.lexicon import EXACT, NICK, SHORT, Lexicon, form_key, one_edit, specific
 from catalog.matching.rules import (
+    CHAT_SHORTHAND,
     MAX_NGRAM,
     SHARED_TIERS,
     STOPWORDS,
     TIER_WORDS,
+    WEAK_FAMILIES,
     capitalised_mid_sentence,
     names_nothing,
 )
@@ -47,7 +49,7 @@ class Hit:
 
 def corrections(word: str, deletes: Mapping[str, Set[str]]) -> list[str]:
     """Known words one edit from ``word``. Short words only by a dropped or swapped letter ("lte", "gml")."""
-    if not word.isalpha() or len(word) < 3:
+    if not word.isalpha() or len(word) < 3 or word in CHAT_SHORTHAND:
         return []
     found: set[str] = set(deletes.get(word, ()))
     for i in range(len(word)):
@@ -192,6 +194,11 @@ class Message:
             return True
         return start > 0 and self.vendor_at[start - 1] == vendor and self.joined(start - 1, start)
 
+    def strong_vendor_near(self, start: int, stop: int, vendor: str | None) -> bool:
+        """The vendor named nearby by a word that is not an everyday one ("glm 5", not "step 3 of the runbook")."""
+        lo, hi = max(0, start - VENDOR_WINDOW), min(len(self.words), stop + VENDOR_WINDOW)
+        return any(self.vendor_at[j] == vendor and self.words[j] not in WEAK_FAMILIES for j in range(lo, hi))
+
     def in_path(self, start: int) -> bool:
         """The run follows a "/" after a word that names no vendor ("api/v3.1", not "deepseek/v3.1")."""
         at = self.toks[start].start
@@ -227,11 +234,13 @@ def _fires(
         others = [w for w in key if not _LETTERED_VERSION.match(w) and not is_size_token(w)]
         if len(key) >= 2 and (sized or (versioned and any(w not in SHARED_TIERS for w in others))):
             return True  # "oss 120b", "k2 thinking"; "k2 base" (a camp) or "k2 turbo" need more
-        if all(w[0].isdigit() for w in key):  # "openai 5.4": a bare version only as a word of its own, by its vendor
-            return msg.standalone(start, stop) and near_vendor
+        if not any(c.isalpha() for w in key for c in w):  # "openai 5.4": a bare version alone, by its vendor
+            return msg.standalone(start, stop) and msg.strong_vendor_near(start, stop, vendor)
         # "fable 5" (a sub-family and its number), "k2.6" or "4o" alone: in model talk
         subfamily = len(key) >= 2 and any(w.isalpha() and w not in TIER_WORDS for w in key)
-        dotted = len(key) == 1 and versioned and "." in key[0] and not key[0].startswith("v")  # v3.1: any software
+        word = key[0]
+        dotted = len(key) == 1 and versioned and "." in word and not word.startswith("v")  # v3.1: any software
+        dotted = dotted or (len(key) == 1 and word[0].isdigit() and word[-1].isalpha() and not is_size_token(word))
         return near_vendor or (msg.context and (subfamily or dotted or (len(key) >= 2 and versioned)))
     if len(key) == 1:
         if not any(c.isdigit() for c in key[0]):  # "Perplexity Sonar": one word only with its vendor

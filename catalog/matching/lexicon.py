@@ -242,6 +242,12 @@ class Lexicon:
                 return None
         return ids[0], best
 
+    def vendor_named(self, masked: str, mid: str) -> bool:
+        """Whether the message names ``mid``'s vendor by one of its words ("ds", "moonshot", "kimi")."""
+        vendor = self.vendor_of.get(mid)
+        words = _WORD_OR_NUMBER.findall(masked)
+        return vendor is not None and any(self.vendor_words.get(w) == vendor and w not in WEAK_FAMILIES for w in words)
+
     def other_vendor_before(self, masked: str, start: int, mid: str) -> bool:
         """A mention glued to another vendor's family word ("phi-3.5-mini" is not Aion's "3.5 mini")."""
         head = masked[max(0, start - 24) : start]

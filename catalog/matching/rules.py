@@ -32,6 +32,11 @@ WEAK_FAMILIES = frozenset(
 STOPWORDS = frozenset(
     {"a", "an", "the", "of", "and", "or", "for", "to", "in", "on", "is", "it", "we", "i", "you", "my", "by"}
 )
+#: Chat shorthand: never a typo of a model word ("pls" is please, not "plus"; "thx" is not "tts").
+CHAT_SHORTHAND = frozenset(
+    {"pls", "plz", "thx", "tbh", "imo", "imho", "fyi", "btw", "lol", "idk", "ngl", "asap", "afaik", "iirc", "ofc",
+     "smh", "brb", "omg", "wtf", "rn", "tho", "nvm", "lmk", "eod", "wip", "pto", "ooo"}
+)  # fmt: skip
 #: models.dev family ids that are generic words, not names anyone uses for a model family.
 GENERIC_FAMILIES = frozenset({"model", "text", "big", "smart", "alpha", "auto", "mm", "hy", "north", "ray"})
 DIGIT = re.compile(r"\d")
