@@ -11,6 +11,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from catalog.identity.keys import VENDOR_TOKENS
 from catalog.matching.chat_names import vendor_aliases
 from catalog.matching.context import (
     context_worthy,
@@ -145,6 +146,12 @@ class MatchIndex:
             if context_worthy(key, words, rank, self.brands):
                 claim(self.context_keys, self._context_rank, key, m.id, rank)
                 self.vocab.update(key)
+            # "Reka: Flash 3" or a host's "Flash 3 (free)": without the family, "3 flash" names no one vendor's model
+            stripped = (bool(words) and words[0] in VENDOR_TOKENS) or ": " in spelling[:42]  # what bare() dropped
+            familyless = bool(entry.brand) and entry.brand not in key and rank >= 1  # a host's "Flash 3 (free)"
+            no_family = not any(w in self.brands for w in key)
+            if (stripped or familyless) and no_family and not distinctive_without_brand(key):
+                continue
             if rank <= 1 and chat_worthy(key, words, rank, self.brands):
                 claim(self.chat_keys, self._chat_rank, key, m.id, rank)
                 self.vocab.update(key)

@@ -302,7 +302,9 @@ def variants(words: list[str], brand: str | None, size: str | None = None) -> li
     if named != exact:  # "Mistral Small (latest)" is also what "Mistral Small" means
         out.append((named, EXACT))
     bases = {named}
-    for loose in _loosened(words):  # each of dates, active parameters and serving words left out, or several
+    for loose in _loosened(words) | _plain_versions(
+        named
+    ):  # each of dates, active parameters and serving words left out, or several
         if loose and loose != named:
             out.append((loose, LOOSE))
             bases.add(loose)
@@ -321,11 +323,20 @@ def _loosened(words: list[str]) -> set[tuple[str, ...]]:
     active |= {i for i in range(len(words) - 1) if words[i] == "a" and is_size_token(words[i + 1])}
     active |= {i + 1 for i in active if i + 1 < len(words) and words[i] == "a"}
     serving = {i for i, w in enumerate(words) if w in _SERVING}
+    # "deepseek-r1:32b" (Ollama) for "DeepSeek R1 Distill Qwen 32B": the distill and its base left out, size kept
+    serving |= {j for i, w in enumerate(words) if w == "distill" for j in (i, i + 1) if j < len(words)}
     out = set()
     for drop in (dates, active, serving, dates | active, dates | serving, active | serving, dates | active | serving):
         if drop:
             out.add(key_of([w for i, w in enumerate(words) if i not in drop]))
     return out
+
+
+def _plain_versions(key: tuple[str, ...]) -> set[tuple[str, ...]]:
+    """A ".0" version written without it ("Gemini 2 Flash" for 2.0, "ERNIE 5" for 5.0)."""
+    if not any(w.endswith(".0") and _VERSION.match(w) for w in key):
+        return set()
+    return {tuple(sorted(w[:-2] if w.endswith(".0") and _VERSION.match(w) else w for w in key))}
 
 
 def size_word(params_b: float | None) -> str | None:
