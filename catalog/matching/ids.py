@@ -4,6 +4,7 @@ Chat words are matched by ``index``; this reads what that scan blanks out (code)
 cannot split (``openrouter/aion-labs/aion-1.0-mini``, ``azure/eu/o3``). A candidate counts only when it, or the
 part after one of its ``/``, is exactly a model id, a model name or an alias (route ids are aliases): an id is
 never guessed. Short ids ("o3", "r1") count only as a whole code span or quoted value, never as a flag (``-O3``).
+Links are not mentions, except a Hugging Face model page, whose path is the model's id.
 """
 
 from __future__ import annotations
@@ -20,7 +21,9 @@ _CODE = re.compile(r"```.*?(?:```|$)|`[^`\n]+`", re.DOTALL)
 _QUOTED = re.compile(r"\"([^\"\n]{2,120})\"|'([^'\n]{2,120})'")
 #: An id-shaped token: letters, digits and the punctuation ids use.
 _ID = re.compile(r"(?<![\w./:@+-])[a-z0-9~][a-z0-9._:/@+~-]*[a-z0-9]", re.IGNORECASE)
-#: Links are not mentions (a docs URL names a page, not the model a team uses).
+#: A Hugging Face model page ("https://huggingface.co/Qwen/Qwen3.6-35B-A3B"): the one link that names a model.
+_MODEL_PAGE = re.compile(r"https?://(?:www\.)?huggingface\.co/([\w.-]+/[\w.-]+)", re.IGNORECASE)
+#: Other links are not mentions (a docs URL names a page, not the model a team uses).
 _URL = re.compile(r"https?://\S+|www\.\S+", re.IGNORECASE)
 #: Tokens with one of these look like ids outside code too.
 _ID_MARKS = ("/", ":")
@@ -50,6 +53,8 @@ def id_mentions(text: str, lookup: Lookup) -> list[tuple[int, int, str]]:
     if not any(mark in text for mark in ("`", '"', "'", "/", ":")):
         return []
     out: list[tuple[int, int, str]] = []
+    for m in _MODEL_PAGE.finditer(text):  # a model's own Hugging Face page names it (org/repo)
+        _one(m.group(1), m.start(), m.end(), whole=True, lookup=lookup, out=out)
     text = _URL.sub(lambda m: " " * (m.end() - m.start()), text)
     regions = [(m.start(), m.end(), True) for m in _CODE.finditer(text)]
     regions += [(m.start(), m.end(), True) for m in _QUOTED.finditer(text)]

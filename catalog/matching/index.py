@@ -26,6 +26,7 @@ from catalog.matching.grams import GramIndex
 from catalog.matching.ids import id_keys, id_mentions, query_keys
 from catalog.matching.lenient import Hit
 from catalog.matching.lenient import scan as lenient_scan
+from catalog.matching.lenient import whole as whole_name
 from catalog.matching.lexicon import Lexicon, known_words
 from catalog.matching.resolve import resolve_argument
 from catalog.matching.results import Entry, Mention, Mentions, Resolved, unique_mentions
@@ -305,11 +306,16 @@ class MatchIndex:
         return ids[0] if len(ids) == 1 and best < HOST_LABEL else None
 
     def _pasted_id(self, token: str) -> str | None:
-        """A pasted id: exactly a spelling, else (for id-shaped tokens) the same identity key as one model's."""
+        """A pasted id: exactly a spelling, else (for id-shaped tokens) the same identity key as one model's, else
+        (with a number) the one model whose generated forms it spells."""
         exact = self._exact_id(token)
         if exact is not None or not any(ch in token for ch in "-/:._"):
             return exact
-        return self.by_identity(token)
+        if (mid := self.by_identity(token)) is not None or not any(ch.isdigit() for ch in token):
+            return mid
+        # an Ollama tag or id no source spells ("deepseek-r1:70b", "phi4:14b"): one generated form, typos allowed
+        words = [t.text for t in self.glued.split(span_tokens(lower_same_length(bare(token))))]
+        return whole_name(self.lexicon, self.deletes, words)
 
     def _corrected_near_anchors(self, words: list[str]) -> list[str]:
         """Typo-correct only words next to a number or family name: the rest cannot start a mention,

@@ -78,8 +78,10 @@ def scan(
             vendor_at[j] = vendor_at[j + 1] = pair
     msg = Message(original, masked, toks, words, vendor_at, context or "vs" in words or "versus" in words)
     # every form that can fire holds a number, a family or vendor word, or a corrected word
+    # a name holds a vendor or family word, a number, a typo'd word or a tier only some families have ("codex")
     anchor = [
-        bool(v) or w not in lex.vocab or any(c.isdigit() for c in w) for w, v in zip(words, vendor_at, strict=True)
+        bool(v) or w not in lex.vocab or any(c.isdigit() for c in w) or (w in TIER_WORDS and w not in SHARED_TIERS)
+        for w, v in zip(words, vendor_at, strict=True)
     ]
     hits: list[Hit] = []
     i = 0

@@ -195,3 +195,34 @@ def test_a_latest_pointer_answers_when_latest_is_typed(shipped_index: MatchIndex
     with pytest.raises(AmbiguousModel) as caught:
         shipped_index.resolve("claude opus")
     assert "claude-opus-latest" in [mid for mid, _ in caught.value.candidates]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("https://huggingface.co/Qwen/Qwen3.6-35B-A3B", {"qwen3.6-35b-a3b"}),  # a model page names its model
+        ("`ollama cp deepseek-r1:70b my-coder`", {"deepseek-r1-distill-llama-70b"}),  # Ollama's distill tag
+        ("`ollama pull phi4:14b && ollama pull mistral:7b`", {"phi-4", "mistral-7b-instruct"}),
+        ("codex mini keeps returning empty completions", {"codex-mini"}),  # a tier only some families have
+        ("moved from Gemini 2 Flash to Opus 4.5", {"gemini-2.0-flash", "claude-opus-4.5"}),  # 2 is 2.0
+        ("should we use command-r-08-2024 or Command R+?", {"command-r", "command-r-plus"}),  # "+" is "plus"
+    ],
+)
+def test_pasted_and_spelled_forms(shipped_index: MatchIndex, text: str, expected: set[str]) -> None:
+    assert _found(shipped_index, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "spin up a t3.medium for the worker",  # instance types, images and versions are no model ids
+        "r6i.2xlarge is cheaper",
+        "python:3.11-slim broke the build",
+        "deploy v2.3.1 to prod",
+        "the runbook step 3 says restart the pod",
+        "see https://docs.example.com/models/gpt-4o for the table",  # a link that is not a model page
+        "reminder: K2 base camp trek photos are up",
+    ],
+)
+def test_ids_and_versions_that_are_not_models(shipped_index: MatchIndex, text: str) -> None:
+    assert _found(shipped_index, text) == set()
