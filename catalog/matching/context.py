@@ -17,7 +17,19 @@ from catalog.matching.text import Tok
 MODEL_TALK = frozenset(
     {
         *("model", "models", "llm", "llms", "api", "token", "tokens", "context", "prompt", "prompts", "fallback"),
-        *("eval", "evals", "benchmark", "latency", "pricing", "price", "cost", "inference", "provider", "endpoint"),
+        *(
+            "eval",
+            "evals",
+            "benchmark",
+            "benchmarks",
+            "latency",
+            "pricing",
+            "price",
+            "cost",
+            "inference",
+            "provider",
+            "endpoint",
+        ),
         *("rag", "agent", "completion", "completions", "hallucinated", "hallucinates", "finetune", "embeddings"),
         *("summaries", "classifier", "router", "picker", "deployment", "temperature", "throughput", "vision"),
         *("cheap", "cheaper", "expensive", "pricey", "tool", "tools", "reasoning", "coding", "vs", "versus"),

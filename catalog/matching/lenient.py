@@ -18,6 +18,7 @@ from catalog.identity.keys import is_size_token
 from catalog.matching.lexicon import EXACT, NICK, SHORT, Lexicon, form_key, one_edit, specific
 from catalog.matching.rules import (
     CHAT_SHORTHAND,
+    ENGLISH_FAMILIES,
     MAX_NGRAM,
     SHARED_TIERS,
     STOPWORDS,
@@ -47,14 +48,26 @@ class Hit:
     exact: bool
 
 
-def corrections(word: str, deletes: Mapping[str, Set[str]]) -> list[str]:
-    """Known words one edit from ``word``. Short words only by a dropped or swapped letter ("lte", "gml")."""
+def corrections(word: str, deletes: Mapping[str, Set[str]], families: Set[str] = frozenset()) -> list[str]:
+    """Known words one edit from ``word``. Short words only by a dropped or swapped letter ("lte", "gml"), or
+    by a changed letter into one of ``families`` that is no everyday word ("quen" is "qwen"; "need" is not "seed")."""
     if not word.isalpha() or len(word) < 3 or word in CHAT_SHORTHAND:
         return []
     found: set[str] = set(deletes.get(word, ()))
     for i in range(len(word)):
         found |= deletes.get(word[:i] + word[i + 1 :], set())
-    return [cand for cand in sorted(found) if one_edit(word, cand)][:MAX_CORRECTIONS]
+    out = [cand for cand in sorted(found) if one_edit(word, cand) or _family_typo(word, cand, families)]
+    return out[:MAX_CORRECTIONS]
+
+
+def _family_typo(word: str, cand: str, families: Set[str]) -> bool:
+    return (
+        len(word) == len(cand) == 4
+        and cand in families
+        and cand not in WEAK_FAMILIES | ENGLISH_FAMILIES
+        and word[0] == cand[0]
+        and sum(a != b for a, b in zip(word, cand, strict=True)) == 1
+    )
 
 
 def scan(
@@ -124,7 +137,7 @@ def word_options(word: str, lex: Lexicon, deletes: Mapping[str, Set[str]]) -> li
     if (known := cache.get(word)) is None:
         if len(cache) >= MAX_CACHED:
             cache.clear()
-        known = cache[word] = corrections(word, deletes)
+        known = cache[word] = corrections(word, deletes, lex.vendor_set)
     return known
 
 
