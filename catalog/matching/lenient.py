@@ -169,11 +169,13 @@ def _longest(
     for stop in range(end, start, -1):
         for run, exact in _runs(options[start:stop], msg.words[start:stop]):
             key = form_key(run)
-            if len(key) == 1 and key[0] in TIER_WORDS:
-                continue  # "search", "coder": a tier word alone names no model, whatever one record calls itself
             if key not in lex.forms or (exact and key in strict) or ("latest" in key and run[-1] != "latest"):
                 continue  # unknown, the strict pass's to decide, or "the latest Kimi" (prose, not an id)
             vendors = msg.vendors_around(start, stop, key)
+            if len(key) == 1 and key[0] in TIER_WORDS:  # "search", "coder": a tier many vendors use names nobody;
+                users = lex.word_vendors.get(key[0], set())  # "maverick" by "meta" names Meta's
+                if not (len(users) == 1 or (len(users) == 2 and users & vendors)):
+                    continue
             found = lex.lookup(key, vendors)
             if found is None:
                 continue

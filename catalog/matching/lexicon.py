@@ -72,6 +72,8 @@ class Lexicon:
     family_deletes: dict[str, set[str]] = field(default_factory=dict)
     typo_cache: dict[str, bool] = field(default_factory=dict)
     """Family, vendor and tier words with each one-letter deletion: a cheap first test for a typo of one."""
+    word_vendors: dict[str, set[str]] = field(default_factory=dict)
+    """Word of a display name -> the vendors whose models' names hold it ("maverick": only Meta's)."""
     singles: set[str] = field(default_factory=set)
     """Words that are a whole form on their own ("codestral", "o3", "4o"); bare numbers and sizes are not."""
     corrections: dict[str, list[str]] = field(default_factory=dict)
@@ -103,6 +105,8 @@ class Lexicon:
             if m.moving_alias:
                 lex.moving.add(m.id)
             lex.name_key[m.id] = key_of(_words(m.name))
+            for word in lex.name_key[m.id]:
+                lex.word_vendors.setdefault(word, set()).add(lex.vendor_of[m.id])
             if m.name == m.name.lower() and " " not in m.name:
                 lex.id_like.add(m.id)
             spellings = {m.name, m.id, *m.aliases, *(r.provider_model_id for r in m.routes)}
