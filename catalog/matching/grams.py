@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 
 #: Rarest query trigrams counted, longest posting list read, and candidates handed to rapidfuzz.
-RAREST = 8
-MAX_POSTING = 1000
+RAREST = 6
+MAX_POSTING = 600
 CANDIDATES = 256
 
 

@@ -6,7 +6,6 @@ version guard); ambiguous -> candidates, unknown -> "not found" with suggestions
 
 from __future__ import annotations
 
-import heapq
 from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz, process
@@ -15,6 +14,7 @@ from catalog.errors import AmbiguousModel, ModelNotFound
 from catalog.matching.lenient import whole as whole_name
 from catalog.matching.results import Resolved
 from catalog.matching.rules import FUZZY_CUTOFF, TIER_WORDS, TYPO_MIN_ARGUMENT, bare, guard
+from catalog.matching.suggest import most_popular
 from catalog.matching.text import key_of, lower_same_length, mask, span_tokens
 
 if TYPE_CHECKING:
@@ -33,7 +33,7 @@ def resolve_argument(index: MatchIndex, query: str) -> Resolved:
     if resolved.model_id in index.lexicon.moving and "latest" not in query.lower():
         words = [w for w in index.name_keys.get(resolved.model_id, ()) if w != "latest"]
         family = set.intersection(*(index.postings.get(w, set()) for w in words)) if words else set()
-        ranked = heapq.nsmallest(25, family | {resolved.model_id}, key=index.rank.__getitem__)
+        ranked = most_popular(index, family | {resolved.model_id}, 25)
         raise AmbiguousModel(query.strip(), [(i, index.entries[i].name) for i in ranked])
     return resolved
 
@@ -65,7 +65,7 @@ def _resolve(index: MatchIndex, query: str) -> Resolved:
         if len(wider) == 1:
             (mid,) = wider
             return Resolved(mid, index.entries[mid].name, "normalised", 95.0)
-        ranked = heapq.nsmallest(25, wider, key=index.rank.__getitem__)
+        ranked = most_popular(index, wider, 25)
         raise AmbiguousModel(q, [(i, index.entries[i].name) for i in ranked[:25]])
     return _fuzzy(index, q, corrected)
 
@@ -88,7 +88,7 @@ def _one(index: MatchIndex, query: str, ids: set[str], how: str) -> Resolved:
     if len(ids) == 1:
         (mid,) = ids
         return Resolved(mid, index.entries[mid].name, how)
-    ranked = heapq.nsmallest(25, ids, key=index.rank.__getitem__)
+    ranked = most_popular(index, ids, 25)
     raise AmbiguousModel(query, [(i, index.entries[i].name) for i in ranked])
 
 
@@ -103,7 +103,7 @@ def _fuzzy(index: MatchIndex, query: str, key: tuple[str, ...]) -> Resolved:
         rivals = {i for ids, s in good if best - s < 4 for i in ids}
         if len(rivals) == 1:
             return Resolved(best_ids[0], index.entries[best_ids[0]].name, "fuzzy", best)
-        ranked = heapq.nsmallest(25, rivals, key=index.rank.__getitem__)
+        ranked = most_popular(index, rivals, 25)
         raise AmbiguousModel(query, [(i, index.entries[i].name) for i in ranked])
     suggestions = [index.entries[ids[0]].name for ids, _ in guarded[:3]] or [
         index.entries[index.fuzzy_ids[i][0]].name for _, _, i in hits[:3]
