@@ -83,8 +83,9 @@ def _one(token: str, start: int, end: int, whole: bool, lookup: Lookup, out: lis
             return
 
 
-#: Words that describe how a model is served; an id that leaves them out still names the model.
-_SERVING = frozenset({"instruct", "it", "chat", "hf"})
+#: Words that describe how a model is served; an id that leaves them out still names the model ("chat" is not
+#: one: GPT-5.3 Chat is another product than GPT-5.3, Llama 2 7B Chat another model than the base).
+_SERVING = frozenset({"instruct", "it", "hf"})
 
 
 def _loose(key: tuple[str, ...]) -> tuple[str, ...]:

@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from itertools import product
 
 from catalog.identity.keys import is_size_token
-from catalog.matching.lexicon import EXACT, NICK, SHORT, Lexicon, form_key, one_edit, specific
+from catalog.matching.forms import EXACT, NICK, SHORT, form_key, specific
+from catalog.matching.lexicon import Lexicon, one_edit
 from catalog.matching.rules import (
     CHAT_SHORTHAND,
     ENGLISH_FAMILIES,

@@ -7,9 +7,9 @@ import pytest
 from catalog.errors import AmbiguousModel, CatalogError
 from catalog.matching.chat_names import vendor_aliases
 from catalog.matching.context import short_tier_typo
+from catalog.matching.forms import EXACT, LOOSE, NICK, SHORT, form_key, size_word, specific, variants
 from catalog.matching.index import MatchIndex
 from catalog.matching.lenient import corrections
-from catalog.matching.lexicon import EXACT, LOOSE, NICK, SHORT, form_key, size_word, specific, variants
 from catalog.matching.rules import TIER_WORDS, distinctive_without_brand
 
 

@@ -1,0 +1,135 @@
+"""Surface forms of one spelling, closest first: the key itself, loosened keys, the family left out, nicknames.
+
+Pure functions of a spelling's words, kept apart from the ``Lexicon`` that claims them per model and picks
+between models that share one. Levels: ``EXACT`` (the spelling's key), ``LOOSE`` (snapshot dates, active
+parameters, serving words left out; "2" for "2.0"; an Ollama size), ``SHORT`` (the family left out while a
+version stays) and ``NICK`` (no version at all).
+"""
+
+from __future__ import annotations
+
+import re
+
+from catalog.identity.keys import ROUTE_NOISE, VENDOR_TOKENS, is_size_token
+from catalog.matching.rules import SHARED_TIERS, STOPWORDS, TIER_WORDS, WEAK_FAMILIES
+from catalog.matching.text import key_of
+
+EXACT, LOOSE, SHORT, NICK = 0, 1, 2, 3
+#: Snapshot tags ("20250514", "2506", "0711") and active-parameter counts ("a3b", "a22b").
+_DATE = re.compile(r"^(?:20\d{6}|\d{4})$")
+_ACTIVE = re.compile(r"^a\d+(?:\.\d+)?b$")
+_LETTERED = re.compile(r"^[kvmr]\d+(?:\.\d+)?$")
+VERSION = re.compile(r"^\d+(?:\.\d+)?$")
+#: How a model is served or packaged, not which model it is.
+_SERVING = frozenset({"instruct", "it", "hf", "preview", "exp", "gguf", "mlx", "q4", "q8"})
+
+
+def form_key(words: list[str]) -> tuple[str, ...]:
+    """``key_of`` that keeps "latest": "codestral-latest" typed out names the pointer, not any Codestral."""
+    key = key_of(words)
+    return tuple(sorted((*key, "latest"))) if "latest" in words and key else key
+
+
+def variants(words: list[str], brand: str | None, size: str | None = None) -> list[tuple[tuple[str, ...], int]]:
+    """The keys one spelling answers to, loosest last."""
+    exact = form_key(words)
+    if not exact:
+        return []
+    out = [(exact, EXACT)]
+    named = key_of(words)
+    if named != exact:  # "Mistral Small (latest)" is also what "Mistral Small" means
+        out.append((named, EXACT))
+    bases = {named}
+    for loose in _loosened(words) | _plain_versions(
+        named
+    ):  # each of dates, active parameters and serving words left out, or several
+        if loose and loose != named:
+            out.append((loose, LOOSE))
+            bases.add(loose)
+    sizes = size.split() if size else []
+    for base in list(bases) if sizes else []:  # "phi4:14b": the size Ollama tags add
+        if not any(is_size_token(w) for w in base):
+            out.extend((tuple(sorted({*base, s})), LOOSE) for s in sizes)
+    for base in bases:
+        out.extend(_shortened(base, brand))
+    return out
+
+
+def _loosened(words: list[str]) -> set[tuple[str, ...]]:
+    dates = {i for i, w in enumerate(words) if _DATE.match(w)}
+    active = {i for i, w in enumerate(words) if _ACTIVE.match(w)}
+    active |= {i for i in range(len(words) - 1) if words[i] == "a" and is_size_token(words[i + 1])}
+    active |= {i + 1 for i in active if i + 1 < len(words) and words[i] == "a"}
+    serving = {i for i, w in enumerate(words) if w in _SERVING}
+    # "deepseek-r1:32b" (Ollama) for "DeepSeek R1 Distill Qwen 32B": the distill and its base left out, size kept
+    serving |= {j for i, w in enumerate(words) if w == "distill" for j in (i, i + 1) if j < len(words)}
+    out = set()
+    for drop in (dates, active, serving, dates | active, dates | serving, active | serving, dates | active | serving):
+        if drop:
+            out.add(key_of([w for i, w in enumerate(words) if i not in drop]))
+    return out
+
+
+def _plain_versions(key: tuple[str, ...]) -> set[tuple[str, ...]]:
+    """A ".0" version written without it ("Gemini 2 Flash" for 2.0, "ERNIE 5" for 5.0)."""
+    if not any(w.endswith(".0") and VERSION.match(w) for w in key):
+        return set()
+    return {tuple(sorted(w[:-2] if w.endswith(".0") and VERSION.match(w) else w for w in key))}
+
+
+def size_word(params_b: float | None) -> str | None:
+    """The sizes an Ollama tag gives a model of ``params_b`` billion parameters ("3.8b"; "14.7b 14b")."""
+    if params_b is None or params_b <= 0:
+        return None
+    if params_b >= 1000:
+        return f"{params_b / 1000:g}t"
+    exact = f"{params_b:g}b"
+    return f"{exact} {int(params_b)}b" if params_b >= 10 and params_b != int(params_b) else exact  # 14.7 -> 14b too
+
+
+def _shortened(base: tuple[str, ...], brand: str | None) -> list[tuple[tuple[str, ...], int]]:
+    if not brand or brand not in base:
+        return []
+    out = []
+    # "kimi 2.5" for "kimi k2.5": the version letter left out while the family is named
+    unlettered = tuple(sorted({w[1:] if _LETTERED.match(w) else w for w in base}))
+    if unlettered != base:
+        out.append((unlettered, LOOSE))
+    if len(base) >= 2:
+        short = tuple(w for w in base if w != brand and w not in VENDOR_TOKENS)
+        if short and any(any(c.isdigit() for c in w) for w in short) and not set(short) <= ROUTE_NOISE:
+            out.append((short, SHORT))
+        # "qwen coder 480b" for "qwen3 coder 480b": the family's version left out when the size says which
+        versions = [w for w in base if VERSION.match(w)]
+        if len(versions) == 1 and any(is_size_token(w) for w in base):
+            out.append((tuple(w for w in base if w != versions[0]), SHORT))
+        # "glm air", "codex max", "terminus": the version left out (and the family too), a distinctive word kept
+        unversioned = tuple(w for w in base if not any(c.isdigit() for c in w))
+        if versions and unversioned != base:
+            if len(unversioned) >= 2:  # "glm air": the family and a tier
+                out.append((unversioned, NICK))
+            brandless = tuple(w for w in unversioned if w != brand)
+            if brandless and any(w not in SHARED_TIERS and len(w) >= 4 for w in brandless):  # "codex max"
+                out.append((brandless, NICK))
+    return out
+
+
+def specific(key: tuple[str, ...], level: int) -> bool:
+    """Whether a form may fire in chat on its own, with no vendor named nearby.
+
+    A single word is too common unless it mixes letters and digits and is a record's own spelling ("o3", "r1");
+    a bare number never is; two or more words need a number or a tier word and no stopword."""
+    if any(w in STOPWORDS for w in key):
+        return False
+    has_digit = [any(c.isdigit() for c in w) for w in key]
+    if len(key) == 1:
+        (w,) = key
+        mixed = has_digit[0] and any(c.isalpha() for c in w) and not w[0].isdigit()
+        return mixed and level < SHORT
+    if not any(has_digit):
+        return (level < SHORT and any(w in TIER_WORDS for w in key)) or len(key) >= 3
+    if all(w[0].isdigit() for w in key):
+        return False  # "3 7b" is a number, not a model
+    if any(w in WEAK_FAMILIES for w in key):  # "step 3" is a runbook; "step 3.5 flash" a model
+        return len(key) >= 3 or any("." in w or is_size_token(w) for w in key)
+    return True
