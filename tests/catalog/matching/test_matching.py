@@ -237,9 +237,9 @@ def test_chat_eval_does_not_regress(shipped_models: list[Model], name: str) -> N
     targets (precision 0.995, recall 0.97, top-1 0.98) are the issue's, not met yet."""
     report = evaluate_chat(shipped_models, load_jsonl(CHAT / f"{name}.jsonl"))
     tp, fp, fn = (sum(getattr(c, k) for c in report.values()) for k in ("tp", "fp", "fn"))
-    assert tp / (tp + fp) >= 0.95 and tp / (tp + fn) >= 0.90
+    assert tp / (tp + fp) >= 0.96 and tp / (tp + fn) >= 0.92
     args = report["command_args"]
-    assert args.right / args.rows >= 0.92
+    assert args.right / args.rows >= 0.93
     assert report["inline_code"].recall >= 0.97
 
 
