@@ -170,7 +170,8 @@ def _longest(
     for stop in range(end, start, -1):
         for run, exact in _runs(options[start:stop], msg.words[start:stop]):
             key = form_key(run)
-            if key not in lex.forms or (exact and key in strict) or ("latest" in key and run[-1] != "latest"):
+            strict_says = exact and key in strict and not msg.written_as_id(start, stop)  # an id is read here too
+            if key not in lex.forms or strict_says or ("latest" in key and run[-1] != "latest"):
                 continue  # unknown, the strict pass's to decide, or "the latest Kimi" (prose, not an id)
             vendors = msg.vendors_around(start, stop, key)
             if len(key) == 1 and key[0] in TIER_WORDS:  # "search", "coder": a tier many vendors use names nobody;
@@ -242,7 +243,14 @@ class Message:
 
 
 def _fires(
-    key: tuple[str, ...], level: int, vendor: str | None, vendors: set[str], msg: Message, start: int, stop: int
+    key: tuple[str, ...],
+    level: int,
+    vendor: str | None,
+    vendors: set[str],
+    msg: Message,
+    start: int,
+    stop: int,
+    named: bool = False,
 ) -> bool:
     """Whether a form counts here: specific enough alone, or backed by its vendor or the message's context."""
     near_vendor = vendor in vendors
@@ -272,7 +280,9 @@ def _fires(
         return True
     if msg.written_as_id(start, stop) and (len(key) >= 3 or all(len(w) > 1 for w in key)):
         return True
-    capital = any(capitalised_mid_sentence(msg.original, t) for t in msg.toks[start:stop])
+    run = msg.toks[start:stop]
+    titled = len(run) >= 2 and all(msg.original[t.start].isupper() for t in run)  # "Mercury Coder", "Nova Premier"
+    capital = titled or any(capitalised_mid_sentence(msg.original, t) for t in run)
     return capital and not any(w in STOPWORDS or (len(w) == 1 and len(key) < 3) for w in key)
 
 
