@@ -321,11 +321,14 @@ class MatchIndex:
         """Typo-correct only words next to a number or family name: the rest cannot start a mention,
         and correcting every long word of a message would cost more than the whole scan."""
         out = list(words)
+        anchors = self.anchors
+        near = [w in anchors or w[0].isdigit() for w in words]
+        if not any(near):
+            return out
         for j, word in enumerate(words):
             if word in self.vocab or len(word) < TYPO_MIN_ARGUMENT:
                 continue
-            lo, hi = max(0, j - 2), min(len(words), j + 3)
-            if any(w in self.anchors or w[0].isdigit() for w in words[lo:hi]):
+            if any(near[max(0, j - 2) : j + 3]):
                 long_enough = len(word) >= TYPO_MIN
                 if word not in CHAT_SHORTHAND:
                     out[j] = (

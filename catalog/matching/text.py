@@ -7,7 +7,7 @@ one regex pass, no Unicode normalisation of the whole message.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from catalog.identity.keys import ROUTE_NOISE, SIZED_ONLY_NOISE, VENDOR_TOKENS, is_size_token
 
@@ -25,9 +25,8 @@ _DATE8 = re.compile(r"^20\d{6}$")
 _JOINER = re.compile(r"^(?:[\s\-./_:]{0,2}|\s?\()$")
 
 
-@dataclass(frozen=True, slots=True)
-class Tok:
-    """A token and where it stands in the original text."""
+class Tok(NamedTuple):
+    """A token and where it stands in the original text (a named tuple: a message makes dozens of them)."""
 
     text: str
     start: int
