@@ -34,7 +34,7 @@ MODEL_TALK = frozenset(
         *("summaries", "classifier", "router", "picker", "deployment", "temperature", "throughput", "vision"),
         *("cheap", "cheaper", "expensive", "pricey", "tool", "tools", "reasoning", "coding", "vs", "versus"),
         *("run", "trial", "try", "tried", "trying", "use", "using", "switch", "switched", "timing", "timeout"),
-        *("default", "gateway"),
+        *("default", "gateway", "costs", "prices", "endpoints", "providers", "agents", "deprecated", "prod"),
     }
 )
 
