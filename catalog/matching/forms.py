@@ -78,13 +78,15 @@ def _plain_versions(key: tuple[str, ...]) -> set[tuple[str, ...]]:
 
 
 def size_word(params_b: float | None) -> str | None:
-    """The sizes an Ollama tag gives a model of ``params_b`` billion parameters ("3.8b"; "14.7b 14b")."""
+    """The sizes an Ollama tag may give a model of ``params_b`` billion parameters ("3.8b"; "14.7b 14b")."""
     if params_b is None or params_b <= 0:
         return None
     if params_b >= 1000:
         return f"{params_b / 1000:g}t"
-    exact = f"{params_b:g}b"
-    return f"{exact} {int(params_b)}b" if params_b >= 10 and params_b != int(params_b) else exact  # 14.7 -> 14b too
+    sizes = {f"{params_b:g}b", f"{round(params_b, 1):g}b"}  # 3.84 -> "3.84b" and Ollama's "3.8b"
+    if params_b >= 10:
+        sizes.add(f"{int(params_b)}b")  # 14.7 -> "14b" (phi4:14b)
+    return " ".join(sorted(sizes))
 
 
 def _shortened(base: tuple[str, ...], brand: str | None) -> list[tuple[tuple[str, ...], int]]:

@@ -36,13 +36,20 @@ class GluedSplitter:
             versioned = nxt is not None and nxt.start == tok.end and nxt.text[:1].isdigit()
             if versioned and word[-1:] in _PREFIX_LETTERS and word[:-1] in self.brands:
                 pieces: tuple[str, ...] | None = (word[:-1], word[-1])  # "kimik2.6": the family glued to "k2.6"
-            elif not word or word in self.vocab or not word.isalpha() or not MIN_GLUED <= len(word) <= MAX_GLUED:
+            elif not word or word in self.vocab or not word.isalpha() or not 4 <= len(word) <= MAX_GLUED:
                 out.append(tok)
                 continue
             else:
                 # "gpt5.1codexmax": words glued to a version need no family among them, the family came before it
                 after_version = bool(out) and out[-1].end == tok.start and out[-1].text[:1].isdigit()
                 pieces = self._pieces(word, after_version)
+                if not pieces and after_version and (lettered := f"{out[-1].text}{word[0]}") in self.vocab:
+                    rest = word[1:]  # "gpt4omini": "4o" + "mini"; "glm4.6vflash": "4.6v" + "flash"
+                    tail = (rest,) if rest in self.vocab else self._pieces(rest, True)
+                    if tail:
+                        prev = out.pop()
+                        out.append(Tok(lettered, prev.start, tok.start + 1))
+                        tok, pieces = Tok(rest, tok.start + 1, tok.end), tail
             if not pieces:
                 out.append(tok)
                 continue

@@ -300,7 +300,8 @@ def whole(lex: Lexicon, deletes: Mapping[str, Set[str]], words: list[str]) -> st
         if found is not None and _names_alone(lex, key, found):
             return found[0]
     vendor = lex.vendor_words.get(words[0])
-    if len(words) >= 2 and vendor:  # "sakana fugu", "groq compound": a vendor, then its model's name
+    if len(words) >= 2 and vendor and words[0] not in lex.hint_words:  # "sakana fugu": a vendor, then its model
+        # (a family word is never dropped: "gemini 4 ultra" is no Gemini, not Google's Imagen 4 Ultra)
         mid = whole(lex, deletes, words[1:])
         if mid is not None and lex.vendor_of.get(mid) == vendor:
             return mid

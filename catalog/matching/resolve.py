@@ -96,7 +96,12 @@ def _fuzzy(index: MatchIndex, query: str, key: tuple[str, ...]) -> Resolved:
     text = " ".join(key)
     choices = {i: index.fuzzy_keys[i] for i in index.fuzzy_grams.candidates(text)}
     hits = process.extract(text, choices, scorer=fuzz.token_sort_ratio, processor=None, score_cutoff=60, limit=12)
-    guarded = [(index.fuzzy_ids[i], score) for _, score, i in hits if guard(key, index.fuzzy_keys[i])]
+    families = {w for w in key if w in index.brands}  # "gemini 4 ultra" is never Imagen 4 Ultra
+    guarded = [
+        (index.fuzzy_ids[i], score)
+        for _, score, i in hits
+        if guard(key, index.fuzzy_keys[i]) and families <= set(index.fuzzy_keys[i].split())
+    ]
     good = [(ids, s) for ids, s in guarded if s >= FUZZY_CUTOFF]
     if good:
         best_ids, best = good[0]

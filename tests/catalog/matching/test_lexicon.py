@@ -226,3 +226,16 @@ def test_pasted_and_spelled_forms(shipped_index: MatchIndex, text: str, expected
 )
 def test_ids_and_versions_that_are_not_models(shipped_index: MatchIndex, text: str) -> None:
     assert _found(shipped_index, text) == set()
+
+
+@pytest.mark.parametrize(
+    ("query", "model_id"),
+    [("gpt4omini", "gpt-4o-mini"), ("glm4.6vflash", "glm-4.6v-flash"), ("phi4-mini:3.8b", "phi-4-mini")],
+)
+def test_resolve_glued_version_letters_and_rounded_sizes(shipped_index: MatchIndex, query: str, model_id: str) -> None:
+    assert shipped_index.resolve(query).model_id == model_id
+
+
+def test_a_typed_family_is_never_swapped_for_another(shipped_index: MatchIndex) -> None:
+    with pytest.raises(CatalogError):
+        shipped_index.resolve("gemini 4 ultra")  # Google's Imagen 4 Ultra is no Gemini
