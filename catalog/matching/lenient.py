@@ -207,13 +207,18 @@ class Message:
         lo, hi = max(0, start - window), min(len(self.words), stop + window)
         return {v for j in range(lo, hi) if (v := self.vendor_at[j]) and self.words[j] not in key}
 
-    def vendor_next_to(self, start: int, stop: int, vendor: str | None) -> bool:
-        """The name's own vendor written right before it ("Perplexity Sonar") or inside it ("Amazon Nova")."""
+    def vendor_next_to(self, start: int, stop: int, vendor: str | None, key: tuple[str, ...]) -> bool:
+        """The name's own vendor written right before it ("Perplexity Sonar") or inside it ("Amazon Nova", the
+        family word of a two-word name). A one-word name's own word is no evidence ("gemini/gemini")."""
         if vendor is None:
             return False
-        if any(self.vendor_at[j] == vendor for j in range(start, stop - 1)):
+        alone = len(key) == 1
+        if any(self.vendor_at[j] == vendor and not (alone and self.words[j] in key) for j in range(start, stop - 1)):
             return True
-        return start > 0 and self.vendor_at[start - 1] == vendor and self.joined(start - 1, start)
+        before = start - 1
+        if before < 0 or self.vendor_at[before] != vendor or (alone and self.words[before] in key):
+            return False
+        return self.joined(before, start)
 
     def strong_vendor_near(self, start: int, stop: int, vendor: str | None) -> bool:
         """The vendor named nearby by a word that is not an everyday one ("glm 5", not "step 3 of the runbook")."""
@@ -272,11 +277,11 @@ def _fires(
         return near_vendor or (msg.context and (subfamily or dotted or (len(key) >= 2 and versioned)))
     if len(key) == 1:
         if not any(c.isdigit() for c in key[0]):  # "Perplexity Sonar": one word only with its vendor
-            return msg.vendor_next_to(start, stop, vendor) and len(key[0]) >= 4
+            return msg.vendor_next_to(start, stop, vendor, key) and len(key[0]) >= 4
         return specific(key, EXACT) and (near_vendor or msg.context)
     if any(c.isdigit() for w in key for c in w):
         return specific(key, level) or near_vendor or msg.context
-    if msg.context or near_vendor or msg.vendor_next_to(start, stop, vendor):
+    if msg.context or near_vendor or msg.vendor_next_to(start, stop, vendor, key):
         return True
     if msg.written_as_id(start, stop) and (len(key) >= 3 or all(len(w) > 1 for w in key)):
         return True

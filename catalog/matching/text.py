@@ -12,7 +12,7 @@ from typing import NamedTuple
 from catalog.identity.keys import ROUTE_NOISE, SIZED_ONLY_NOISE, VENDOR_TOKENS, is_size_token
 
 #: A word, or a number with an optional one-letter unit ("70b", "4o", "128k", "2.6").
-_TOKEN = re.compile(r"[a-z]+|\d+(?:\.\d+)*(?:[a-z](?![a-z]))?|(?<=[a-z0-9])\+")
+_TOKEN = re.compile(r"[a-z]+|\d+(?:\.\d+)*(?:[a-z](?![a-z]))?|(?<=[a-z0-9])\+(?![a-z0-9])")
 #: Spans that never hold a model mention: code, URLs, Discord mentions/channels/emoji, :shortcodes:.
 _MASK = re.compile(
     r"```.*?(?:```|$)|`[^`]*`|https?://\S+|www\.\S+|<[@#][!&]?\d+>|<a?:\w+:\d+>|:[a-z0-9_+\-]+:|@(?:everyone|here)",
@@ -50,7 +50,7 @@ def mask(text: str) -> str:
 
 def span_tokens(text: str) -> list[Tok]:
     """Tokens with spans: "gpt5.3-codex" -> gpt, 5.3, codex; "claude-opus-4-5" -> claude, opus, 4.5; "r+" -> r, plus."""
-    # "+" glued to a name is the word "plus" ("Command R+" is "Command R Plus", never "Command R")
+    # "+" ending a name is the word "plus" ("Command R+" is "Command R Plus", never "Command R"; "Command+R" a key)
     raw = [Tok("plus" if m.group() == "+" else m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
     out: list[Tok] = []
     for tok in raw:
