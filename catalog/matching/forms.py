@@ -40,10 +40,10 @@ def variants(words: list[str], brand: str | None, size: str | None = None) -> li
     if named != exact:  # "Mistral Small (latest)" is also what "Mistral Small" means
         out.append((named, EXACT))
     bases = {named}
-    for loose in _loosened(words) | _plain_versions(
-        named
-    ):  # each of dates, active parameters and serving words left out, or several
-        if loose and loose != named:
+    # each of dates, active parameters and serving words left out (or several), and "2" for "2.0"; never down to
+    # the family alone ("gemini-exp-1206" is not what "gemini" means)
+    for loose in _loosened(words) | _plain_versions(named):
+        if loose and loose != named and loose != (brand,):
             out.append((loose, LOOSE))
             bases.add(loose)
     sizes = size.split() if size else []
