@@ -1,10 +1,11 @@
 """The second chat pass: generated forms (``lexicon``), one-edit typos on every word, and context.
 
-Runs over the words the strict pass left unused. A typo is corrected only when the corrected run is a known
-form, so ordinary words never turn into model names; a run followed by a word that is one edit from a tier
-word ("flsh") answers nothing rather than the model without that tier. Forms that are not specific alone (a
-family dropped, a name without a number) need context: the model's vendor named nearby, the message talking
-about models, or another model named in it.
+Reads every token; a name it finds replaces a strict one only when it extends it (``MatchIndex._merged``). A typo
+is corrected only when the corrected run is a known form, so ordinary words never turn into model names; a run
+followed by a word one edit from a tier word ("flsh"), or by a version the catalog lacks, answers nothing rather
+than the model without that tier or version. Forms that are not specific alone (a family left out, a name without
+a number, a nickname) need context: the model's vendor named nearby, the message talking about models or naming
+another, a capitalised or id-like spelling. ``whole`` resolves a command argument through the same forms.
 """
 
 from __future__ import annotations

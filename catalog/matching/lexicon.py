@@ -1,12 +1,11 @@
-"""Every way a model is called, generated from the data: the second chat pass, after the strict keys.
+"""Every way a model is called, generated from the data, and who a form names when several models share it.
 
-Each record's names, aliases and route ids give its surface forms, and each form is loosened step by step:
-``exact`` (the spelling's own key), ``loose`` (snapshot dates, active-parameter counts and serving words
-dropped: "qwen3.6 35b" for ``qwen3.6-35b-a3b``) and ``short`` (the family word dropped when a version is left:
-"k2 thinking", "sonnet 4.5"). A form several records share goes to the closest spelling, then to the
-``-latest`` pointer (a name without a version means the current one), then to the vendor named nearby
-("moonshot k2.5"); otherwise nobody, because a wrong model is worse than silence. Curated nicknames come from
-``catalog/data/nicknames.json`` (each with a source) and join as exact forms.
+Each record's names, aliases and route ids give its surface forms (``forms``: exact, loose, short, nickname).
+A form several records share goes to the model whose display name it is, then to a pinned model over its
+``-latest`` pointer (what a pointer serves changes), then to a written name over an id-like one and to the most
+widely served, and with a vendor named nearby to that vendor's models first; a nickname several share goes to
+nobody, because a wrong model is worse than silence. Vendor words come from the data (vendor keys and family
+words) plus the curated chat names in ``catalog/data/chat_names.json``. ``worth_scanning`` is the fast path.
 """
 
 from __future__ import annotations
