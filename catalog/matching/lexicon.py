@@ -84,15 +84,19 @@ class Lexicon:
             for word in (*_vendor_words(m.vendor), brands.get(m.id)):
                 if word and word not in TIER_WORDS | STOPWORDS | GENERIC_FAMILIES and len(word) >= 2:
                     lex.vendor_words.setdefault(word, m.vendor)
+        orgs = {m.id: org for m in models if not m.vendor and (org := route_org(m))}
         for m in models:
             brand = brands.get(m.id)
             if not m.vendor and brand and brand not in TIER_WORDS | STOPWORDS | GENERIC_FAMILIES and len(brand) >= 2:
-                lex.vendor_words.setdefault(brand, brand)
+                lex.vendor_words.setdefault(brand, orgs.get(m.id, brand))
+            for word in _vendor_words(orgs.get(m.id)):  # "arcee-ai/coder-large": Arcee's model
+                lex.vendor_words.setdefault(word, orgs[m.id])
         lex.vendor_words.update(vendor_aliases)
         lex.curated_vendor_words = frozenset(vendor_aliases)
         for m in models:
             brand = brands.get(m.id)
-            lex.vendor_of[m.id] = m.vendor or lex.vendor_words.get(brand or "", brand or "")
+            fallback = orgs.get(m.id) or lex.vendor_words.get(brand or "", brand or "")
+            lex.vendor_of[m.id] = m.vendor or fallback
             lex.routes[m.id] = len(m.routes)
             if m.moving_alias:
                 lex.moving.add(m.id)
@@ -273,12 +277,28 @@ def _words(spelling: str) -> list[str]:
     return [t.text for t in span_tokens(lower_same_length(bare(spelling)))]
 
 
+#: Path segments of route ids that are a host's layout, not the model's maker ("accounts/fireworks/models/x").
+_HOST_PATHS = frozenset({"models", "routers", "accounts", "openrouter", "nanogpt", "kilo-auto", "api", "v1"})
+
+
+def route_org(m: Model) -> str | None:
+    """The one organisation every "org/model" route id of a vendor-less model names ("arcee-ai"), if any."""
+    orgs = {r.provider_model_id.split("/")[-2].lower().lstrip("~") for r in m.routes if "/" in r.provider_model_id}
+    orgs -= _HOST_PATHS
+    if len(orgs) != 1:
+        return None
+    (org,) = orgs
+    return org if org.replace("-", "").isalnum() and len(org) >= 3 else None
+
+
 def _vendor_words(vendor: str | None) -> set[str]:
     if not vendor:
         return set()
     words = {vendor}
     if vendor.endswith("ai") and len(vendor) >= 8:  # "moonshotai" -> "moonshot", but "openai" is not "open"
         words.add(vendor[:-2])
+    if vendor.endswith("-ai") and len(vendor) >= 6:  # "arcee-ai" -> "arcee"
+        words.add(vendor[:-3])
     return words
 
 
