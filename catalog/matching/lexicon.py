@@ -20,7 +20,7 @@ from rapidfuzz.distance import OSA
 
 from catalog.identity.keys import ROUTE_NOISE, VENDOR_TOKENS, is_size_token
 from catalog.matching.forms import LOOSE, NICK, VERSION, size_word, variants
-from catalog.matching.rules import GENERIC_FAMILIES, STOPWORDS, TIER_WORDS, WEAK_FAMILIES, bare
+from catalog.matching.rules import DIGIT, GENERIC_FAMILIES, STOPWORDS, TIER_WORDS, WEAK_FAMILIES, bare
 from catalog.matching.text import key_of, lower_same_length, span_tokens
 from catalog.models import Model
 
@@ -29,7 +29,6 @@ MAX_REMEMBERED = 20_000
 _WORD_OR_NUMBER = re.compile(r"[a-z]+|\d+(?:\.\d+)*[a-z]?")
 #: Letters glued to a number, either way round ("qwen3", "4o-mini"), as model names are written.
 _GLUED = re.compile(r"[a-z]\d|\d[a-z]")
-_DIGIT = re.compile(r"\d")
 #: Words a key drops or keeps apart (vendor prefixes, route noise): never a reason to end a run.
 _FREE = VENDOR_TOKENS | ROUTE_NOISE | {"instruct", "it", "latest"}
 #: The word that ends right before a mention, joined to it by a hyphen, underscore or nothing.
@@ -140,7 +139,7 @@ class Lexicon:
         present = set(tokens)
         if not present.isdisjoint(self.singles) or not present.isdisjoint(self.hint_words):
             return True  # a one-word name, or a family to hint at ("thoughts on qwen?")
-        digit = _DIGIT.search(masked) is not None
+        digit = DIGIT.search(masked) is not None
         if digit and _GLUED.search(masked):
             return True
         vendor = not present.isdisjoint(self.vendor_set)
