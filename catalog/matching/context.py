@@ -7,6 +7,7 @@ Also the family hints: a family named without a specific model ("is claude any g
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Callable, Set
 
 from catalog.matching.results import Mention
@@ -114,7 +115,28 @@ def short_names_in_context(
     for m in found:
         if len(m.text) <= SHORT_NAME:
             flagged = m.start > 0 and masked[m.start - 1] in _FLAGGED
-            if flagged or not (context or vendor_named(masked, m.model_id)):
+            if flagged or _other_sense(m.text.lower(), masked) or not (context or vendor_named(masked, m.model_id)):
                 continue
         out.append(m)
     return out
+
+
+#: Words of the other domains short names live in: compiler flags ("gcc o3"), chemistry ("ozone (o3)").
+OTHER_SENSES = frozenset(
+    {"gcc", "clang", "compiler", "compile", "cflags", "optimization", "optimisation", "ozone", "oxygen", "molecule",
+     "chemistry", "atmosphere", "motorbike", "motorcycle", "bmw", "yamaha", "mountain", "summit", "skis"}
+)  # fmt: skip
+_SHORT_CODE = re.compile(r"\b([a-z])(\d{1,2})\b")
+
+
+def _other_sense(name: str, masked: str) -> bool:
+    """A short name among words of another domain, or beside a sibling no model has ("o3 vs o2", "r1 and r2"):
+    a series of flags or parts, not models."""
+    if not OTHER_SENSES.isdisjoint(re.findall(r"[a-z]+", masked)):
+        return True
+    siblings = {f"{a}{b}" for a, b in _SHORT_CODE.findall(masked) if a == name[:1]} - {name}
+    return any(s not in _MODEL_SHORT_CODES for s in siblings)
+
+
+#: Letter-and-number names that are models ("o1", "o3", "o4", "r1", "k2"): a sibling that is one is no series.
+_MODEL_SHORT_CODES = frozenset({"o1", "o3", "o4", "r1", "k2", "v3", "v2", "m1", "m2", "k1", "r2"})

@@ -83,7 +83,9 @@ def fewest_pieces(word: str, vocab: Set[str], brands: Set[str], need_family: boo
             if prev is None:
                 continue
             piece = word[start:end]
-            if (len(piece) >= 2 and piece in vocab) or (end == n and piece in _PREFIX_LETTERS):
+            # a trailing version letter, unless it only doubles the letter before it ("grokk", "sonarr": typos)
+            letter = end == n and piece in _PREFIX_LETTERS and word[start - 1 : start] != piece
+            if (len(piece) >= 2 and piece in vocab) or letter:
                 current = best[end]
                 if current is None or len(prev) + 1 < len(current):
                     best[end] = (*prev, piece)

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from catalog.identity.keys import VENDOR_TOKENS
 from catalog.matching.chat_names import vendor_aliases
 from catalog.matching.context import (
+    MODEL_TALK,
     context_worthy,
     in_context,
     short_names_in_context,
@@ -321,13 +322,13 @@ class MatchIndex:
         """Typo-correct only words next to a number or family name: the rest cannot start a mention,
         and correcting every long word of a message would cost more than the whole scan."""
         out = list(words)
-        anchors = self.anchors
-        near = [w in anchors or w[0].isdigit() for w in words]
+        anchors, slips = self.anchors, self.lexicon.family_typos
+        near = [w in anchors or w[0].isdigit() or w in slips for w in words]
         if not any(near):
             return out
         for j, word in enumerate(words):
-            if word in self.vocab or len(word) < TYPO_MIN_ARGUMENT:
-                continue
+            if word in self.vocab or len(word) < TYPO_MIN_ARGUMENT or word in MODEL_TALK:
+                continue  # "prod" is production, not a slip of "pro"
             if any(near[max(0, j - 2) : j + 3]):
                 long_enough = len(word) >= TYPO_MIN
                 if word not in CHAT_SHORTHAND:

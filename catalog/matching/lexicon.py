@@ -20,7 +20,7 @@ from rapidfuzz.distance import OSA
 
 from catalog.identity.keys import ROUTE_NOISE, VENDOR_TOKENS, is_size_token
 from catalog.matching.forms import LOOSE, NICK, VERSION, size_word, variants
-from catalog.matching.rules import DIGIT, GENERIC_FAMILIES, STOPWORDS, TIER_WORDS, WEAK_FAMILIES, bare
+from catalog.matching.rules import GENERIC_FAMILIES, STOPWORDS, TIER_WORDS, TYPO_MIN, WEAK_FAMILIES, bare
 from catalog.matching.text import key_of, lower_same_length, span_tokens
 from catalog.models import Model
 
@@ -28,7 +28,8 @@ from catalog.models import Model
 MAX_REMEMBERED = 20_000
 _WORD_OR_NUMBER = re.compile(r"[a-z]+|\d+(?:\.\d+)*[a-z]?")
 #: Letters glued to a number, either way round ("qwen3", "4o-mini"), as model names are written.
-_GLUED = re.compile(r"[a-z]\d|\d[a-z]")
+#: Each byte of a lower-cased message as its shape: "a" for a letter, "0" for a digit, a space otherwise.
+_SHAPE = bytes(0x61 if 97 <= b <= 122 else 0x30 if 48 <= b <= 57 else 0x20 for b in range(256))
 #: Words a key drops or keeps apart (vendor prefixes, route noise): never a reason to end a run.
 _FREE = VENDOR_TOKENS | ROUTE_NOISE | {"instruct", "it", "latest"}
 #: The word that ends right before a mention, joined to it by a hyphen, underscore or nothing.
@@ -61,7 +62,12 @@ class Lexicon:
     anchor_set: frozenset[str] = frozenset()
     """Vendor words, and vendor words with tier words: the words a typo of a family stands next to."""
     family_deletes: dict[str, set[str]] = field(default_factory=dict)
+    family_typos: frozenset[str] = frozenset()
+    """Family words of five letters or more with one letter dropped, doubled or swapped ("comand", "sonarr",
+    "commnad"): a message holding one is worth scanning though no anchor stands by it."""
     typo_cache: dict[str, bool] = field(default_factory=dict)
+    typo_yes: set[str] = field(default_factory=set)
+    typo_no: set[str] = field(default_factory=set)
     """Family, vendor and tier words with each one-letter deletion: a cheap first test for a typo of one."""
     word_vendors: dict[str, set[str]] = field(default_factory=dict)
     """Word of a display name -> the vendors whose models' names hold it ("maverick": only Meta's)."""
@@ -127,6 +133,11 @@ class Lexicon:
             if word.isalpha() and len(word) >= 3:
                 for variant in {word, *(word[:i] + word[i + 1 :] for i in range(len(word)))}:
                     lex.family_deletes.setdefault(variant, set()).add(word)
+        lex.family_typos = (
+            frozenset(t for w in lex.vendor_set if w.isalpha() and len(w) >= TYPO_MIN for t in _slips(w))
+            - lex.vocab
+            - STOPWORDS
+        )
         return lex
 
     def worth_scanning(self, masked: str) -> bool:
@@ -139,9 +150,12 @@ class Lexicon:
         present = set(tokens)
         if not present.isdisjoint(self.singles) or not present.isdisjoint(self.hint_words):
             return True  # a one-word name, or a family to hint at ("thoughts on qwen?")
-        digit = DIGIT.search(masked) is not None
-        if digit and _GLUED.search(masked):
-            return True
+        if not present.isdisjoint(self.family_typos):
+            return True  # a slip of a family's name ("commnad r+")
+        shape = masked.encode().translate(_SHAPE)  # letters "a", digits "0": two substring tests, not two regexes
+        digit = b"0" in shape
+        if digit and (b"a0" in shape or b"0a" in shape):
+            return True  # letters glued to a number ("qwen3", "4o")
         vendor = not present.isdisjoint(self.vendor_set)
         if digit and vendor:
             return True
@@ -150,7 +164,10 @@ class Lexicon:
             return True
         hyphens = "-" in masked or "_" in masked
         anchored = digit or hyphens or not present.isdisjoint(self.anchor_set)
-        if anchored and self._typo_by_anchor(tokens, known, masked, hyphens):
+        # only a vendor word or an unknown word one edit from a name can make the walk below succeed: a few
+        # cached look-ups decide most chat without it
+        maybe = vendor or self._any_typo(present - known - STOPWORDS)
+        if anchored and maybe and self._typo_by_anchor(tokens, known, masked, hyphens):
             return True
         if digit:
             return False  # letters glued to a number were caught above
@@ -186,6 +203,18 @@ class Lexicon:
             if prev not in STOPWORDS and word not in STOPWORDS and word in self.neighbours.get(prev, ()):
                 return True
         return False
+
+    def _any_typo(self, words: set[str]) -> bool:
+        """Whether any of ``words`` is one edit from a name: set differences against the words already judged,
+        so chat that repeats its words costs no Python loop."""
+        fresh = words - self.typo_no - self.typo_yes
+        if fresh:
+            if len(self.typo_no) + len(self.typo_yes) >= MAX_REMEMBERED:
+                self.typo_no.clear()
+                self.typo_yes.clear()
+            for word in fresh:
+                (self.typo_yes if self._typo(word) else self.typo_no).add(word)
+        return not words.isdisjoint(self.typo_yes)
 
     def _typo(self, word: str) -> bool:
         """``word`` is one edit from a family, one-word name or tier word ("gml" for "glm", "opuss").
@@ -310,3 +339,11 @@ def known_words(lex: Lexicon) -> dict[str, set[str]]:
             for i in range(len(word)):
                 out[word[:i] + word[i + 1 :]].add(word)
     return out
+
+
+def _slips(word: str) -> set[str]:
+    """The slips of a finger on ``word``: one letter dropped, doubled, or swapped with the next."""
+    out = {word[:i] + word[i + 1 :] for i in range(len(word))}
+    out |= {word[: i + 1] + word[i] + word[i + 1 :] for i in range(len(word))}
+    out |= {word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(len(word) - 1)}
+    return out - {word}

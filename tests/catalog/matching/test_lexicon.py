@@ -135,6 +135,9 @@ def _found(index: MatchIndex, text: str) -> set[str]:
         ("we tried Perplexity Sonar for search", {"sonar"}),  # one word with its vendor before it
         ("Qwen3.6 35B keeps timing out", {"qwen3.6-35b-a3b"}),
         ("meta maverick scored best on the eval", {"llama-4-maverick-17b-instruct"}),  # a nickname by its vendor
+        ("costs on comand r+ went up", {"command-r-plus"}),  # a dropped letter in a family, no anchor by it
+        ("benchmarks for grokk-3?", {"grok-3"}),  # a doubled letter is a slip, not "grok" glued to "k"
+        ("sonarr pro in prod since monday", {"sonar-pro"}),  # and "prod" stays production, not "pro"
     ],
 )
 def test_second_pass_finds(shipped_index: MatchIndex, text: str, expected: set[str]) -> None:
@@ -156,6 +159,9 @@ def test_second_pass_finds(shipped_index: MatchIndex, text: str, expected: set[s
         "`for command in commands:`",  # a plain word inside code
         "fyi the 3 pro licenses expire monday",  # whose 3 Pro?
         "glm air keeps ignoring the system prompt",  # GLM-4 Air or GLM-4.5 Air: a shared nickname is nobody's
+        "gcc o3 vs o2, which is faster?",  # a compiler's flags, though "vs" is model talk
+        "compare the o3 vs o2 builds for the model server",  # a series of flags: no model is called o2
+        "BMW S1000RR vs R1 for the track day",  # a motorbike
     ],
 )
 def test_second_pass_stays_silent(shipped_index: MatchIndex, text: str) -> None:
