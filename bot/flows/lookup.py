@@ -6,13 +6,16 @@ one re-runs the same flow with that model (``ModelPicker`` holds the continuatio
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Sequence
 
 from bot.answers.compare import compare
 from bot.answers.costs import TrafficProfile, estimate
+from bot.answers.faq import converse
 from bot.answers.filters import ModelFilter, search
 from bot.answers.freshness import Freshness
 from bot.answers.handlers import ask_handler
+from bot.answers.questions.memory import ChannelMemory
 from bot.render.cards import cost_embed, faq_embed, model_embed, models_embed, pick_embed
 from bot.render.charts import CHART_NAME, cost_chart
 from bot.render.embeds import compare_pages
@@ -114,3 +117,25 @@ def ask_flow(
     """/ask and the chat listener: None means stay silent."""
     ans = ask_handler(catalog, text, profile, addressed=addressed)
     return None if ans is None else Reply(embeds=[faq_embed(ans, fresh)])
+
+
+class ChatSession:
+    """One channel's conversation with the bot: each line goes through the ask flow with the channel's memory, so
+    a follow-up ("and opus?", "same traffic on X") reads as the question before it. ``last_model_ids`` are the
+    models the last reply is about. The console and the evaluation drive it; Discord keeps one per channel."""
+
+    def __init__(self, catalog: Catalog, profile: TrafficProfile, addressed: bool = False, saved: bool = False):
+        self.catalog = catalog
+        self.profile = profile
+        self.addressed = addressed
+        self.saved = saved
+        self.memory: ChannelMemory | None = None
+        self.last_model_ids: list[str] = []
+
+    def reply(self, text: str, now: float | None = None, fresh: Freshness | None = None) -> Reply | None:
+        now = time.monotonic() if now is None else now
+        ans, self.memory = converse(
+            text, self.catalog, self.profile, self.addressed, self.memory, now=now, saved_profile=self.saved
+        )
+        self.last_model_ids = [] if ans is None else list(ans.model_ids)
+        return None if ans is None else Reply(embeds=[faq_embed(ans, fresh)])

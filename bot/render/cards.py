@@ -24,8 +24,17 @@ MAX_ROUTES_SHOWN = 12
 
 def faq_embed(ans: FaqAnswer, fresh: Freshness | None = None) -> discord.Embed:
     embed = new_embed(ans.title, "\n".join(ans.lines))
-    embed.set_footer(text=footer(ans.sources, None, checked=ans.prices_checked, fresh=fresh))
+    embed.set_footer(text=footer([short_source(s) for s in ans.sources], None, checked=ans.prices_checked, fresh=fresh))
     return embed
+
+
+def short_source(source: str) -> str:
+    """A chat answer's footer is one short line: "LiteLLM cost map 1.110.2 (data as of …)" -> "LiteLLM"; a
+    license the source asks to be credited with stays ("LLM-Stats (CC-BY-4.0)")."""
+    name = source.split(" (", 1)[0].split(" cost map")[0]
+    name = " ".join(w for w in name.split() if not w[:1].isdigit())
+    licence = next((part for part in source.replace(")", ",").split() if part.startswith("CC-")), "")
+    return f"{name} ({licence.rstrip(',')})" if licence else name
 
 
 def headline_title(est: CostEstimate) -> str:

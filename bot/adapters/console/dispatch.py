@@ -17,7 +17,7 @@ from bot.adapters.console.present import Presenter
 from bot.answers.costs import TrafficProfile
 from bot.answers.freshness import Freshness
 from bot.flows.filter_options import add_filter_args, filter_from_args
-from bot.flows.lookup import ask_flow, compare_flow, cost_flow, model_flow, models_flow
+from bot.flows.lookup import ChatSession, ask_flow, compare_flow, cost_flow, model_flow, models_flow
 from bot.flows.procurement import (
     Scope,
     changes_flow,
@@ -43,6 +43,10 @@ get one), or a command:
   /export [A vs B]   /changes [days]   /passive on|off   a number picks a numbered choice   /help   /quit"""
 
 
+#: What a chat line that gets no answer prints, so silence is not mistaken for a failure.
+NO_REPLY = "(no reply: no question about a model found; start the line with @bot to ask anyway)"
+
+
 class Console:
     """One channel's worth of state: the passive switch, the server's traffic, and the presenter (last controls)."""
 
@@ -64,6 +68,8 @@ class Console:
         self.catalog_path = catalog_path
         self.present = Presenter(loop or asyncio.new_event_loop(), chart_dir)
         self.passive = True
+        self.chat = ChatSession(catalog, self._profile)
+        """The console is one channel: its memory makes "and opus?" a follow-up of the line before."""
         self.user_id = 1
 
     @property
@@ -97,8 +103,9 @@ class Console:
         addressed = "@bot" in line.lower()
         if not (self.passive or addressed):
             return ""
-        reply = ask_flow(self.catalog, line.replace("@bot", " "), self.profile, addressed=addressed)
-        return "" if reply is None else self.present.show(reply)
+        self.chat.profile, self.chat.addressed = self.profile, addressed
+        reply = self.chat.reply(line.replace("@bot", " "))
+        return NO_REPLY if reply is None else self.present.show(reply)
 
     def _commands(self) -> dict[str, Callable[[str], str]]:
         return {

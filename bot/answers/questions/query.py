@@ -1,0 +1,161 @@
+"""A chat message as a structured query: the models it names (and model-like names the catalog lacks), the
+providers, benchmarks and traffic it states, every thing it asks, and whether it asks anything at all.
+
+Asks come from the intent table (``bot.answers.intents``), all of them, in the order they are written; where two
+rules match the same words the one listed first keeps them ("cost us" is a monthly cost, not a price).
+"""
+
+from __future__ import annotations
+
+import re
+
+from pydantic import BaseModel, ConfigDict
+
+from bot.answers.intents import INTENT_RULES, UNKNOWN_TOPICS, blank_spans, is_question
+from bot.answers.questions.traffic import StatedTraffic, read_traffic
+from catalog.errors import AmbiguousModel, ModelNotFound
+from catalog.service import Catalog
+
+MAX_PARSED = 2000
+#: Asks a yes/no question opens with ("does it", "is X on Y", "can we").
+_YES_NO = re.compile(r"^\s*(?:and\s+)?(?:is|are|does|do|can|could|will|would|has|have|did)\b")
+_REQUEST = re.compile(
+    r"\b(?:pls|plz|please|need|needs|want|give me|show me|tell me|look ?up|check|lmk|what's|whats|anyone know)\b"
+)
+_FOLLOW_UP = re.compile(r"^\s*(?:and|what about|how about|same|ok and|also|now|then)\b")
+_SAME_TRAFFIC = re.compile(r"\bsame (?:traffic|volume|numbers|usage|load|setup)\b")
+#: Words that carry no content in a terse request ("price of gpt-4o pls", "deepseek v3.2 context window").
+_FILLER = frozenset(
+    {"the", "a", "an", "of", "for", "on", "in", "pls", "plz", "please", "and", "its", "it", "s", "per", "1m",
+     "million", "tokens", "token", "quick", "q", "hey", "hi", "ok", "so", "again", "real", "what", "about",
+     "how", "same", "also", "then", "now", "is", "there", "with", "at", "to"}
+)  # fmt: skip
+#: Words that make a sentence a statement about the past or the team, not a request ("was plenty for us").
+_WORD = re.compile(r"[a-z0-9][a-z0-9.+]*")
+#: A family word glued or spaced to a version: a model-like name ("gpt-6", "claude 5 opus", "gemini-4-pro").
+_TIER_AFTER = r"(?:pro|mini|max|ultra|flash|opus|sonnet|haiku|nano|lite|plus|turbo|\d{1,4}b)"
+_MODEL_LIKE = re.compile(rf"\b([a-z]{{2,12}})[ -]?(v?\d{{1,2}}(?:\.\d{{1,2}})?[a-z]?)\b((?:[ -]{_TIER_AFTER})?)")
+
+
+class Query(BaseModel):
+    """What one message asks."""
+
+    model_config = ConfigDict(frozen=True)
+
+    text: str
+    model_ids: tuple[str, ...] = ()
+    unknown: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    """Model-like names no one model answers to, each with the nearest names the catalog has (led by "?" when
+    the name could mean several: "gpt-6" is Sol, Luna or Astra)."""
+    asks: tuple[str, ...] = ()
+    providers: tuple[str, ...] = ()
+    """Provider ids the message names outside model names ("on groq", "through azure")."""
+    traffic: StatedTraffic = StatedTraffic()
+    unknown_topic: str | None = None
+    asking: bool = False
+    """A question or a request, not a statement."""
+    yes_no: bool = False
+    follow_up: bool = False
+    same_traffic: bool = False
+    families: tuple[str, ...] = ()
+
+
+def parse_query(text: str, catalog: Catalog, provider_words: dict[str, str]) -> Query:
+    """``text`` as a ``Query``; ``provider_words`` maps a word or two ("groq", "amazon bedrock") to a provider id."""
+    text = text[:MAX_PARSED]
+    lower = text.lower()
+    found = catalog.index.mentions(text)
+    model_ids = tuple(dict.fromkeys(m.model_id for m in found.mentions))
+    spans = [(m.start, m.end) for m in found.mentions]
+    rest = blank_spans(lower, spans)
+    unknown = _unknown_names(rest, catalog)
+    if unknown:
+        rest = blank_spans(rest, [span for span, _, _ in unknown])
+    words = _WORD.findall(rest)
+    providers = _providers(words, provider_words)
+    asks = _asks(rest)
+    topic = next((t for p, t in UNKNOWN_TOPICS if p.search(rest)), None)
+    traffic = read_traffic(text)
+    asking = (
+        is_question(text)
+        or bool(_REQUEST.search(rest))
+        or _terse(words, asks, bool(model_ids or unknown))
+        or (bool(asks) and not traffic.empty)
+    )
+    return Query(
+        text=text,
+        model_ids=model_ids,
+        unknown=tuple((name, near) for _, name, near in unknown),
+        asks=asks,
+        providers=providers,
+        traffic=traffic,
+        unknown_topic=topic,
+        asking=asking,
+        yes_no=bool(_YES_NO.match(lower)),
+        follow_up=bool(_FOLLOW_UP.match(lower)) or bool(_SAME_TRAFFIC.search(lower)),
+        same_traffic=bool(_SAME_TRAFFIC.search(lower)),
+        families=found.families,
+    )
+
+
+def _asks(rest: str) -> tuple[str, ...]:
+    """Every intent written, in order; words claimed by an earlier rule are not read again by a later one."""
+    taken: list[tuple[int, int]] = []
+    hits: list[tuple[int, str]] = []
+    for name, pattern in INTENT_RULES:
+        if name in ("compare", "overview"):
+            continue
+        for m in pattern.finditer(rest):
+            if any(a < m.end() and m.start() < b for a, b in taken):
+                continue
+            taken.append(m.span())
+            hits.append((m.start(), name))
+    return tuple(dict.fromkeys(name for _, name in sorted(hits)))
+
+
+def _terse(words: list[str], asks: tuple[str, ...], named: bool) -> bool:
+    """A model and an attribute with nothing else ("deepseek v3.2 context window", "license of qwen3 32b"): a
+    request however it is punctuated. A sentence with more words ("was plenty for us") is a statement."""
+    if not (named and asks):
+        return False
+    content = [w for w in words if w not in _FILLER and w not in _ASK_WORDS]
+    return len(content) <= 1
+
+
+#: Words the intent rules read ("context", "window", "price"): not content for ``_terse``.
+_ASK_WORDS = frozenset(
+    {"context", "window", "price", "prices", "pricing", "cost", "costs", "license", "licence", "licensed", "max",
+     "output", "input", "benchmarks", "benchmark", "scores", "score", "params", "parameters", "release", "date",
+     "released", "cutoff", "knowledge", "open", "source", "weights", "commercial", "commercially", "providers",
+     "provider", "size", "limit", "length", "much", "cheaper", "cheapest", "monthly", "month"}
+)  # fmt: skip
+
+
+def _providers(words: list[str], provider_words: dict[str, str]) -> tuple[str, ...]:
+    out: dict[str, None] = {}
+    for i, w in enumerate(words):
+        pair = f"{w} {words[i + 1]}" if i + 1 < len(words) else ""
+        if pair in provider_words:
+            out[provider_words[pair]] = None
+        elif w in provider_words:
+            out[provider_words[w]] = None
+    return tuple(out)
+
+
+def _unknown_names(rest: str, catalog: Catalog) -> list[tuple[tuple[int, int], str, tuple[str, ...]]]:
+    """Family words with a version that no model matched ("gpt-6", "claude 5 opus"): names the catalog lacks,
+    with the nearest ones it has. A family the index does not know is no model name ("python 3.11")."""
+    out = []
+    brands = catalog.index.brands
+    for m in _MODEL_LIKE.finditer(rest):
+        family = m.group(1)
+        if family not in brands:
+            continue
+        name = m.group(0).strip()
+        try:
+            catalog.index.resolve(name)
+        except ModelNotFound as exc:
+            out.append((m.span(), name, exc.suggestions[:3]))
+        except AmbiguousModel as exc:
+            out.append((m.span(), name, tuple(["?", *(n for _, n in exc.candidates[:5])])))
+    return out

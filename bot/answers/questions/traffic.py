@@ -1,0 +1,190 @@
+"""Traffic a message states ("2k requests a day, 3k tokens in 500 out, 60 % of the input cached").
+
+Read from a token stream, not with nested regular expressions: one linear pass over the words, each number
+taking the nearest unit word around it. What was read is echoed back with the estimate, so a misreading shows.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+
+from pydantic import BaseModel, ConfigDict
+
+from bot.answers.costs import (
+    MAX_REQUESTS_PER_MONTH,
+    MAX_TOKENS_PER_REQUEST,
+    TrafficError,
+    TrafficProfile,
+    apply_traffic,
+)
+
+#: Numbers ("2k", "1.2k", "50,000", "1m", "60%"), words, and the "/" of "2k/day". Every branch is a plain run.
+_TOKEN = re.compile(
+    r"(?:\d{1,3}(?:,\d{3}){1,4}|\d{1,12})(?:\.\d{1,4})?\s?(?:k|m|mm|million|thousand|%|percent)?(?![a-z])"
+    r"|[a-z]+|[/,.;?!]"
+)
+_SCALES = {"k": 1_000, "thousand": 1_000, "m": 1_000_000, "mm": 1_000_000, "million": 1_000_000}
+_REQUEST_WORDS = frozenset(
+    {"request", "requests", "req", "reqs", "calls", "call", "queries", "query", "messages", "conversations", "chats",
+     "completions", "prompts", "tickets", "sessions", "generations", "runs", "rpd", "rpm"}
+)  # fmt: skip
+#: Requests per month in one period of each word.
+_PERIODS = {
+    "day": 30.0, "days": 30.0, "daily": 30.0, "d": 30.0, "week": 30 / 7, "weekly": 30 / 7, "wk": 30 / 7,
+    "month": 1.0, "months": 1.0, "monthly": 1.0, "mo": 1.0, "mon": 1.0, "hour": 720.0, "hr": 720.0, "h": 720.0,
+    "year": 1 / 12, "yr": 1 / 12, "annually": 1 / 12,
+}  # fmt: skip
+_INPUT_WORDS = frozenset({"in", "input", "inputs", "prompt", "prompts"})
+_OUTPUT_WORDS = frozenset({"out", "output", "outputs", "completion", "response", "responses", "answer", "answers",
+                           "generated", "generation"})  # fmt: skip
+_TOKEN_WORDS = frozenset({"tokens", "token", "tok", "toks"})
+_CACHE_WORDS = frozenset({"cache", "cached", "caching"})
+_SHARE_WORDS = {"half": 0.5, "quarter": 0.25, "third": 1 / 3}
+WINDOW = 4
+
+
+class StatedTraffic(BaseModel):
+    """What a message says about traffic; None where it says nothing."""
+
+    model_config = ConfigDict(frozen=True)
+
+    requests_per_month: int | None = None
+    requests_per_day: int | None = None
+    """Kept as stated, for the echo ("2,000 req/day")."""
+    input_tokens: int | None = None
+    output_tokens: int | None = None
+    cache_hit: float | None = None
+    batch_share: float | None = None
+
+    @property
+    def empty(self) -> bool:
+        return self == StatedTraffic()
+
+    def applied(self, base: TrafficProfile) -> TrafficProfile:
+        """``base`` with what was stated; raises ``TrafficError`` for a value out of range."""
+        return apply_traffic(
+            base,
+            requests_per_month=self.requests_per_month,
+            input_tokens=self.input_tokens,
+            output_tokens=self.output_tokens,
+            cache_hit=self.cache_hit,
+            batch_share=self.batch_share,
+        )
+
+    def merged(self, later: StatedTraffic) -> StatedTraffic:
+        """This traffic with what ``later`` states on top (a follow-up changing one number)."""
+        values = self.model_dump()
+        values.update({k: v for k, v in later.model_dump().items() if v is not None})
+        if later.requests_per_month is not None and later.requests_per_day is None:
+            values["requests_per_day"] = None
+        return StatedTraffic.model_validate(values)
+
+
+def _number(tok: str) -> tuple[Decimal, bool] | None:
+    """A number token's value and whether it is a share ("60%")."""
+    m = re.match(r"([\d,]+(?:\.\d+)?)\s?([a-z%]*)", tok)
+    if m is None:
+        return None
+    try:
+        value = Decimal(m.group(1).replace(",", ""))
+    except InvalidOperation:
+        return None
+    unit = m.group(2)
+    if unit in ("%", "percent"):
+        return value / 100, True
+    return value * _SCALES.get(unit, 1), False
+
+
+def read_traffic(text: str) -> StatedTraffic:
+    """The traffic ``text`` states, number by number (each takes the unit words nearest to it)."""
+    toks = _TOKEN.findall(text.lower()[:2000])
+    found: dict[str, float | int] = {}
+    for i, tok in enumerate(toks):
+        if tok[0].isdigit():
+            parsed = _number(tok)
+            if parsed is not None:
+                _place(toks, i, *parsed, found)
+        elif tok in _SHARE_WORDS and _near(toks, i, _CACHE_WORDS, after=6):
+            found.setdefault("cache_hit", _SHARE_WORDS[tok])
+    return StatedTraffic.model_validate(found)
+
+
+def _near(toks: list[str], i: int, words: frozenset[str], before: int = WINDOW, after: int = WINDOW) -> bool:
+    return any(t in words for t in toks[max(0, i - before) : i + after + 1])
+
+
+def _place(toks: list[str], i: int, value: Decimal, share: bool, found: dict[str, float | int]) -> None:
+    after = toks[i + 1 : i + 1 + WINDOW]
+    before = toks[max(0, i - WINDOW) : i]
+    if share:
+        if 0 <= value <= 1 and _near(toks, i, _CACHE_WORDS, after=6):
+            found.setdefault("cache_hit", float(value))
+        elif 0 <= value <= 1 and _near(toks, i, frozenset({"batch", "batched"}), after=6):
+            found.setdefault("batch_share", float(value))
+        return
+    tokens_next = bool(after) and after[0] in _TOKEN_WORDS
+    if not tokens_next and (
+        any(t in _REQUEST_WORDS for t in after[:2]) or (after[:1] == ["/"] and after[1:2] and after[1] in _PERIODS)
+    ):
+        period = next((_PERIODS[t] for t in after if t in _PERIODS), None)
+        if "rpm" in after[:1]:
+            period = 720.0 * 60
+        per_month = value * Decimal(str(period if period is not None else 1.0))
+        if 0 < per_month <= MAX_REQUESTS_PER_MONTH and "requests_per_month" not in found:
+            found["requests_per_month"] = int(per_month.to_integral_value())
+            if period == 30.0:
+                found["requests_per_day"] = int(value)
+        return
+    if not 0 < value <= MAX_TOKENS_PER_REQUEST:
+        return
+    side = _side_after(after) or _side_before(before)
+    if side is not None:
+        found.setdefault(side, int(value))
+
+
+_FILLER = frozenset({"avg", "average", "of", "about", "around", "is", "are", "per", "request", "each", "typical",
+                     "typically", "the", "a", "an", "roughly", "approx", "usually", "mean", "median", "x"})  # fmt: skip
+
+
+def _side_after(after: list[str]) -> str | None:
+    """ "3k tokens in", "500 out", "3k-token prompts": the first word after the number, past "tokens"."""
+    words = [w for w in after if w not in _TOKEN_WORDS and w != "-"]
+    return _side_of(words[0]) if words else None
+
+
+def _side_before(before: list[str]) -> str | None:
+    """ "input 3000", "avg prompt 1.2k": the nearest word before the number, past filler words."""
+    for w in reversed(before):
+        if w in _FILLER or w in _TOKEN_WORDS:
+            continue
+        return _side_of(w)
+    return None
+
+
+def _side_of(word: str) -> str | None:
+    if word in _INPUT_WORDS:
+        return "input_tokens"
+    if word in _OUTPUT_WORDS:
+        return "output_tokens"
+    return None
+
+
+def describe_stated(stated: StatedTraffic, profile: TrafficProfile) -> str:
+    """The echo of what was read: "2,000 req/day × 3,000 in / 500 out = 60,000 requests/month"."""
+    volume = (
+        f"{stated.requests_per_day:,} req/day × {profile.days_per_month} days"
+        if stated.requests_per_day is not None
+        else f"{profile.requests_per_month:,} requests/month"
+    )
+    text = f"{volume}, {profile.input_tokens:,} in / {profile.output_tokens:,} out tokens per request"
+    if stated.requests_per_day is not None:
+        text += f" = {profile.requests_per_month:,} requests/month"
+    if profile.cache_hit:
+        text += f", {profile.cache_hit:.0%} of input cached"
+    if profile.batch_share:
+        text += f", {profile.batch_share:.0%} via batch"
+    return text
+
+
+__all__ = ["StatedTraffic", "TrafficError", "describe_stated", "read_traffic"]

@@ -1,0 +1,90 @@
+"""Questions as a team asks them, on the shipped catalog: stated traffic, several parts, follow-ups, unknown
+names, yes/no questions, and statements that must stay silent."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.answers.costs import TrafficProfile
+from bot.answers.faq import converse
+from bot.answers.questions.memory import MEMORY_SECONDS, ChannelMemory
+from catalog.service import Catalog
+
+
+def _say(catalog: Catalog, *lines: str, now: float = 100.0) -> str | None:
+    """The reply text to the last line, after the earlier ones in the same channel."""
+    memory: ChannelMemory | None = None
+    text: str | None = None
+    for line in lines:
+        ans, memory = converse(line, catalog, TrafficProfile(), memory=memory, now=now)
+        text = None if ans is None else "\n".join([ans.title, *ans.lines])
+    return text
+
+
+@pytest.mark.parametrize(
+    ("lines", "fragments"),
+    [
+        (
+            ["we do 2k requests a day, 3k tokens in 500 out. what would gpt-4o cost us per month?"],
+            ["$750.00/month", "= 60,000 requests/month"],
+        ),
+        (["gpt-5: context window, max output and price?"], ["400k-token context", "128,000 output tokens", "$1.25"]),
+        (["deepseek v3.2 context window pls"], ["context window"]),  # a request without "?"
+        (["does gpt4o mini have a bigger context than llama3.3 70b?"], ["No — both have a 128k"]),
+        (["is llama 3.3 70b on groq? how much there"], ["Yes — Groq serves", "$0.59"]),
+        (["can we get gemini 2.5 pro through azure?"], ["No — Gemini 2.5 Pro is not on Azure"]),
+        (["how much is gpt-6 per 1m tokens?"], ["could mean several models", "Which one?"]),
+        (["what's the price of llama 9 70b?"], ["llama 9 70b is not in the catalog"]),
+        (
+            ["2k requests a day, 3k in 500 out: cost of gpt-4o?", "same traffic on gpt-4o mini?"],
+            ["GPT-4o mini: $45.00/month", "60,000 requests/month"],
+        ),
+        (
+            ["what's claude opus 4.5 per million tokens", "and what about sonnet 4.5?"],
+            ["Claude Sonnet 4.5: $3.00/1M tokens input"],
+        ),
+        (["how much is claude haiku 4.5?", "what about its context window?"], ["Claude Haiku 4.5 has a 200k"]),
+    ],
+)
+def test_answers(shipped_catalog: Catalog, lines: list[str], fragments: list[str]) -> None:
+    text = _say(shipped_catalog, *lines)
+    assert text is not None, lines
+    for fragment in fragments:
+        assert fragment in text, (lines, fragment, text)
+
+
+def test_the_yes_or_no_comes_first(shipped_catalog: Catalog) -> None:
+    text = _say(shipped_catalog, "is llama 3.3 70b on groq? how much there")
+    assert text is not None
+    assert text.splitlines()[1].startswith("Yes")
+
+
+def test_no_boilerplate_repeated(shipped_catalog: Catalog) -> None:
+    for line in ("what license is qwen2 7b under?", "context window of gpt-4o vs claude sonnet 4.5?"):
+        text = _say(shipped_catalog, line)
+        assert text is not None
+        assert "The gap matters" not in text and "confirm the upstream license" not in text
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "gpt-4o's context window was plenty for us",
+        "we moved the summarizer to gpt-4o last week",
+        "pricing for claude went up again, ugh",
+        "we use python 3.11 and node 20",
+        "did the deploy finish?",
+        "and what about lunch?",
+    ],
+)
+def test_statements_stay_silent(shipped_catalog: Catalog, line: str) -> None:
+    assert _say(shipped_catalog, line) is None
+
+
+def test_memory_expires(shipped_catalog: Catalog) -> None:
+    ans, memory = converse("how much is claude haiku 4.5?", shipped_catalog, TrafficProfile(), now=0.0)
+    assert ans is not None and memory is not None
+    later, _ = converse(
+        "what about its context window?", shipped_catalog, TrafficProfile(), memory=memory, now=MEMORY_SECONDS + 1
+    )
+    assert later is None

@@ -1,0 +1,71 @@
+"""Traffic read from chat: each number takes the unit words nearest to it."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from bot.answers.costs import TrafficProfile
+from bot.answers.questions.traffic import StatedTraffic, describe_stated, read_traffic
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "we do 2k requests a day, 3k tokens in 500 out. what would gpt-4o cost us per month?",
+            {"requests_per_month": 60_000, "requests_per_day": 2_000, "input_tokens": 3_000, "output_tokens": 500},
+        ),
+        (
+            "50k calls/mo, avg prompt 1.2k tokens, responses ~400 tokens",
+            {"requests_per_month": 50_000, "input_tokens": 1_200, "output_tokens": 400},
+        ),
+        ("1M requests per month with 60 % of the input cached", {"requests_per_month": 1_000_000, "cache_hit": 0.6}),
+        (
+            "2000 req/day, input 3000, output 500",
+            {"requests_per_month": 60_000, "requests_per_day": 2_000, "input_tokens": 3_000, "output_tokens": 500},
+        ),
+        (
+            "we send 10k requests/day, half of the prompt is cached",
+            {"requests_per_month": 300_000, "requests_per_day": 10_000, "cache_hit": 0.5},
+        ),
+        (
+            "3k-token prompts and 500-token answers, 100k requests a month",
+            {"requests_per_month": 100_000, "input_tokens": 3_000, "output_tokens": 500},
+        ),
+        ("1,500 requests a week", {"requests_per_month": 6_429}),
+        ("gpt-4o has a 128k context", {}),  # a context window is no traffic
+        ("we use python 3.11 and node 20", {}),
+    ],
+)
+def test_read_traffic(text: str, expected: dict[str, float]) -> None:
+    assert read_traffic(text).model_dump(exclude_none=True) == expected
+
+
+def test_echo_names_what_was_read() -> None:
+    stated = read_traffic("2k requests a day, 3k in, 500 out")
+    profile = stated.applied(TrafficProfile())
+    assert describe_stated(stated, profile) == (
+        "2,000 req/day × 30 days, 3,000 in / 500 out tokens per request = 60,000 requests/month"
+    )
+
+
+def test_a_follow_up_changes_only_what_it_states() -> None:
+    first = read_traffic("2k requests a day, 3k in 500 out")
+    later = first.merged(StatedTraffic(output_tokens=800))
+    assert (later.requests_per_month, later.input_tokens, later.output_tokens) == (60_000, 3_000, 800)
+
+
+@pytest.mark.parametrize("unit", ["1", " ", "k ", "requests a day ", "tokens in "])
+def test_reading_is_linear_on_long_runs(unit: str) -> None:
+    """Hostile input (issue 17): a long run of one token class costs about as much per character as a short one."""
+
+    def cost(n: int) -> float:
+        text = unit * n
+        start = time.perf_counter()
+        read_traffic(text)
+        return time.perf_counter() - start
+
+    small, large = cost(200), cost(2000)
+    assert large < max(small, 1e-4) * 40  # ten times the text (clipped at 2,000 chars), far from quadratic
