@@ -15,7 +15,7 @@ import time
 from pathlib import Path
 
 from bot.answers.compare import compare
-from bot.answers.faq import answer
+from bot.answers.questions.conversation import answer
 from catalog.build import build
 from catalog.service import Catalog, load_catalog
 from catalog.store.db import Store

@@ -14,23 +14,9 @@ from pydantic import BaseModel, ConfigDict
 from bot.answers import narrative
 from bot.answers.costs import TrafficProfile, estimate
 from bot.answers.facts import caps_yes, commercial_label, license_label, openness_label, prices_checked, sources
-from bot.answers.filters import ModelFilter, parse_filter, search
+from bot.answers.filters import ModelFilter, search
 from bot.answers.format import join_and, tokens_short, usd, usd_per_m, usd_unit
-from bot.answers.intents import is_question
 from bot.answers.prices import disagreement, headline, unit_prices
-from bot.answers.questions.memory import ChannelMemory
-from bot.answers.questions.providers import provider_tables
-from bot.answers.questions.query import Query, parse_query
-from bot.answers.questions.respond import (
-    commercial_lines,
-    context_lines,
-    license_lines,
-    open_lines,
-    provider_lines,
-    traffic_line,
-    unknown_lines,
-)
-from bot.answers.questions.traffic import TrafficError
 from catalog.models import CAPABILITY_LABELS, Model
 from catalog.service import Catalog
 
@@ -57,150 +43,7 @@ class FaqAnswer(BaseModel):
     prices_checked: str | None = None
 
 
-def answer(
-    text: str, catalog: Catalog, profile: TrafficProfile | None = None, addressed: bool = False
-) -> FaqAnswer | None:
-    """The reply to a chat message with no channel memory, or None to stay silent."""
-    return converse(text, catalog, profile, addressed)[0]
-
-
-def converse(
-    text: str,
-    catalog: Catalog,
-    profile: TrafficProfile | None = None,
-    addressed: bool = False,
-    memory: ChannelMemory | None = None,
-    now: float = 0.0,
-    saved_profile: bool = False,
-) -> tuple[FaqAnswer | None, ChannelMemory | None]:
-    """The reply to a chat message (None: stay silent) and what the channel remembers afterwards.
-
-    ``addressed`` is True when the message mentions the bot (or is a DM / /ask): then it always answers.
-    ``memory`` is the channel's last question: a follow-up ("and opus?", "same traffic on X") borrows from it.
-    """
-    base = profile or TrafficProfile()
-    words, provider_names = provider_tables(catalog)
-    q = parse_query(text, catalog, words)
-    recall = memory if memory is not None and memory.fresh(now) else None
-    model_ids, asks, traffic = list(q.model_ids), list(q.asks), q.traffic
-    borrowed = False
-    if recall is not None and (q.follow_up or not model_ids or not asks) and (q.asking or q.follow_up):
-        if not model_ids and not q.unknown and recall.model_ids and asks:
-            model_ids, borrowed = list(recall.model_ids), True  # "what about its context window?"
-        if model_ids and not asks and (q.follow_up or len(q.text.split()) <= 6):
-            asks, borrowed = list(recall.asks), True  # "and opus?"
-        if (q.same_traffic or borrowed or q.follow_up) and not recall.traffic.empty:
-            traffic = recall.traffic.merged(q.traffic)
-    if not asks and len(model_ids) > 1:
-        asks = ["compare"]  # "gpt-4o vs gpt-4o mini?"
-    if not traffic.empty and "price" in asks and "monthly_cost" not in asks:
-        asks[asks.index("price")] = "monthly_cost"  # a price at a stated traffic is a monthly cost
-    q = q.model_copy(update={"model_ids": tuple(model_ids), "asks": tuple(asks), "traffic": traffic})
-    try:
-        profile = traffic.applied(base)
-    except TrafficError as exc:
-        return _decline(text, f"a usable traffic figure ({exc.message})", []), memory
-    models = [catalog.models[i] for i in model_ids]
-    remembered = ChannelMemory(model_ids=tuple(model_ids), asks=tuple(asks), traffic=traffic, at=now)
-    if not models:
-        if q.unknown and (addressed or q.asking):
-            return _unknown(text, q, catalog), memory
-        filt = parse_filter(text)
-        if filt is not None and (addressed or is_question(text)):
-            return _filter_answer(text, catalog, filt, profile), memory
-        if addressed:
-            return _decline(text, "that", [], hint=_family_hint(found_families(q))), memory
-        return None, memory
-    if not (addressed or q.asking or borrowed):
-        return None, memory
-    if q.unknown_topic is not None and not asks:
-        return _decline(text, q.unknown_topic, models), remembered
-    lines, title = _parts(q, models, profile, provider_names)
-    if q.unknown:
-        lines += unknown_lines(q, _data_date(catalog))
-    if _priced(q):
-        lines.append(traffic_line(q, profile, saved_profile))
-    return (
-        FaqAnswer(
-            intent=q.asks[0] if q.asks else "overview",
-            question=text,
-            title=title,
-            lines=lines,
-            model_ids=[m.id for m in models],
-            sources=sources(models),
-            prices_checked=prices_checked(models),
-        ),
-        remembered,
-    )
-
-
-def _priced(q: Query) -> bool:
-    return any(a in ("monthly_cost", "cheaper", "cheapest_route") for a in q.asks)
-
-
-def _parts(
-    q: Query, models: list[Model], profile: TrafficProfile, provider_names: dict[str, str]
-) -> tuple[list[str], str]:
-    """Every ask's lines, yes/no answers first; the title names what was asked."""
-    asks = list(q.asks)
-    if "compare" in asks or (len(models) > 1 and not asks):
-        asks = [a for a in asks if a != "compare"] or ["compare"]
-    first: list[str] = []
-    rest: list[str] = []
-    titles: list[str] = []
-    if q.providers and (not asks or set(asks) <= {"where_run", "price", "cheapest_route"}):
-        first += provider_lines(models, q, provider_names)
-        titles.append("Where to run it")
-        asks = [a for a in asks if a not in ("where_run", "price")]
-    for ask in asks or ([] if first else ["overview"]):
-        if ask == "context" and (yes_no := context_lines(models, q)) is not None:
-            first += yes_no
-            titles.append("Context window")
-            continue
-        special = {
-            "open_source": lambda: open_lines(models, q),
-            "commercial": lambda: commercial_lines(models),
-            "license": lambda: license_lines(models),
-        }.get(ask)
-        if special is not None:
-            (first if q.yes_no and ask != "license" else rest).extend(special())
-            titles.append(_TITLES.get(ask, ask))
-            continue
-        handler = _HANDLERS[ask.removeprefix("cap_") if ask.startswith("cap_") else ask]
-        title, lines = handler(models, profile, ask)
-        titles.append(title)
-        rest += [ln for ln in lines if not ln.startswith("Traffic assumed:")]
-    names = join_and([m.name for m in models])
-    title = titles[0] if len(titles) == 1 else f"{names}: {', '.join(dict.fromkeys(t.lower() for t in titles))}"
-    return first + rest, title
-
-
-_TITLES = {"open_source": "Open source?", "commercial": "Commercial use", "license": "License"}
-
-
-def _unknown(text: str, q: Query, catalog: Catalog) -> FaqAnswer:
-    return FaqAnswer(
-        intent="unknown_model",
-        question=text,
-        title="Not in the catalog",
-        lines=unknown_lines(q, _data_date(catalog)),
-        model_ids=[],
-        sources=[],
-        known=False,
-    )
-
-
-def _data_date(catalog: Catalog) -> str | None:
-    """The newest source date the catalog holds: what "not in the catalog" is as of."""
-    dates = [s.source_date for s in catalog.sources if s.source_date]
-    return max(dates) if dates else None
-
-
-def found_families(q: Query) -> tuple[str, ...]:
-    return q.families
-
-
-def _decline(text: str, topic: str, models: list[Model], hint: str = "") -> FaqAnswer:
+def decline(text: str, topic: str, models: list[Model], hint: str = "") -> FaqAnswer:
     what = f"the catalog has no {topic} data" if topic != "that" else "I could not tell which model you mean"
     return FaqAnswer(
         intent="unknown",
@@ -213,7 +56,7 @@ def _decline(text: str, topic: str, models: list[Model], hint: str = "") -> FaqA
     )
 
 
-def _family_hint(families: tuple[str, ...]) -> str:
+def family_hint(families: tuple[str, ...]) -> str:
     return (
         f" You mentioned {join_and(list(families))}: name a specific model (e.g. with its version)." if families else ""
     )
@@ -390,7 +233,7 @@ def _overview(models: list[Model], profile: TrafficProfile, intent: str) -> tupl
     return "At a glance", lines
 
 
-def _filter_answer(text: str, catalog: Catalog, filt: ModelFilter, profile: TrafficProfile) -> FaqAnswer:
+def filter_answer(text: str, catalog: Catalog, filt: ModelFilter, profile: TrafficProfile) -> FaqAnswer:
     hits = search(list(catalog.models.values()), filt, profile)
     matched = "1 model matches" if len(hits) == 1 else f"{len(hits)} models match"
     lines = [f"Looking for: {filt.describe()}. {matched}."]
@@ -414,7 +257,7 @@ def _filter_answer(text: str, catalog: Catalog, filt: ModelFilter, profile: Traf
     )
 
 
-_HANDLERS: dict[str, Handler] = {
+HANDLERS: dict[str, Handler] = {
     "context": _context,
     "max_output": _max_output,
     "open_source": _open,

@@ -10,7 +10,8 @@ from collections.abc import Sequence
 
 from bot.answers.compare import Comparison, compare
 from bot.answers.costs import CostEstimate, TrafficProfile, estimate
-from bot.answers.faq import FaqAnswer, answer
+from bot.answers.faq import FaqAnswer
+from bot.answers.questions.conversation import answer
 from catalog.models import Model
 from catalog.service import Catalog
 

@@ -11,10 +11,10 @@ from collections.abc import Callable, Sequence
 
 from bot.answers.compare import compare
 from bot.answers.costs import TrafficProfile, estimate
-from bot.answers.faq import converse
 from bot.answers.filters import ModelFilter, search
 from bot.answers.freshness import Freshness
 from bot.answers.handlers import ask_handler
+from bot.answers.questions.conversation import converse
 from bot.answers.questions.memory import ChannelMemory
 from bot.render.cards import cost_embed, faq_embed, model_embed, models_embed, pick_embed
 from bot.render.charts import CHART_NAME, cost_chart

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.answers.faq import answer
+from bot.answers.questions.conversation import answer
 from catalog.service import Catalog
 
 SEED = [  # (question, intent, fragments the answer must contain) on the seed-page catalog

@@ -11,8 +11,8 @@ import pytest
 
 from bot.answers.compare import compare
 from bot.answers.costs import TrafficProfile, estimate
-from bot.answers.faq import answer
 from bot.answers.filters import ModelFilter
+from bot.answers.questions.conversation import answer
 from bot.flows.lookup import compare_flow, cost_flow, model_flow, models_flow
 from bot.limits import ELLIPSIS, clip, violations
 from bot.render.cards import cost_embed, model_embed, pick_embed

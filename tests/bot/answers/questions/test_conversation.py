@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from bot.answers.costs import TrafficProfile
-from bot.answers.faq import converse
+from bot.answers.questions.conversation import converse
 from bot.answers.questions.memory import MEMORY_SECONDS, ChannelMemory
 from catalog.service import Catalog
 
