@@ -29,6 +29,10 @@ class ModelFilter(BaseModel):
     """USD per 1M output tokens, on the cheapest metered route."""
     provider: str | None = None
     """Provider id or name (case-insensitive) that must serve the model."""
+    vendor: str | None = None
+    """The lab whose models qualify ("anthropic"), as the catalog keys vendors."""
+    text_only: bool = False
+    """A chat or coding task: embedding, rerank, image, audio, speech and moderation models do not qualify."""
 
     def describe(self) -> str:
         parts = []
@@ -41,6 +45,10 @@ class ModelFilter(BaseModel):
             parts.append(f"output ≤ ${self.max_output_price}/1M tokens")
         if self.provider:
             parts.append(f"served by {self.provider}")
+        if self.vendor:
+            parts.append(f"made by {self.vendor}")
+        if self.text_only:
+            parts.append("chat/coding models")
         return ", ".join(parts) or "no constraints"
 
     @property
@@ -59,19 +67,34 @@ _CAP_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("code_execution", r"\bcode execution\b"),
     )
 )
+#: "128k context", "context of at least 1m", "1M-token context": digits are bounded and anchored, so a long run of
+#: digits or spaces costs linear time (each pattern has one unbounded-free path per start position).
 _CONTEXT = re.compile(
-    r"(?:≥|>=|>|at least|over|above|more than|min(?:imum)?)?\s*(\d+(?:\.\d+)?)\s*([km])\b[^.?!,]{0,20}?\bcontext"
-    r"|context[^.?!,]{0,20}?(?:≥|>=|>|at least|over|above|of)\s*(\d+(?:\.\d+)?)\s*([km])\b"
+    r"(?<![\d.])(\d{1,4}(?:\.\d{1,2})?) ?([km])\b[^.?!,\d]{0,20}\bcontext"
+    r"|\bcontext\b[^.?!,\d]{0,20}(?<![\d.])(\d{1,4}(?:\.\d{1,2})?) ?([km])\b"
 )
-_PRICE = re.compile(r"(?:under|below|less than|<|≤|<=|max(?:imum)?|at most)\s*\$\s*(\d+(?:\.\d+)?)")
+_PRICE = re.compile(
+    r"\b(?:under|below|less than|max(?:imum)?|at most)\s{0,3}\$\s{0,3}(\d{1,6}(?:\.\d{1,4})?)"
+    r"|[<≤]\s{0,3}\$\s{0,3}(\d{1,6}(?:\.\d{1,4})?)"
+)
 _OPEN = re.compile(r"\bopen[- ]?(?:weights?|source)\b|\bself[- ]?host")
-_FILTER_ASK = re.compile(r"\b(?:best|which|recommend|cheapest|any|find|list|show)\b[^?]*\bmodels?\b|\bmodels? with\b")
+_MODELS_WORD = re.compile(r"\b(?:models?|llms?)\b")
+_FILTER_START = re.compile(r"^\W{0,3}(?:best|which|recommend|cheapest|any|find|list|show|what|suggest|need|give)\b")
+_TEXT_TASK = re.compile(
+    r"\b(?:cod(?:e|ing)|chat(?:bot)?|assistant|agents?|agentic|writing|summari[sz]\w{0,6}|reasoning|rag)\b"
+)
+#: Names of models that are not for chat or code (when no modality says so).
+_NOT_TEXT = re.compile(
+    r"embed|rerank|whisper|tts|transcrib|speech|dall-e|imagen|image|flux|stable-diffusion|sdxl|veo|sora|video|"
+    r"moderation|guard|audio|voice|music|lyria"
+)
 
 
 def parse_filter(text: str) -> ModelFilter | None:
-    """The constraints in a filter question, or None when the text is not one."""
-    lower = text.lower()
-    if not _FILTER_ASK.search(lower):
+    """The constraints in a filter question ("open-weights models with 128k context under $1"), or None when the
+    text names no models word or no constraint."""
+    lower = text.lower()[:2000]
+    if not _MODELS_WORD.search(lower):
         return None
     min_context = None
     if m := _CONTEXT.search(lower):
@@ -82,9 +105,28 @@ def parse_filter(text: str) -> ModelFilter | None:
         open_weights=True if _OPEN.search(lower) else None,
         min_context=min_context,
         capabilities=tuple(key for key, p in _CAP_WORDS if p.search(lower)),
-        max_output_price=Decimal(price.group(1)) if price else None,
+        max_output_price=Decimal(price.group(1) or price.group(2)) if price else None,
+        text_only=bool(_TEXT_TASK.search(lower)),
     )
     return None if found.empty else found
+
+
+def asks_for_models(text: str) -> bool:
+    """A filter written as a request ("best cheap model for coding with 128k context", "open-weights models under
+    $1 with tool use"), "?" or not; a sentence about what the team did ("we evaluated models with…") is not."""
+    lower = text.lower()
+    return bool(_FILTER_START.search(lower)) or not _STATEMENT.search(lower)
+
+
+_STATEMENT = re.compile(r"\b(?:we|i|our|us|was|were|had|did|used|tried|evaluated|went|been|they|he|she)\b")
+
+
+def is_text_model(model: Model) -> bool:
+    """Whether a model answers chat or code: text output when the modalities are known, else not named for
+    embeddings, rerank, images, audio or moderation."""
+    if _NOT_TEXT.search(f"{model.id} {model.name.lower()}"):
+        return False
+    return not model.output_modalities or "text" in model.output_modalities
 
 
 def matches(model: Model, f: ModelFilter) -> bool:
@@ -98,6 +140,12 @@ def matches(model: Model, f: ModelFilter) -> bool:
         wanted = f.provider.lower()
         if not any(wanted in (r.provider_id.lower(), r.provider_name.lower()) for r in model.routes):
             return False
+    if f.vendor and model.vendor != f.vendor:
+        return False
+    if f.text_only and not is_text_model(model):
+        return False
+    if f.text_only and (out := unit_prices(model)[1]) is not None and out == 0:
+        return False  # nothing charged for output: an embedding or classifier, whatever its name
     if f.max_output_price is not None:
         _, out = unit_prices(model)
         if out is None or out > f.max_output_price:

@@ -23,8 +23,9 @@ def usd_per_m(price: Decimal | None) -> str:
 
 
 def usd_unit(price: Decimal) -> str:
-    """At least two decimals, more only when the price has them: $0.01, $2.50, $0.075, $14.00."""
-    text = f"{price.normalize():f}"
+    """At least two decimals, more only when the price has them: $0.01, $2.50, $0.075, $14.00. Six significant
+    digits at most: a source's float noise ("14.993999999999998") is not a price anyone quoted."""
+    text = f"{Decimal(format(price, '.6g')).normalize():f}"
     whole, _, frac = text.partition(".")
     frac = (frac + "00")[: max(2, len(frac))]
     return f"${whole}.{frac}"

@@ -6,12 +6,15 @@ same turn without memory. The per-intent wording lives in ``bot.answers.faq``.
 
 from __future__ import annotations
 
+import re
+
 from bot.answers.costs import TrafficProfile
 from bot.answers.facts import prices_checked, sources
 from bot.answers.faq import HANDLERS, FaqAnswer, decline, family_hint, filter_answer
-from bot.answers.filters import parse_filter
+from bot.answers.filters import asks_for_models, parse_filter
 from bot.answers.format import join_and
 from bot.answers.intents import is_question
+from bot.answers.questions.benchmarks import benchmark_lines, benchmark_table
 from bot.answers.questions.memory import ChannelMemory
 from bot.answers.questions.providers import provider_tables
 from bot.answers.questions.query import Query, parse_query
@@ -52,7 +55,7 @@ def converse(
     """
     base = profile or TrafficProfile()
     words, provider_names = provider_tables(catalog)
-    q = parse_query(text, catalog, words)
+    q = parse_query(text, catalog, words, benchmark_table(catalog))
     recall = memory if memory is not None and memory.fresh(now) else None
     model_ids, asks, traffic = list(q.model_ids), list(q.asks), q.traffic
     borrowed = False
@@ -78,7 +81,9 @@ def converse(
         if q.unknown and (addressed or q.asking):
             return _unknown(text, q, catalog), memory
         filt = parse_filter(text)
-        if filt is not None and (addressed or is_question(text)):
+        if filt is not None and (addressed or is_question(text) or asks_for_models(text) or q.asking):
+            vendor = _vendor_named(q.text, catalog)
+            filt = filt.model_copy(update={"vendor": vendor}) if vendor else filt
             return filter_answer(text, catalog, filt, profile), memory
         if addressed:
             return decline(text, "that", [], hint=family_hint(found_families(q))), memory
@@ -129,6 +134,10 @@ def _parts(
             first += yes_no
             titles.append("Context window")
             continue
+        if ask == "benchmarks" and q.benchmarks:
+            rest += benchmark_lines(models, q.benchmarks)
+            titles.append("Benchmarks")
+            continue
         special = {
             "open_source": lambda: open_lines(models, q),
             "commercial": lambda: commercial_lines(models),
@@ -170,3 +179,11 @@ def _data_date(catalog: Catalog) -> str | None:
 
 def found_families(q: Query) -> tuple[str, ...]:
     return q.families
+
+
+def _vendor_named(text: str, catalog: Catalog) -> str | None:
+    """The one lab a filter question names ("which anthropic models…"), as the catalog keys vendors."""
+    vendors = {m.vendor for m in catalog.models.values() if m.vendor}
+    words = catalog.index.lexicon.vendor_words
+    named = {words[w] for w in re.findall(r"[a-z0-9.]+", text.lower()) if w in words and words[w] in vendors}
+    return named.pop() if len(named) == 1 else None

@@ -12,6 +12,7 @@ import re
 from pydantic import BaseModel, ConfigDict
 
 from bot.answers.intents import INTENT_RULES, UNKNOWN_TOPICS, blank_spans, is_question
+from bot.answers.questions.benchmarks import named_benchmarks
 from bot.answers.questions.traffic import StatedTraffic, read_traffic
 from catalog.errors import AmbiguousModel, ModelNotFound
 from catalog.service import Catalog
@@ -51,6 +52,8 @@ class Query(BaseModel):
     providers: tuple[str, ...] = ()
     """Provider ids the message names outside model names ("on groq", "through azure")."""
     traffic: StatedTraffic = StatedTraffic()
+    benchmarks: tuple[str, ...] = ()
+    """Benchmark names as the catalog spells them ("GPQA", "SWE-Bench Verified")."""
     unknown_topic: str | None = None
     asking: bool = False
     """A question or a request, not a statement."""
@@ -60,8 +63,11 @@ class Query(BaseModel):
     families: tuple[str, ...] = ()
 
 
-def parse_query(text: str, catalog: Catalog, provider_words: dict[str, str]) -> Query:
-    """``text`` as a ``Query``; ``provider_words`` maps a word or two ("groq", "amazon bedrock") to a provider id."""
+def parse_query(
+    text: str, catalog: Catalog, provider_words: dict[str, str], benchmarks: dict[str, str] | None = None
+) -> Query:
+    """``text`` as a ``Query``; ``provider_words`` maps a word or two ("groq", "amazon bedrock") to a provider id,
+    ``benchmarks`` a benchmark key to its name (``benchmarks.benchmark_table``)."""
     text = text[:MAX_PARSED]
     lower = text.lower()
     found = catalog.index.mentions(text)
@@ -74,12 +80,15 @@ def parse_query(text: str, catalog: Catalog, provider_words: dict[str, str]) -> 
     words = _WORD.findall(rest)
     providers = _providers(words, provider_words)
     asks = _asks(rest)
+    named = named_benchmarks(rest, benchmarks) if benchmarks else ()
+    if named and "benchmarks" not in asks:
+        asks = (*asks, "benchmarks")
     topic = next((t for p, t in UNKNOWN_TOPICS if p.search(rest)), None)
     traffic = read_traffic(text)
     asking = (
         is_question(text)
         or bool(_REQUEST.search(rest))
-        or _terse(words, asks, bool(model_ids or unknown))
+        or _terse([w for w in words if w not in _words_of(named)], asks, bool(model_ids or unknown))
         or (bool(asks) and not traffic.empty)
     )
     return Query(
@@ -89,6 +98,7 @@ def parse_query(text: str, catalog: Catalog, provider_words: dict[str, str]) -> 
         asks=asks,
         providers=providers,
         traffic=traffic,
+        benchmarks=named,
         unknown_topic=topic,
         asking=asking,
         yes_no=bool(_YES_NO.match(lower)),
@@ -111,6 +121,10 @@ def _asks(rest: str) -> tuple[str, ...]:
             taken.append(m.span())
             hits.append((m.start(), name))
     return tuple(dict.fromkeys(name for _, name in sorted(hits)))
+
+
+def _words_of(names: tuple[str, ...]) -> set[str]:
+    return {w for n in names for w in _WORD.findall(n.lower().replace("-", " "))}
 
 
 def _terse(words: list[str], asks: tuple[str, ...], named: bool) -> bool:

@@ -123,6 +123,8 @@ def _place(toks: list[str], i: int, value: Decimal, share: bool, found: dict[str
         elif 0 <= value <= 1 and _near(toks, i, frozenset({"batch", "batched"}), after=6):
             found.setdefault("batch_share", float(value))
         return
+    if before and before[-1] in ("per", "/"):
+        return  # "$1 per 1M output" is a price's unit, not traffic
     tokens_next = bool(after) and after[0] in _TOKEN_WORDS
     if not tokens_next and (
         any(t in _REQUEST_WORDS for t in after[:2]) or (after[:1] == ["/"] and after[1:2] and after[1] in _PERIODS)

@@ -44,6 +44,9 @@ def _say(catalog: Catalog, *lines: str, now: float = 100.0) -> str | None:
             ["Claude Sonnet 4.5: $3.00/1M tokens input"],
         ),
         (["how much is claude haiku 4.5?", "what about its context window?"], ["Claude Haiku 4.5 has a 200k"]),
+        (["gpqa for gpt-4o?"], ["GPT-4o: GPQA 53.6%", "self-reported"]),  # a named benchmark: its score
+        (["aider polyglot of gpt-4o"], ["Aider Polyglot 23.1%", "30.7%"]),  # two spellings, one line
+        (["which anthropic models have 1m context?"], ["made by anthropic", "Claude"]),
     ],
 )
 def test_answers(shipped_catalog: Catalog, lines: list[str], fragments: list[str]) -> None:
@@ -88,3 +91,22 @@ def test_memory_expires(shipped_catalog: Catalog) -> None:
         "what about its context window?", shipped_catalog, TrafficProfile(), memory=memory, now=MEMORY_SECONDS + 1
     )
     assert later is None
+
+
+def test_a_coding_filter_lists_no_embedding_or_reranker(shipped_catalog: Catalog) -> None:
+    text = _say(shipped_catalog, "best cheap model for coding with 128k context")
+    assert text is not None and "chat/coding models" in text
+    listed = [line for line in text.splitlines() if line.startswith("•")]
+    assert listed and not any(w in line.lower() for line in listed for w in ("embed", "rerank", "bge", "bert"))
+
+
+@pytest.mark.parametrize(
+    ("line", "silent"),
+    [
+        ("open-weights models under $1 per 1M output with tool use", False),  # a request without "?"
+        ("we evaluated models with 128k context last quarter", True),  # what the team did
+        ("we hit 70 on gpqa with gpt-4o lol", True),
+    ],
+)
+def test_requests_and_statements(shipped_catalog: Catalog, line: str, silent: bool) -> None:
+    assert (_say(shipped_catalog, line) is None) is silent

@@ -37,6 +37,7 @@ from bot.answers.questions.traffic import StatedTraffic, describe_stated, read_t
         ("1,500 requests a week", {"requests_per_month": 6_429}),
         ("gpt-4o has a 128k context", {}),  # a context window is no traffic
         ("we use python 3.11 and node 20", {}),
+        ("open-weights models under $1 per 1M output", {}),  # a price's unit, not traffic
     ],
 )
 def test_read_traffic(text: str, expected: dict[str, float]) -> None:

@@ -1,0 +1,87 @@
+"""Benchmarks by name ("gpqa for gpt-4o?", "swe bench of sonnet 4"): one score line per benchmark, with its source
+and whether the lab reported it itself. Spellings of one benchmark ("Aider Polyglot", "Aider-Polyglot") are one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from catalog.models import Benchmark, Model
+from catalog.service import Catalog
+
+_NON_ALNUM = re.compile(r"[^a-z0-9]+")
+_WORD = re.compile(r"[a-z0-9]+")
+MAX_WORDS = 4
+_CACHE: dict[int, dict[str, str]] = {}
+
+
+def bench_key(name: str) -> str:
+    """ "Aider-Polyglot", "Aider Polyglot" and "aider polyglot" are one benchmark."""
+    return _NON_ALNUM.sub("", name.lower())
+
+
+def benchmark_table(catalog: Catalog) -> dict[str, str]:
+    """Key -> the most used spelling, plus each prefix of two or more whole words ("swebench" ->
+    "SWE-Bench Verified", the most reported of the SWE-Bench family)."""
+    key = id(catalog.models)
+    if key not in _CACHE:
+        counts = Counter(b.name for m in catalog.models.values() for b in m.benchmarks)
+        table: dict[str, str] = {}
+        for name, _ in counts.most_common():  # most used first: it keeps a shared key or prefix
+            table.setdefault(bench_key(name), name)
+            words = _WORD.findall(name.lower())
+            for n in range(2, len(words)):
+                prefix = "".join(words[:n])
+                if len(prefix) >= 4:
+                    table.setdefault(prefix, name)
+        _CACHE.clear()
+        _CACHE[key] = table
+    return _CACHE[key]
+
+
+def named_benchmarks(text: str, table: dict[str, str]) -> tuple[str, ...]:
+    """Benchmarks ``text`` names, longest spelling first at each word ("mmlu pro" is MMLU-Pro, not MMLU)."""
+    words = _WORD.findall(text.lower()[:2000])
+    out: dict[str, None] = {}
+    i = 0
+    while i < len(words):
+        for n in range(min(MAX_WORDS, len(words) - i), 0, -1):
+            joined = "".join(words[i : i + n])
+            if joined in table and (n > 1 or len(joined) >= 4 or joined in _SHORT_NAMES):
+                out[table[joined]] = None
+                i += n
+                break
+        else:
+            i += 1
+    return tuple(out)
+
+
+#: Benchmark names shorter than four letters that chat uses on their own.
+_SHORT_NAMES = frozenset({"hle", "drop", "mmmu", "mmlu", "math", "gsm8k", "mbpp"})
+
+
+def benchmark_lines(models: list[Model], names: tuple[str, ...]) -> list[str]:
+    """Each model's score on each named benchmark, or what it has instead."""
+    lines = []
+    for m in models:
+        for name in names:
+            rows = [b for b in m.benchmarks if bench_key(b.name) == bench_key(name)]
+            if not rows:
+                have = ", ".join(dict.fromkeys(b.name for b in m.benchmarks[:6])) or "none"
+                lines.append(f"{m.name}: no {name} score on record (it has: {have}).")
+                continue
+            lines.append(f"{m.name}: {name} {_scores(rows)}.")
+    return lines
+
+
+def _scores(rows: list[Benchmark]) -> str:
+    """One benchmark's scores from every source, equal ones said once."""
+    seen: dict[str, str] = {}
+    for b in rows:
+        value = f"{b.score * 100:.1f}%" if b.metric == "fraction (0-1)" else f"{b.score:g}"
+        if b.metric and "percent" in b.metric and not value.endswith("%"):
+            value += "%"
+        who = b.provenance.source + (", self-reported" if b.self_reported else "")
+        seen.setdefault(value, who)
+    return "; ".join(f"{v} ({who})" for v, who in seen.items())
