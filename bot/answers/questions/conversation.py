@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from bot.answers.costs import TrafficProfile
+from bot.answers.costs import TrafficProfile, estimate
 from bot.answers.facts import prices_checked, sources
 from bot.answers.faq import HANDLERS, FaqAnswer, decline, family_hint, filter_answer
 from bot.answers.filters import asks_for_models, parse_filter
@@ -28,6 +28,8 @@ from bot.answers.questions.respond import (
     unknown_lines,
 )
 from bot.answers.questions.traffic import TrafficError
+from catalog.errors import CatalogError
+from catalog.matching.rules import TIER_WORDS
 from catalog.models import Model
 from catalog.service import Catalog
 
@@ -60,6 +62,12 @@ def converse(
     model_ids, asks, traffic = list(q.model_ids), list(q.asks), q.traffic
     borrowed = False
     if recall is not None and (q.follow_up or not model_ids or not asks) and (q.asking or q.follow_up):
+        if not model_ids and len(recall.model_ids) > 1 and (pick := _THE_ONE.search(q.text.lower())):
+            model_ids, borrowed = [_the_one(pick.group(1), recall.model_ids, catalog, base)], True
+            asks = [a for a in asks if a not in ("cheaper", "cheapest_route")]  # "cheaper" chose the model
+        if not model_ids and q.follow_up and recall.model_ids:
+            model_ids = _tier_swapped(q.text, recall.model_ids, catalog)  # "and opus?" after Sonnet 4.5
+            borrowed = bool(model_ids)
         if not model_ids and not q.unknown and recall.model_ids and asks:
             model_ids, borrowed = list(recall.model_ids), True  # "what about its context window?"
         if model_ids and not asks and (q.follow_up or len(q.text.split()) <= 6):
@@ -187,3 +195,34 @@ def _vendor_named(text: str, catalog: Catalog) -> str | None:
     words = catalog.index.lexicon.vendor_words
     named = {words[w] for w in re.findall(r"[a-z0-9.]+", text.lower()) if w in words and words[w] in vendors}
     return named.pop() if len(named) == 1 else None
+
+
+def _tier_swapped(text: str, remembered: tuple[str, ...], catalog: Catalog) -> list[str]:
+    """ "and opus?" after a question on Claude Sonnet 4.5: the remembered model with its tier word swapped for the
+    one typed (Claude Opus 4.5), when the catalog has exactly that model."""
+    typed = [w for w in re.findall(r"[a-z]+", text.lower()) if w in TIER_WORDS]
+    out: list[str] = []
+    for mid in remembered:
+        words = catalog.models[mid].name.split()
+        for t in typed:
+            for i, w in enumerate(words):
+                if w.lower() in TIER_WORDS and w.lower() != t:
+                    try:
+                        found = catalog.index.resolve(" ".join([*words[:i], t, *words[i + 1 :]]))
+                    except CatalogError:
+                        continue
+                    out.append(found.model_id)
+    return list(dict.fromkeys(out))
+
+
+_THE_ONE = re.compile(r"\bthe (cheaper|cheapest|bigger|larger|longer) one\b")
+
+
+def _the_one(which: str, remembered: tuple[str, ...], catalog: Catalog, profile: TrafficProfile) -> str:
+    """ "the cheaper one" / "the bigger one" among the models the channel just compared."""
+    models = [catalog.models[i] for i in remembered]
+    if which.startswith("cheap"):
+        costs = {m.id: estimate(m, profile).per_month for m in models}
+        priced = [m for m in models if costs[m.id] is not None]
+        return min(priced, key=lambda m: costs[m.id] or 0).id if priced else models[0].id
+    return max(models, key=lambda m: m.context_window or 0).id

@@ -44,6 +44,9 @@ def _say(catalog: Catalog, *lines: str, now: float = 100.0) -> str | None:
             ["Claude Sonnet 4.5: $3.00/1M tokens input"],
         ),
         (["how much is claude haiku 4.5?", "what about its context window?"], ["Claude Haiku 4.5 has a 200k"]),
+        (["how much is claude sonnet 4.5 per 1m tokens?", "and what about opus?"], ["Claude Opus 4.5: $5.00"]),
+        (["context window of gemini 2.5 pro?", "and flash?"], ["Gemini 2.5 Flash has a"]),
+        (["gpt-4o vs claude sonnet 4.5?", "what's the context window of the cheaper one?"], ["GPT-4o has a 128k"]),
         (["gpqa for gpt-4o?"], ["GPT-4o: GPQA 53.6%", "self-reported"]),  # a named benchmark: its score
         (["aider polyglot of gpt-4o"], ["Aider Polyglot 23.1%", "30.7%"]),  # two spellings, one line
         (["which anthropic models have 1m context?"], ["made by anthropic", "Claude"]),
