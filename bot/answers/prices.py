@@ -70,8 +70,26 @@ def _clean(route: Route) -> tuple[int, int]:
     return (int(route.region is not None), int(route.quantization is not None))
 
 
+#: Headlines already worked out, by model object (a model is frozen: its headline never changes). Holding the
+#: model in the value keeps its id from being reused while cached; cleared when full (a reload makes new models).
+_HEADLINES: dict[int, tuple[Model, Headline | None]] = {}
+MAX_HEADLINES = 20_000
+
+
 def headline(model: Model) -> Headline | None:
-    """The route a model's price is quoted at (None when no metered route has a complete price)."""
+    """The route a model's price is quoted at (None when no metered route has a complete price). Remembered
+    per model: filters rank every model by it, and working it out costs ~45 µs."""
+    hit = _HEADLINES.get(id(model))
+    if hit is not None and hit[0] is model:
+        return hit[1]
+    if len(_HEADLINES) >= MAX_HEADLINES:
+        _HEADLINES.clear()
+    found = _headline(model)
+    _HEADLINES[id(model)] = (model, found)
+    return found
+
+
+def _headline(model: Model) -> Headline | None:
     priced = [r for r in model.routes if metered(r)]
     if not priced:
         return None

@@ -14,7 +14,6 @@ from bot.answers.faq import HANDLERS, FaqAnswer, decline, family_hint, filter_an
 from bot.answers.filters import asks_for_models, parse_filter
 from bot.answers.format import join_and
 from bot.answers.intents import is_question
-from bot.answers.questions.benchmarks import benchmark_lines, benchmark_table
 from bot.answers.questions.memory import ChannelMemory
 from bot.answers.questions.providers import provider_tables
 from bot.answers.questions.query import Query, parse_query
@@ -27,6 +26,7 @@ from bot.answers.questions.respond import (
     traffic_line,
     unknown_lines,
 )
+from bot.answers.questions.scores import benchmark_lines, benchmark_table
 from bot.answers.questions.traffic import TrafficError
 from catalog.errors import CatalogError
 from catalog.matching.rules import TIER_WORDS

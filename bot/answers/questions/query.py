@@ -12,7 +12,7 @@ import re
 from pydantic import BaseModel, ConfigDict
 
 from bot.answers.intents import INTENT_RULES, UNKNOWN_TOPICS, blank_spans, is_question
-from bot.answers.questions.benchmarks import named_benchmarks
+from bot.answers.questions.scores import named_benchmarks
 from bot.answers.questions.traffic import StatedTraffic, read_traffic
 from catalog.errors import AmbiguousModel, ModelNotFound
 from catalog.service import Catalog
@@ -67,7 +67,7 @@ def parse_query(
     text: str, catalog: Catalog, provider_words: dict[str, str], benchmarks: dict[str, str] | None = None
 ) -> Query:
     """``text`` as a ``Query``; ``provider_words`` maps a word or two ("groq", "amazon bedrock") to a provider id,
-    ``benchmarks`` a benchmark key to its name (``benchmarks.benchmark_table``)."""
+    ``benchmarks`` a benchmark key to its name (``scores.benchmark_table``)."""
     text = text[:MAX_PARSED]
     lower = text.lower()
     found = catalog.index.mentions(text)
