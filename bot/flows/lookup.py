@@ -133,7 +133,7 @@ class ChatSession:
         self.last_model_ids: list[str] = []
 
     def reply(self, text: str, now: float | None = None, fresh: Freshness | None = None) -> Reply | None:
-        now = time.monotonic() if now is None else now
+        now = time.time() if now is None else now  # wall time: the memory outlives a restart
         ans, self.memory = converse(
             text, self.catalog, self.profile, self.addressed, self.memory, now=now, saved_profile=self.saved
         )

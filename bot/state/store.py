@@ -14,6 +14,7 @@ from pathlib import Path
 import aiosqlite
 
 from bot.answers.costs import TrafficProfile
+from bot.answers.questions.memory import ChannelMemory
 from catalog.store import sqlite
 
 
@@ -116,6 +117,21 @@ class StateStore:
 
     async def close(self) -> None:
         await self._conn.close()
+
+    # -- channel memory ------------------------------------------------------------------------------------
+
+    async def memory(self, channel_id: int) -> ChannelMemory | None:
+        """The channel's last question, if one is remembered (expiry is the caller's: ``ChannelMemory.fresh``)."""
+        async with self._conn.execute("SELECT memory FROM channel_memory WHERE channel_id = ?", (channel_id,)) as cur:
+            row = await cur.fetchone()
+        return ChannelMemory.model_validate_json(row[0]) if row else None
+
+    async def remember(self, channel_id: int, memory: ChannelMemory) -> None:
+        await self._conn.execute(
+            "INSERT INTO channel_memory (channel_id, memory, at) VALUES (?, ?, ?) ON CONFLICT (channel_id)"
+            " DO UPDATE SET memory = excluded.memory, at = excluded.at",
+            (channel_id, memory.model_dump_json(), memory.at),
+        )
 
     async def passive_enabled(self, guild_id: int, channel_id: int) -> bool:
         """Whether the bot answers ordinary chat in this channel (default on); cached after the first read."""

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 import re
-from collections import OrderedDict
 from typing import Any, Literal
 
 import discord
@@ -12,10 +11,8 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.adapters.discord.cogs.common import context_of, send_response
-from bot.answers.costs import TrafficProfile
 from bot.flows.lookup import ChatSession, ask_flow
 from bot.render.reply import Reply
-from catalog.service import Catalog
 
 log = logging.getLogger(__name__)
 
@@ -25,8 +22,6 @@ def is_addressed(message: discord.Message, me: discord.abc.User) -> bool:
     return message.guild is None or me in message.mentions
 
 
-#: Channels whose conversation memory is kept in this process.
-MAX_CHANNELS = 5_000
 _MENTION = re.compile(r"<@[!&]?\d+>")
 
 
@@ -38,16 +33,6 @@ def strip_mentions(text: str) -> str:
 class Chat(commands.Cog):
     def __init__(self, bot: commands.Bot):
         self.bot = bot
-        self.sessions: OrderedDict[int, ChatSession] = OrderedDict()
-        """Per channel: the memory that makes "and opus?" a follow-up (most recent channels, bounded)."""
-
-    def _session(self, channel_id: int, catalog: Catalog, profile: TrafficProfile) -> ChatSession:
-        session = self.sessions.pop(channel_id, None) or ChatSession(catalog, profile)
-        session.catalog, session.profile = catalog, profile  # a refresh or a /traffic change applies at once
-        self.sessions[channel_id] = session
-        while len(self.sessions) > MAX_CHANNELS:
-            self.sessions.popitem(last=False)
-        return session
 
     @commands.Cog.listener()
     async def on_message(self, message: discord.Message) -> None:
@@ -65,14 +50,18 @@ class Chat(commands.Cog):
         if not text:
             return
         guild_id = message.guild.id if message.guild else None
-        session = self._session(message.channel.id, ctx.catalog, ctx.profile_for(guild_id))
-        session.addressed = addressed
+        # the channel's memory lives in the state store, so a follow-up works across restarts and shard processes
+        saved = guild_id is not None and ctx.state.has_profile(guild_id)
+        session = ChatSession(ctx.catalog, ctx.profile_for(guild_id), addressed=addressed, saved=saved)
+        session.memory = before = await ctx.state.memory(message.channel.id)
         reply = session.reply(text, fresh=ctx.fresh)
         if reply is None:
             return
         if not addressed and not ctx.cooldowns.ready(message.author.id, message.channel.id):
             log.debug("cooldown: skipped a passive answer in channel %s", message.channel.id)
             return
+        if session.memory is not None and session.memory != before:
+            await ctx.state.remember(message.channel.id, session.memory)  # only what the channel was answered
         await _reply_to(message, reply)
 
     @app_commands.command(name="ask")

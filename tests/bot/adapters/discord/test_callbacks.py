@@ -193,6 +193,20 @@ async def test_listener_answers_questions_and_ignores_chat(ctx: BotContext) -> N
         msg.reply.assert_not_awaited()
 
 
+async def test_a_follow_up_reads_the_channel_memory_across_a_restart(ctx: BotContext) -> None:
+    ctx.cooldowns = Cooldowns(0, 0)  # a teammate's follow-up right after: no cooldown in the way here
+    first = message("how much is claude sonnet 4.5 per 1m tokens?")
+    await chat_cog(ctx).on_message(first)
+    follow = message("and what about opus?", user=INVOKER + 1)  # another teammate, a new process
+    await chat_cog(ctx).on_message(follow)
+    follow.reply.assert_awaited_once()
+    assert "Claude Opus 4.5" in follow.reply.await_args.kwargs["embeds"][0].description
+    other = message("and what about opus?", user=INVOKER + 2)
+    other.channel = MagicMock(id=CHANNEL + 1)  # another channel has no such memory: nothing to follow up
+    await chat_cog(ctx).on_message(other)
+    other.reply.assert_not_awaited()
+
+
 async def test_listener_ignores_bots_and_respects_cooldown_and_switch(ctx: BotContext) -> None:
     cog = chat_cog(ctx)
     bot_msg = message("is gpt-4o open source?", bot_author=True)
