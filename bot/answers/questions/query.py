@@ -31,7 +31,7 @@ _FILLER = frozenset(
      "million", "tokens", "token", "quick", "q", "hey", "hi", "ok", "so", "again", "real", "what", "about",
      "how", "same", "also", "then", "now", "is", "there", "with", "at", "to"}
 )  # fmt: skip
-#: Words that make a sentence a statement about the past or the team, not a request ("was plenty for us").
+#: Words and numbers of a message, in one linear pass.
 _WORD = re.compile(r"[a-z0-9][a-z0-9.+]*")
 #: A family word glued or spaced to a version: a model-like name ("gpt-6", "claude 5 opus", "gemini-4-pro").
 _TIER_AFTER = r"(?:pro|mini|max|ultra|flash|opus|sonnet|haiku|nano|lite|plus|turbo|\d{1,4}b)"
