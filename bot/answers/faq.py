@@ -41,6 +41,8 @@ class FaqAnswer(BaseModel):
     sources: list[str]
     known: bool = True
     prices_checked: str | None = None
+    choices: list[tuple[str, str]] = []
+    """(model id, name) to pick from when the question could mean several ("and opus?": which Opus?)."""
 
 
 def decline(text: str, topic: str, models: list[Model], hint: str = "") -> FaqAnswer:

@@ -132,10 +132,22 @@ class ChatSession:
         self.memory: ChannelMemory | None = None
         self.last_model_ids: list[str] = []
 
-    def reply(self, text: str, now: float | None = None, fresh: Freshness | None = None) -> Reply | None:
+    def reply(
+        self, text: str, now: float | None = None, fresh: Freshness | None = None, invoker_id: int = 0
+    ) -> Reply | None:
         now = time.time() if now is None else now  # wall time: the memory outlives a restart
         ans, self.memory = converse(
             text, self.catalog, self.profile, self.addressed, self.memory, now=now, saved_profile=self.saved
         )
         self.last_model_ids = [] if ans is None else list(ans.model_ids)
-        return None if ans is None else Reply(embeds=[faq_embed(ans, fresh)])
+        if ans is None:
+            return None
+        if not ans.choices:
+            return Reply(embeds=[faq_embed(ans, fresh)])
+
+        def then(model_id: str) -> Continued:
+            # the same question for the model picked: its name reads as a follow-up of the remembered one
+            answer = self.reply(f"{self.catalog.models[model_id].name}?", fresh=fresh, invoker_id=invoker_id)
+            return answer or Reply(content="Nothing to answer for that model.", ephemeral=True)
+
+        return Reply(embeds=[faq_embed(ans, fresh)], view=ModelPicker(ans.choices, invoker_id, then))

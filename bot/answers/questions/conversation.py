@@ -7,6 +7,7 @@ same turn without memory. The per-intent wording lives in ``bot.answers.faq``.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from bot.answers.costs import TrafficProfile, estimate
 from bot.answers.facts import prices_checked, sources
@@ -28,7 +29,7 @@ from bot.answers.questions.respond import (
 )
 from bot.answers.questions.scores import benchmark_lines, benchmark_table
 from bot.answers.questions.traffic import TrafficError
-from catalog.errors import CatalogError
+from catalog.errors import AmbiguousModel, CatalogError
 from catalog.matching.rules import TIER_WORDS
 from catalog.models import Model
 from catalog.service import Catalog
@@ -68,6 +69,8 @@ def converse(
         if not model_ids and q.follow_up and recall.model_ids:
             model_ids = _tier_swapped(q.text, recall.model_ids, catalog)  # "and opus?" after Sonnet 4.5
             borrowed = bool(model_ids)
+            if not model_ids and (which := _which(q.text, catalog)) is not None:
+                return which, memory  # "and opus?" after GPT-4o: which Opus? (memory kept for the answer)
         if not model_ids and not q.unknown and recall.model_ids and asks:
             model_ids, borrowed = list(recall.model_ids), True  # "what about its context window?"
         if model_ids and not asks and (q.follow_up or len(q.text.split()) <= 6):
@@ -226,3 +229,36 @@ def _the_one(which: str, remembered: tuple[str, ...], catalog: Catalog, profile:
         priced = [m for m in models if costs[m.id] is not None]
         return min(priced, key=lambda m: costs[m.id] or 0).id if priced else models[0].id
     return max(models, key=lambda m: m.context_window or 0).id
+
+
+def _which(text: str, catalog: Catalog) -> FaqAnswer | None:
+    """A follow-up naming a tier no remembered model swaps to ("and opus?" after GPT-4o): the models the family
+    and tier could mean, to pick from, instead of a guess."""
+    typed = [w for w in re.findall(r"[a-z]+", text.lower()) if w in TIER_WORDS]
+    if not typed:
+        return None
+    tier = typed[0]
+    families = Counter(m.name.split()[0].lower() for m in catalog.models.values() if tier in m.name.lower().split())
+    if not families:
+        return None
+    family, n = families.most_common(1)[0]
+    if n < 0.8 * sum(families.values()):
+        return None  # "mini" is every family's: no one family to offer (a fine-tune named "… Opus" is not one)
+    try:
+        found = catalog.index.resolve(f"{family} {tier}")
+    except AmbiguousModel as exc:
+        choices = list(exc.candidates[:25])
+    except CatalogError:
+        return None
+    else:
+        choices = [(found.model_id, found.name)]
+    names = join_and([name for _, name in choices[:5]]) + (f" and {len(choices) - 5} more" if len(choices) > 5 else "")
+    return FaqAnswer(
+        intent="pick",
+        question=text,
+        title=f"Which {tier.title()}?",
+        lines=[f"Which one do you mean: {names}? Pick one and I'll answer the same question for it."],
+        model_ids=[],
+        sources=[],
+        choices=choices,
+    )

@@ -73,3 +73,11 @@ def test_procurement_in_the_console(shipped_catalog: Catalog, shipped_db: Path, 
     finally:
         loop.run_until_complete(state.close())
         loop.close()
+
+
+def test_an_ambiguous_follow_up_asks_which_and_answers_the_pick(shipped_catalog: Catalog) -> None:
+    console = Console(shipped_catalog)
+    assert "GPT-4o" in console.handle("how much is gpt-4o per 1m tokens?")
+    which = console.handle("and opus?")  # no Opus follows from GPT-4o: ask, never guess
+    assert "Which Opus?" in which and "[3] Claude Opus 4.5" in which
+    assert "Claude Opus 4.5: $5.00/1M tokens input" in console.handle("3")  # the same question, for the pick
