@@ -129,6 +129,8 @@ class RouteCost(BaseModel):
     per_request: Decimal | None = None
     per_day: Decimal | None = None
     per_month: Decimal | None = None
+    fees_per_month: Decimal = Decimal(0)
+    """The part of ``per_month`` that is request and search fees, not tokens (Perplexity's Sonar)."""
     reason: str | None = None
     """Why unavailable, or what the estimate had to assume."""
     notes: tuple[str, ...] = ()
@@ -249,7 +251,8 @@ def estimate_route(route: Route, profile: TrafficProfile) -> RouteCost:
         notes.append(f"{batch:.0%} of requests at the batch price")
     elif batch:
         notes.append("no batch price on this route: batch share billed at the normal price")
-    per_request += _fees(price, notes, _always_searches(route))
+    fees = _fees(price, notes, _always_searches(route))
+    per_request += fees
     status: Literal["metered", "free", "deprecated"] = (
         "free" if price.is_zero or route.free_tier else "deprecated" if route.deprecated else "metered"
     )
@@ -259,6 +262,7 @@ def estimate_route(route: Route, profile: TrafficProfile) -> RouteCost:
         per_request=per_request,
         per_day=per_month / profile.days_per_month,
         per_month=per_month,
+        fees_per_month=fees * profile.requests_per_month,
         notes=tuple(notes),
         reason={"free": "$0/$0: a free tier or subscription, not metered pricing",
                 "deprecated": "the provider marks this route deprecated"}.get(status),

@@ -115,6 +115,8 @@ def _price(models: list[Model], profile: TrafficProfile, intent: str) -> tuple[s
             lines.append(f"{m.name}: no complete token price in local provider data.")
             continue
         where = f"{top.basis}, {top.route.provider_name}"
+        if top.route.deprecated:
+            where += ", which lists it as deprecated: plan a move"
         lines.append(f"{m.name}: {usd_per_m(price.input)} input and {usd_per_m(price.output)} output ({where}).")
         lines += [f"  above {t.min_prompt_tokens:,} prompt tokens: {usd_per_m(t.input)} / {usd_per_m(t.output)}"
                   for t in price.tiers if t.input is not None and t.output is not None]  # fmt: skip
@@ -134,9 +136,11 @@ def _monthly(models: list[Model], profile: TrafficProfile, intent: str) -> tuple
         if e.headline is None or e.per_month is None:
             lines.append(f"{m.name}: unavailable — {e.unavailable_reason}.")
         else:
+            fees = e.headline.fees_per_month
+            split = f": {usd(e.per_month - fees)} tokens + {usd(fees)} request and search fees" if fees else ""
             lines.append(
                 f"{m.name}: {usd(e.per_month)}/month via {e.headline.label} — {e.basis} "
-                f"({usd(e.headline.per_day or Decimal(0))}/day)."
+                f"({usd(e.headline.per_day or Decimal(0))}/day){split}."
             )
     if intent == "cheaper" and len(models) >= 2:
         amounts = [estimate(m, profile).per_month for m in models]

@@ -14,7 +14,12 @@ INTENT_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (name, re.compile(pattern))
     for name, pattern in (
         ("cheaper", r"\bcheaper\b|\bless expensive\b|\bmore expensive\b|\bcosts? less\b|\bcheapest of\b"),
-        ("monthly_cost", r"\ba month\b|\bper month\b|\bmonthly\b|\bcost us\b|\bour traffic\b|\bour bill\b|\bspend\b"),
+        (
+            "monthly_cost",
+            r"\bmonthly (?:costs?|bill|price|spend)\b|\bcosts? (?:us )?(?:per|a) month\b"
+            r"|\ba month\b|\bper month\b|\bmonthly\b|\bcost us\b|\bour traffic\b|\bbill\b|\bspend\b"
+            r"|\bestimate\b|\brun us\b|\bset us back\b",
+        ),
         ("cheapest_route", r"\bcheapest\b|\bbest price\b|\blowest price\b"),
         ("price", r"\bprice[sd]?\b|\bpricing\b|\bcosts?\b|\bhow much\b|\$|\bper (?:1m|million|token)"),
         ("max_output", r"\bmax(?:imum)? output\b|\boutput (?:limit|tokens|length)\b"),

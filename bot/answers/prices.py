@@ -93,9 +93,9 @@ def _headline(model: Model) -> Headline | None:
     priced = [r for r in model.routes if metered(r)]
     if not priced:
         return None
-    own = [r for r in priced if r.role == "first-party"]
+    own = [r for r in priced if r.role == "first-party"] or _retired_list_prices(model)
     if own:
-        order = list(load_providers().first_party.get(model.vendor or "", ()))
+        order = list(load_providers().quote_order.get(model.vendor or "", ()))
         return Headline(
             route=min(own, key=lambda r: (_clean(r), _rank(order, r.provider_id), _unit(r))), basis="list price"
         )
@@ -106,6 +106,16 @@ def _headline(model: Model) -> Headline | None:
     floor = outlier_floor(model)
     trusted = [r for r in priced if not is_outlier(r, model, floor)] or priced
     return Headline(route=min(trusted, key=_unit), basis="cheapest route")
+
+
+def _retired_list_prices(model: Model) -> list[Route]:
+    """The lab's own routes when the lab lists the model as deprecated: still the price the lab charges until it
+    switches the model off, and what resellers price against, so it beats a reseller's discount as the quote."""
+    return [
+        r for r in model.routes
+        if r.role == "first-party" and r.deprecated and r.price is not None and r.price.complete
+        and not r.price.is_zero and not r.free_tier
+    ]  # fmt: skip
 
 
 def _rank(order: list[str], provider_id: str) -> int:

@@ -36,6 +36,9 @@ MODEL_TALK = frozenset(
         *("cheap", "cheaper", "expensive", "pricey", "tool", "tools", "reasoning", "coding", "vs", "versus"),
         *("run", "trial", "try", "tried", "trying", "use", "using", "switch", "switched", "timing", "timeout"),
         *("default", "gateway", "costs", "prices", "endpoints", "providers", "agents", "deprecated", "prod"),
+        # what a team asks about a model: volume, its bill, its license, where it runs, how it scores
+        *("requests", "monthly", "input", "output", "license", "licensed", "weights", "1m", "gpqa", "mmlu"),
+        *("humaneval", "bedrock", "azure", "vertex", "openrouter", "groq"),
     }
 )
 

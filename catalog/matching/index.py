@@ -211,8 +211,9 @@ class MatchIndex:
 
     # -- mentions ------------------------------------------------------------------------------------
 
-    def mentions(self, text: str) -> Mentions:
-        """Every specific model a chat message names, with spans; family names alone become hints."""
+    def mentions(self, text: str, in_talk: bool = False) -> Mentions:
+        """Every specific model a chat message names, with spans; family names alone become hints. ``in_talk``:
+        the channel was just talking about models, so "and o3?" is model talk though the line alone is not."""
         original = text[:MAX_SCAN_CHARS]
         pasted = [
             Mention(s, e, original[s:e], mid, self.entries[mid].name, 100.0)
@@ -224,7 +225,7 @@ class MatchIndex:
             return Mentions(tuple(unique_mentions(pasted)))
         toks = self.glued.split(span_tokens(masked))
         words = self._corrected_near_anchors([t.text for t in toks])
-        talk = talks_about_models(words)
+        talk = in_talk or talks_about_models(words)
         strict: list[tuple[int, int, Mention]] = []
         i = 0
         while i < len(toks):

@@ -248,8 +248,9 @@ class Lexicon:
         return False
 
     def _claim(self, key: tuple[str, ...], mid: str, level: int) -> None:
-        if not key:
-            return
+        if not key or (len(key) == 1 and key[0].isdigit()):
+            return  # a bare whole number ("1" of "whisper-1") is a count in chat; "5.1" after "z.ai" is a version
+
         form = self.forms.setdefault(key, {})
         form[mid] = min(level, form.get(mid, level))
 

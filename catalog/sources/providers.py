@@ -29,6 +29,9 @@ class ProviderTable:
     genai_prices: dict[str, str] = field(default_factory=dict)
     names: dict[str, str] = field(default_factory=dict)
     """Display names of providers models.dev does not list."""
+    quote_order: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """Vendor -> its own APIs in the order a price is quoted from: the global endpoint before a regional one
+    (Alibaba's international API before its mainland-China one), as ``providers.json`` lists them."""
 
     def vendor_of(self, creator: str | None) -> str | None:
         """The vendor a creator spelling names ("Mistral AI", "mistralai" -> mistral), or None if unknown."""
@@ -57,4 +60,5 @@ def load_providers() -> ProviderTable:
         litellm=dict(raw["litellm"]),
         genai_prices=dict(raw["genai_prices"]),
         names=dict(raw["new_providers"]),
+        quote_order={v: tuple(d["first_party"]) for v, d in vendors.items()},
     )

@@ -58,25 +58,35 @@ def converse(
     """
     base = profile or TrafficProfile()
     words, provider_names = provider_tables(catalog)
-    q = parse_query(text, catalog, words, benchmark_table(catalog))
     recall = memory if memory is not None and memory.fresh(now) else None
+    in_talk = recall is not None and bool(recall.asks)  # the channel was just answered about a model
+    q = parse_query(text, catalog, words, benchmark_table(catalog), in_talk=in_talk)
+    if q.model_ids:
+        memory = (recall or ChannelMemory()).saw(q.model_ids, now)
     model_ids, asks, traffic = list(q.model_ids), list(q.asks), q.traffic
     borrowed = False
     if recall is not None and (q.follow_up or not model_ids or not asks) and (q.asking or q.follow_up):
         if not model_ids and len(recall.model_ids) > 1 and (pick := _THE_ONE.search(q.text.lower())):
             model_ids, borrowed = [_the_one(pick.group(1), recall.model_ids, catalog, base)], True
             asks = [a for a in asks if a not in ("cheaper", "cheapest_route")]  # "cheaper" chose the model
-        if not model_ids and q.follow_up and recall.model_ids:
-            model_ids = _tier_swapped(q.text, recall.model_ids, catalog)  # "and opus?" after Sonnet 4.5
+        if not model_ids and q.follow_up and (recall.model_ids or recall.seen):
+            # "and opus?": Opus 4.1 if the channel named it, else Sonnet 4.5 with its tier swapped
+            model_ids = _seen_with_tier(q.text, recall.seen, catalog) or _tier_swapped(
+                q.text, recall.model_ids, catalog
+            )
             borrowed = bool(model_ids)
             if not model_ids and (which := _which(q.text, catalog)) is not None:
                 return which, memory  # "and opus?" after GPT-4o: which Opus? (memory kept for the answer)
-        if not model_ids and not q.unknown and recall.model_ids and asks:
-            model_ids, borrowed = list(recall.model_ids), True  # "what about its context window?"
+        if not model_ids and not q.unknown and recall.model_ids and (asks or q.providers):
+            model_ids, borrowed = list(recall.model_ids), True  # "what about its context window?", "is it on azure?"
         if model_ids and not asks and (q.follow_up or len(q.text.split()) <= 6):
             asks, borrowed = list(recall.asks), True  # "and opus?"
+            if not q.benchmarks and recall.benchmarks:
+                q = q.model_copy(update={"benchmarks": recall.benchmarks})
         if (q.same_traffic or borrowed or q.follow_up) and not recall.traffic.empty:
             traffic = recall.traffic.merged(q.traffic)
+    if not asks and model_ids and q.traffic.requests_per_month is not None:
+        asks = ["monthly_cost"]  # "o3 at 500 requests a day, 6k in 2k out"
     if not asks and len(model_ids) > 1:
         asks = ["compare"]  # "gpt-4o vs gpt-4o mini?"
     if not traffic.empty and "price" in asks and "monthly_cost" not in asks:
@@ -87,7 +97,10 @@ def converse(
     except TrafficError as exc:
         return decline(text, f"a usable traffic figure ({exc.message})", []), memory
     models = [catalog.models[i] for i in model_ids]
-    remembered = ChannelMemory(model_ids=tuple(model_ids), asks=tuple(asks), traffic=traffic, at=now)
+    seen = memory.seen if memory is not None else ()
+    remembered = ChannelMemory(
+        model_ids=tuple(model_ids), asks=tuple(asks), traffic=traffic, benchmarks=q.benchmarks, seen=seen, at=now
+    )
     if not models:
         if q.unknown and (addressed or q.asking):
             return _unknown(text, q, catalog), memory
@@ -200,20 +213,32 @@ def _vendor_named(text: str, catalog: Catalog) -> str | None:
     return named.pop() if len(named) == 1 else None
 
 
+def _seen_with_tier(text: str, seen: tuple[str, ...], catalog: Catalog) -> list[str]:
+    """ "and opus?" after the channel named Opus 4.1: the one model named lately whose name has the typed tier."""
+    typed = {w for w in re.findall(r"[a-z]+", text.lower()) if w in TIER_WORDS}
+    hits = [mid for mid in seen if mid in catalog.models and typed & set(catalog.models[mid].name.lower().split())]
+    return hits[:1] if len(hits) == 1 else []
+
+
 def _tier_swapped(text: str, remembered: tuple[str, ...], catalog: Catalog) -> list[str]:
     """ "and opus?" after a question on Claude Sonnet 4.5: the remembered model with its tier word swapped for the
-    one typed (Claude Opus 4.5), when the catalog has exactly that model."""
+    one typed (Claude Opus 4.5), or added where it has none ("and the nano version?" after GPT-5: GPT-5 nano),
+    when the catalog has exactly that model."""
     typed = [w for w in re.findall(r"[a-z]+", text.lower()) if w in TIER_WORDS]
     out: list[str] = []
     for mid in remembered:
         words = catalog.models[mid].name.split()
+        tiers = [i for i, w in enumerate(words) if w.lower() in TIER_WORDS]
         for t in typed:
-            for i, w in enumerate(words):
-                if w.lower() in TIER_WORDS and w.lower() != t:
-                    try:
-                        found = catalog.index.resolve(" ".join([*words[:i], t, *words[i + 1 :]]))
-                    except CatalogError:
-                        continue
+            tries = (
+                [[*words[:i], t, *words[i + 1 :]] for i in tiers if words[i].lower() != t] if tiers else [[*words, t]]
+            )
+            for attempt in tries:
+                try:
+                    found = catalog.index.resolve(" ".join(attempt))
+                except CatalogError:
+                    continue
+                if found.how != "fuzzy":
                     out.append(found.model_id)
     return list(dict.fromkeys(out))
 

@@ -12,6 +12,8 @@ from bot.answers.questions.traffic import StatedTraffic
 
 #: How long a channel's last question stays the context of a follow-up.
 MEMORY_SECONDS = 600.0
+#: How many recently named models a channel keeps.
+MAX_SEEN = 8
 
 
 class ChannelMemory(BaseModel):
@@ -21,8 +23,18 @@ class ChannelMemory(BaseModel):
 
     model_ids: tuple[str, ...] = ()
     asks: tuple[str, ...] = ()
+    seen: tuple[str, ...] = ()
+    """Models the channel named lately, answered or not, newest first: "we're weighing sonnet 4.5 and opus 4.1"
+    makes a later "and opus?" mean Opus 4.1."""
     traffic: StatedTraffic = StatedTraffic()
+    benchmarks: tuple[str, ...] = ()
+    """The benchmarks the last question named: "and o3?" after "gpqa for gpt-5?" is o3's GPQA."""
     at: float = 0.0
 
     def fresh(self, now: float) -> bool:
         return 0 <= now - self.at <= MEMORY_SECONDS
+
+    def saw(self, model_ids: tuple[str, ...], now: float) -> ChannelMemory:
+        """This memory with ``model_ids`` named just now (the last question stays the one answered)."""
+        seen = tuple(dict.fromkeys((*model_ids, *self.seen)))[:MAX_SEEN]
+        return self.model_copy(update={"seen": seen, "at": now})

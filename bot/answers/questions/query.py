@@ -12,9 +12,9 @@ import re
 from pydantic import BaseModel, ConfigDict
 
 from bot.answers.intents import INTENT_RULES, UNKNOWN_TOPICS, blank_spans, is_question
+from bot.answers.questions.names import checked_mentions, unknown_names
 from bot.answers.questions.scores import named_benchmarks
 from bot.answers.questions.traffic import StatedTraffic, read_traffic
-from catalog.errors import AmbiguousModel, ModelNotFound
 from catalog.service import Catalog
 
 MAX_PARSED = 2000
@@ -33,9 +33,6 @@ _FILLER = frozenset(
 )  # fmt: skip
 #: Words and numbers of a message, in one linear pass.
 _WORD = re.compile(r"[a-z0-9][a-z0-9.+]*")
-#: A family word glued or spaced to a version: a model-like name ("gpt-6", "claude 5 opus", "gemini-4-pro").
-_TIER_AFTER = r"(?:pro|mini|max|ultra|flash|opus|sonnet|haiku|nano|lite|plus|turbo|\d{1,4}b)"
-_MODEL_LIKE = re.compile(rf"\b([a-z]{{2,12}})[ -]?(v?\d{{1,2}}(?:\.\d{{1,2}})?[a-z]?)\b((?:[ -]{_TIER_AFTER})?)")
 
 
 class Query(BaseModel):
@@ -64,17 +61,23 @@ class Query(BaseModel):
 
 
 def parse_query(
-    text: str, catalog: Catalog, provider_words: dict[str, str], benchmarks: dict[str, str] | None = None
+    text: str,
+    catalog: Catalog,
+    provider_words: dict[str, str],
+    benchmarks: dict[str, str] | None = None,
+    in_talk: bool = False,
 ) -> Query:
     """``text`` as a ``Query``; ``provider_words`` maps a word or two ("groq", "amazon bedrock") to a provider id,
-    ``benchmarks`` a benchmark key to its name (``scores.benchmark_table``)."""
+    ``benchmarks`` a benchmark key to its name (``scores.benchmark_table``); ``in_talk``: the channel was just
+    talking about models (short names like "o3" count)."""
     text = text[:MAX_PARSED]
     lower = text.lower()
-    found = catalog.index.mentions(text)
-    model_ids = tuple(dict.fromkeys(m.model_id for m in found.mentions))
-    spans = [(m.start, m.end) for m in found.mentions]
+    found = catalog.index.mentions(text, in_talk)
+    mentions, unknown = checked_mentions(lower, found.mentions, catalog)
+    model_ids = tuple(dict.fromkeys(m.model_id for m in mentions))
+    spans = [(m.start, m.end) for m in mentions] + [span for span, _, _ in unknown]
     rest = blank_spans(lower, spans)
-    unknown = _unknown_names(rest, catalog)
+    unknown += unknown_names(rest, catalog)
     if unknown:
         rest = blank_spans(rest, [span for span, _, _ in unknown])
     words = _WORD.findall(rest)
@@ -84,7 +87,7 @@ def parse_query(
     if named and "benchmarks" not in asks:
         asks = (*asks, "benchmarks")
     topic = next((t for p, t in UNKNOWN_TOPICS if p.search(rest)), None)
-    traffic = read_traffic(text)
+    traffic = read_traffic(rest)  # model names blanked: the 4.5 of "haiku 4.5 input" is no token count
     asking = (
         is_question(text)
         or bool(_REQUEST.search(rest))
@@ -154,22 +157,3 @@ def _providers(words: list[str], provider_words: dict[str, str]) -> tuple[str, .
         elif w in provider_words:
             out[provider_words[w]] = None
     return tuple(out)
-
-
-def _unknown_names(rest: str, catalog: Catalog) -> list[tuple[tuple[int, int], str, tuple[str, ...]]]:
-    """Family words with a version that no model matched ("gpt-6", "claude 5 opus"): names the catalog lacks,
-    with the nearest ones it has. A family the index does not know is no model name ("python 3.11")."""
-    out = []
-    brands = catalog.index.brands
-    for m in _MODEL_LIKE.finditer(rest):
-        family = m.group(1)
-        if family not in brands:
-            continue
-        name = m.group(0).strip()
-        try:
-            catalog.index.resolve(name)
-        except ModelNotFound as exc:
-            out.append((m.span(), name, exc.suggestions[:3]))
-        except AmbiguousModel as exc:
-            out.append((m.span(), name, tuple(["?", *(n for _, n in exc.candidates[:5])])))
-    return out

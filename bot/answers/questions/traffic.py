@@ -27,7 +27,8 @@ _TOKEN = re.compile(
 _SCALES = {"k": 1_000, "thousand": 1_000, "m": 1_000_000, "mm": 1_000_000, "million": 1_000_000}
 _REQUEST_WORDS = frozenset(
     {"request", "requests", "req", "reqs", "calls", "call", "queries", "query", "messages", "conversations", "chats",
-     "completions", "prompts", "tickets", "sessions", "generations", "runs", "rpd", "rpm"}
+     "completions", "prompts", "tickets", "sessions", "generations", "runs", "rpd", "rpm", "searches", "lookups",
+     "documents", "docs", "emails", "summaries", "transcripts", "turns", "invocations", "jobs"}
 )  # fmt: skip
 #: Requests per month in one period of each word.
 _PERIODS = {
@@ -123,11 +124,13 @@ def _place(toks: list[str], i: int, value: Decimal, share: bool, found: dict[str
         elif 0 <= value <= 1 and _near(toks, i, frozenset({"batch", "batched"}), after=6):
             found.setdefault("batch_share", float(value))
         return
-    if before and before[-1] in ("per", "/"):
-        return  # "$1 per 1M output" is a price's unit, not traffic
+    if before and (before[-1] == "per" or (before[-1] == "/" and before[-2:-1] and before[-2][0].isdigit())):
+        return  # "$1 per 1M output", "$2/1M" is a price's unit, not traffic ("in / 400 out" is a list)
     tokens_next = bool(after) and after[0] in _TOKEN_WORDS
     if not tokens_next and (
-        any(t in _REQUEST_WORDS for t in after[:2]) or (after[:1] == ["/"] and after[1:2] and after[1] in _PERIODS)
+        any(t in _REQUEST_WORDS for t in after[:2])
+        or _bare_rate(after)
+        or _bare_rate(after[1:] if after[:1] == [","] else [])
     ):
         period = next((_PERIODS[t] for t in after if t in _PERIODS), None)
         if "rpm" in after[:1]:
@@ -143,6 +146,11 @@ def _place(toks: list[str], i: int, value: Decimal, share: bool, found: dict[str
     side = _side_after(after) or _side_before(before)
     if side is not None:
         found.setdefault(side, int(value))
+
+
+def _bare_rate(after: list[str]) -> bool:
+    """ "12k a day", "50k/mo", "3,000 per day": a count per period with no unit word is a request rate."""
+    return len(after) >= 2 and after[0] in ("a", "an", "per", "/", "each", "every") and after[1] in _PERIODS
 
 
 _FILLER = frozenset({"avg", "average", "of", "about", "around", "is", "are", "per", "request", "each", "typical",

@@ -56,6 +56,8 @@ class Chat(commands.Cog):
         session.memory = before = await ctx.state.memory(message.channel.id)
         reply = session.reply(text, fresh=ctx.fresh)
         if reply is None:
+            if session.memory is not None and session.memory != before:
+                await ctx.state.remember(message.channel.id, session.memory)  # the models named, for "and opus?"
             return
         if not addressed and not ctx.cooldowns.ready(message.author.id, message.channel.id):
             log.debug("cooldown: skipped a passive answer in channel %s", message.channel.id)

@@ -1,0 +1,110 @@
+"""Model-like names the catalog does not have ("gpt-7", "claude opus 7", "kimi k5", "o7-mini"), and names the
+matcher read only part of ("mistral large 5" is not Mistral Large; "pixtral 3 large" is not Mistral Large 3).
+
+A team that asks about a model the catalog lacks must hear "not in the catalog" with the nearest names, never an
+answer about a different model. The catalog's own vocabulary decides what looks like a model name: a family word
+the index knows (``brands``), an optional word that some model name uses ("opus", "large"), and a version.
+"""
+
+from __future__ import annotations
+
+import re
+
+from catalog.errors import AmbiguousModel, ModelNotFound
+from catalog.matching.results import Mention
+from catalog.service import Catalog
+
+Unknown = tuple[tuple[int, int], str, tuple[str, ...]]
+"""(span in the message, the name as written, the nearest names; led by "?" when the name could mean several)."""
+
+_TIER_AFTER = r"(?:pro|mini|max|ultra|flash|opus|sonnet|haiku|nano|lite|plus|turbo|\d{1,4}b)"
+#: family, an optional word between ("claude opus 7"), a version ("5", "4.5", "k5", "r3", "v4"), a tier after.
+_MODEL_LIKE = re.compile(
+    rf"\b([a-z]{{1,12}})(?:[ -]([a-z]{{3,10}}))?[ -]?([a-z]?\d{{1,2}}(?:\.\d{{1,2}})?[a-z]?)\b((?:[ -]{_TIER_AFTER})?)"
+)
+#: Words model names share with English: never the middle of a model-like name ("deepseek for 3 weeks").
+_NOT_MIDDLE = frozenset({"the", "for", "with", "new", "next", "and", "now", "than", "from", "into", "over", "all"})
+#: A bare version right after a matched name ("mistral large 5"), not a count ("gpt-4o 2k requests", "3 times").
+_TRAILING_VERSION = re.compile(r"[ -](\d{1,2}(?:\.\d{1,2})?)(?![\w.%$])(?!\s*(?:x\b|times|tokens?|req|requests|%))")
+_WORD_BEFORE = re.compile(r"\b([a-z]{2,12})[ -]$")
+
+
+def unknown_names(rest: str, catalog: Catalog) -> list[Unknown]:
+    """Family words with a version that no model matched, in ``rest`` (the message with matched names blanked).
+    A family the index does not know is no model name ("python 3.11"); a one-letter series ("o7") counts only
+    with a tier after it ("o7-mini"), since "r3" alone is as often a part number."""
+    out: list[Unknown] = []
+    brands, vocab = catalog.index.brands, catalog.index.lexicon.vocab
+    series = _letter_series(vocab)
+    pos = 0
+    while (m := _MODEL_LIKE.search(rest, pos)) is not None:
+        family, middle, tier = m.group(1), m.group(2), m.group(4)
+        pos = m.end(1)  # a rejected start ("is gpt-7") must not swallow the name after it
+        if middle is not None and (middle not in vocab or middle in _NOT_MIDDLE):
+            continue
+        series_name = len(family) == 1 and family in series and bool(tier) and middle is None
+        if family not in brands and not series_name:
+            continue
+        pos = m.end()
+        name = m.group(0).strip()
+        if (hit := _lookup(name, catalog)) is not None:
+            out.append((m.span(), name, hit))
+    return out
+
+
+def checked_mentions(
+    lower: str, mentions: tuple[Mention, ...], catalog: Catalog
+) -> tuple[list[Mention], list[Unknown]]:
+    """``mentions`` without the ones a neighbouring version or family word turns into another name: "mistral
+    large 5" (Mistral Large has no 5) and "pixtral 3 large" (Mistral Large 3 is no Pixtral) are names the
+    catalog lacks, answered as such, not as the model the matcher read part of."""
+    kept: list[Mention] = []
+    unknown: list[Unknown] = []
+    for mention in mentions:
+        start, end = mention.start, mention.end
+        after = _TRAILING_VERSION.match(lower, end) if not lower[end - 1 : end].isdigit() else None
+        if after is not None:
+            end = after.end()
+        before = _WORD_BEFORE.search(lower[max(0, start - 14) : start])
+        name_words = set(re.findall(r"[a-z]+", mention.name.lower()))
+        if before is not None and before.group(1) in catalog.index.brands and before.group(1) not in name_words:
+            start -= len(before.group(0))
+        if (start, end) == (mention.start, mention.end):
+            kept.append(mention)
+            continue
+        name = lower[start:end]
+        try:
+            found = catalog.index.resolve(name)
+        except ModelNotFound as exc:
+            unknown.append(((start, end), name, tuple(exc.suggestions[:3])))
+        except AmbiguousModel as exc:
+            unknown.append(((start, end), name, ("?", *(n for _, n in exc.candidates[:5]))))
+        else:
+            if found.how == "fuzzy":  # a near name is a guess: say what the catalog has instead
+                unknown.append(((start, end), name, (found.name,)))
+            else:
+                kept.append(mention if found.model_id == mention.model_id else _renamed(mention, found.model_id))
+    return kept, unknown
+
+
+def _renamed(mention: Mention, model_id: str) -> Mention:
+    return Mention(mention.start, mention.end, mention.text, model_id, mention.name, mention.score)
+
+
+def _lookup(name: str, catalog: Catalog) -> tuple[str, ...] | None:
+    """The nearest names when ``name`` is no one model (None when it is one)."""
+    try:
+        found = catalog.index.resolve(name)
+    except ModelNotFound as exc:
+        return tuple(exc.suggestions[:3])
+    except AmbiguousModel as exc:
+        return ("?", *(n for _, n in exc.candidates[:5]))
+    return (found.name,) if found.how == "fuzzy" else None
+
+
+def _letter_series(vocab: set[str]) -> frozenset[str]:
+    """Letters some model family is a letter plus a number of ("o1", "o3": "o")."""
+    return frozenset(w[0] for w in vocab if len(w) <= 3 and w[0].isalpha() and w[1:].isdigit() and w[0] != "v")
+
+
+__all__ = ["Unknown", "checked_mentions", "unknown_names"]
