@@ -239,16 +239,26 @@ def _overview(models: list[Model], profile: TrafficProfile, intent: str) -> tupl
     return "At a glance", lines
 
 
+#: Filter results shown with their numbers, and named in all.
+SHOWN, NAMED = 5, 15
+
+
 def filter_answer(text: str, catalog: Catalog, filt: ModelFilter, profile: TrafficProfile) -> FaqAnswer:
     hits = search(list(catalog.models.values()), filt, profile)
     matched = "1 model matches" if len(hits) == 1 else f"{len(hits)} models match"
     lines = [f"Looking for: {filt.describe()}. {matched}."]
-    for m, monthly in hits[:5]:
-        _, out = unit_prices(m)
+    for m, monthly in hits[:SHOWN]:
+        inp, out = unit_prices(m)
         cost = f"{usd(monthly)}/month" if monthly is not None else "no monthly estimate"
-        lines.append(f"• {m.name}: {tokens_short(m.context_window)} context, output {usd_per_m(out)}, {cost}")
+        price = f"{usd_per_m(inp)} in / {usd_per_m(out)} out" if inp is not None else "no complete price"
+        lines.append(f"• {m.name}: {tokens_short(m.context_window)} context, {price}, {cost}")
+    if len(hits) > SHOWN:
+        more = [m.name for m, _ in hits[SHOWN:NAMED]]
+        rest = f" and {len(hits) - NAMED} more" if len(hits) > NAMED else ""
+        lines.append(f"Also: {', '.join(more)}{rest}.")
     if hits:
-        lines.append("Ranked by monthly cost at your traffic, not by quality: the catalog cannot rank quality.")
+        order = "monthly cost at your traffic" if filt.by_cost else "how widely served (most providers first)"
+        lines.append(f"Ranked by {order}, not by quality: the catalog cannot rank quality.")
     else:
         lines.append("Nothing in the catalog meets all of that; try loosening one constraint.")
     shown = [m for m, _ in hits[:5]]

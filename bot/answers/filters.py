@@ -26,7 +26,13 @@ class ModelFilter(BaseModel):
     capabilities: tuple[str, ...] = ()
     """Capability keys (``tool_use``, ``vision`` ...) that must be "yes"."""
     max_output_price: Decimal | None = Field(default=None, ge=0)
-    """USD per 1M output tokens, on the cheapest metered route."""
+    """USD per 1M output tokens, at the model's quoted (list) price."""
+    max_input_price: Decimal | None = Field(default=None, ge=0)
+    """USD per 1M input tokens ("under $0.50 per 1M input")."""
+    kind: str | None = None
+    """A model kind other than chat ("embedding", "rerank", "image", "speech"): only models of that kind."""
+    by_cost: bool = True
+    """Rank by monthly cost; False lists the most widely served first ("which deepseek models are open?")."""
     provider: str | None = None
     """Provider id or name (case-insensitive) that must serve the model."""
     vendor: str | None = None
@@ -41,8 +47,12 @@ class ModelFilter(BaseModel):
         if self.min_context:
             parts.append(f"context ≥ {self.min_context:,} tokens")
         parts += [CAPABILITY_LABELS[c].lower() for c in self.capabilities]
+        if self.max_input_price is not None:
+            parts.append(f"input ≤ ${self.max_input_price}/1M tokens")
         if self.max_output_price is not None:
             parts.append(f"output ≤ ${self.max_output_price}/1M tokens")
+        if self.kind:
+            parts.append(f"{self.kind} models")
         if self.provider:
             parts.append(f"served by {self.provider}")
         if self.vendor:
@@ -53,7 +63,8 @@ class ModelFilter(BaseModel):
 
     @property
     def empty(self) -> bool:
-        return self == ModelFilter()
+        """No constraint at all (how results are ranked is no constraint)."""
+        return self.model_copy(update={"by_cost": True}) == ModelFilter()
 
 
 _CAP_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
@@ -76,6 +87,19 @@ _CONTEXT = re.compile(
 _PRICE = re.compile(
     r"\b(?:under|below|less than|max(?:imum)?|at most)\s{0,3}\$\s{0,3}(\d{1,6}(?:\.\d{1,4})?)"
     r"|[<≤]\s{0,3}\$\s{0,3}(\d{1,6}(?:\.\d{1,4})?)"
+)
+#: "per 1M input", "input price": which side of the price a cap is on (output when the text does not say).
+_INPUT_SIDE = re.compile(r"^[^.?!,$]{0,25}?\b(?:input|prompt|in)\b")
+_COST_WORDS = re.compile(r"\bcheap\w{0,3}\b|\$|\bbudget\b|\bafford|\bcosts?\b|\bpric\w{1,4}\b")
+#: Model kinds other than chat, as asked and as names show them.
+_KINDS: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = tuple(
+    (kind, re.compile(asked), re.compile(named))
+    for kind, asked, named in (
+        ("embedding", r"\bembed(?:ding)?s?\b", r"embed"),
+        ("rerank", r"\brerank(?:ing|ers?)?\b", r"rerank"),
+        ("image", r"\bimage (?:generation|gen|models?)\b|\btext[- ]to[- ]image\b", r"dall-e|imagen|image|flux|sdxl"),
+        ("speech", r"\bspeech\b|\btranscri\w{1,8}\b|\btts\b|\bvoice\b", r"whisper|tts|transcrib|speech|voice"),
+    )
 )
 _OPEN = re.compile(r"\bopen[- ]?(?:weights?|source)\b|\bself[- ]?host")
 _MODELS_WORD = re.compile(r"\b(?:models?|llms?)\b")
@@ -101,14 +125,31 @@ def parse_filter(text: str) -> ModelFilter | None:
         number, unit = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
         min_context = int(Decimal(number) * (1000 if unit == "k" else 1_000_000))
     price = _PRICE.search(lower)
+    cap = Decimal(price.group(1) or price.group(2)) if price else None
+    on_input = price is not None and _INPUT_SIDE.search(lower[price.end() : price.end() + 30]) is not None
+    kind = next((k for k, asked, _ in _KINDS if asked.search(lower)), None)
     found = ModelFilter(
         open_weights=True if _OPEN.search(lower) else None,
         min_context=min_context,
         capabilities=tuple(key for key, p in _CAP_WORDS if p.search(lower)),
-        max_output_price=Decimal(price.group(1) or price.group(2)) if price else None,
-        text_only=bool(_TEXT_TASK.search(lower)),
+        max_output_price=cap if not on_input else None,
+        max_input_price=cap if on_input else None,
+        kind=kind,
+        text_only=kind is None,  # a team asking for models means chat models unless it names another kind
+        by_cost=_COST_WORDS.search(lower) is not None,
     )
-    return None if found.empty else found
+    if found.model_copy(update={"text_only": False, "by_cost": True}) == ModelFilter():
+        return None
+    return found
+
+
+def vendor_filter(text: str, vendor: str) -> ModelFilter | None:
+    """ "cheapest anthropic model?", "what models does mistral have?": a lab's models with no other constraint."""
+    lower = text.lower()[:2000]
+    if not _MODELS_WORD.search(lower):
+        return None
+    kind = next((k for k, asked, _ in _KINDS if asked.search(lower)), None)
+    return ModelFilter(vendor=vendor, kind=kind, text_only=kind is None, by_cost=bool(_COST_WORDS.search(lower)))
 
 
 def asks_for_models(text: str) -> bool:
@@ -144,6 +185,12 @@ def matches(model: Model, f: ModelFilter) -> bool:
         return False
     if f.text_only and not is_text_model(model):
         return False
+    if f.kind and not next(named for k, _, named in _KINDS if k == f.kind).search(f"{model.id} {model.name.lower()}"):
+        return False
+    if f.max_input_price is not None:
+        inp, _ = unit_prices(model)
+        if inp is None or inp > f.max_input_price:
+            return False
     if f.text_only and (out := unit_prices(model)[1]) is not None and out == 0:
         return False  # nothing charged for output: an embedding or classifier, whatever its name
     if f.max_output_price is not None:
@@ -170,6 +217,8 @@ def search(
             return (True, Decimal(0), m.name)
         return (False, inp * profile.input_tokens + out * profile.output_tokens, m.name)
 
+    if not f.by_cost:  # ``models`` come most widely served first: the models a team has heard of lead
+        return [(m, estimate(m, profile).per_month) for m in matched[:exact]] + [(m, None) for m in matched[exact:]]
     matched.sort(key=rough)
     head = [(m, estimate(m, profile).per_month) for m in matched[:exact]]
     head.sort(key=lambda mc: (mc[1] is None, mc[1] or Decimal(0), mc[0].name))

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from decimal import Decimal
 from functools import cache
 from typing import Any
@@ -158,7 +159,29 @@ def parse(data: bytes, file_name: str, *, today: dt.date | None = None) -> Sourc
                 provenance=Provenance(source=SOURCE, record=f"{provider.id}.{model.id}", source_date=source_date),
             )
             batch.routes.append(RouteRecord(route=route, matches=_claims(resolve, i)))
+    batch.routes = _batch_listings_folded(batch.routes)
     return batch
+
+
+BATCH_SUFFIX = ":batch"
+
+
+def _batch_listings_folded(records: list[RouteRecord]) -> list[RouteRecord]:
+    """OpenRouter lists a model's batch price as a second model ("anthropic/claude-haiku-4.5:batch"): it is the
+    batch price of the base listing, not another model. Folded into the base route where the provider lists one;
+    kept as it is where it does not (nothing to attach it to)."""
+    base = {(r.route.provider_id, r.route.provider_model_id): i for i, r in enumerate(records)}
+    out: list[RouteRecord | None] = list(records)
+    for i, rec in enumerate(records):
+        rid = rec.route.provider_model_id
+        j = base.get((rec.route.provider_id, rid.removesuffix(BATCH_SUFFIX))) if rid.endswith(BATCH_SUFFIX) else None
+        listing, target = rec.route.price, records[j].route if j is not None else None
+        if target is None or listing is None or target.price is None or j is None:
+            continue
+        price = target.price.model_copy(update={"batch_input": listing.input, "batch_output": listing.output})
+        out[j] = replace(records[j], route=target.model_copy(update={"price": price}))
+        out[i] = None
+    return [r for r in out if r is not None]
 
 
 def _model(provider_id: str, index: int, raw: Any, file_name: str) -> tuple[_Model, Match, list[_Entry]]:

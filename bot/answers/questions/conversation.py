@@ -12,13 +12,14 @@ from collections import Counter
 from bot.answers.costs import TrafficProfile, estimate
 from bot.answers.facts import prices_checked, sources
 from bot.answers.faq import HANDLERS, FaqAnswer, decline, family_hint, filter_answer
-from bot.answers.filters import asks_for_models, parse_filter
+from bot.answers.filters import asks_for_models, parse_filter, vendor_filter
 from bot.answers.format import join_and
 from bot.answers.intents import is_question
 from bot.answers.questions.memory import ChannelMemory
 from bot.answers.questions.providers import provider_tables
 from bot.answers.questions.query import Query, parse_query
 from bot.answers.questions.respond import (
+    cheaper_lines,
     commercial_lines,
     context_lines,
     license_lines,
@@ -105,8 +106,12 @@ def converse(
         if q.unknown and (addressed or q.asking):
             return _unknown(text, q, catalog), memory
         filt = parse_filter(text)
+        vendor = _vendor_named(q.text, catalog)
+        if filt is None and vendor is not None:
+            filt = vendor_filter(
+                text, vendor
+            )  # "cheapest anthropic model?", "which embedding models does openai have?"
         if filt is not None and (addressed or is_question(text) or asks_for_models(text) or q.asking):
-            vendor = _vendor_named(q.text, catalog)
             filt = filt.model_copy(update={"vendor": vendor}) if vendor else filt
             return filter_answer(text, catalog, filt, profile), memory
         if addressed:
@@ -158,6 +163,10 @@ def _parts(
             first += yes_no
             titles.append("Context window")
             continue
+        if ask == "cheaper" and (verdict := cheaper_lines(models, q, profile)) is not None:
+            first += verdict
+            titles.append("Which is cheaper?")
+            continue
         if ask == "benchmarks" and q.benchmarks:
             rest += benchmark_lines(models, q.benchmarks)
             titles.append("Benchmarks")
@@ -165,10 +174,10 @@ def _parts(
         special = {
             "open_source": lambda: open_lines(models, q),
             "commercial": lambda: commercial_lines(models),
-            "license": lambda: license_lines(models),
+            "license": lambda: license_lines(models, q),
         }.get(ask)
         if special is not None:
-            (first if q.yes_no and ask != "license" else rest).extend(special())
+            (first if q.yes_no else rest).extend(special())
             titles.append(_TITLES.get(ask, ask))
             continue
         handler = HANDLERS[ask.removeprefix("cap_") if ask.startswith("cap_") else ask]

@@ -61,6 +61,7 @@ def checked_mentions(
     kept: list[Mention] = []
     unknown: list[Unknown] = []
     for mention in mentions:
+        mention = _without_asking_tail(mention, catalog)
         start, end = mention.start, mention.end
         after = _TRAILING_VERSION.match(lower, end) if not lower[end - 1 : end].isdigit() else None
         if after is not None:
@@ -85,6 +86,24 @@ def checked_mentions(
             else:
                 kept.append(mention if found.model_id == mention.model_id else _renamed(mention, found.model_id))
     return kept, unknown
+
+
+#: Words that ask about a model rather than name it, though some listing's name ends in one ("DeepSeek R1 Cheaper").
+_ASKING_TAIL = frozenset({"cheaper", "cheapest", "pricier", "price", "pricing", "license", "licensed"})
+
+
+def _without_asking_tail(mention: Mention, catalog: Catalog) -> Mention:
+    """ "is deepseek r1 cheaper than o3?" asks about DeepSeek-R1, not a reseller's "DeepSeek R1 Cheaper"."""
+    head, _, tail = mention.text.rpartition(" ")
+    if not head or tail.lower() not in _ASKING_TAIL:
+        return mention
+    try:
+        found = catalog.index.resolve(head)
+    except (ModelNotFound, AmbiguousModel):
+        return mention
+    if found.how == "fuzzy":
+        return mention
+    return Mention(mention.start, mention.start + len(head), head, found.model_id, found.name, mention.score)
 
 
 def _renamed(mention: Mention, model_id: str) -> Mention:

@@ -20,9 +20,9 @@ from catalog.service import Catalog
 MAX_PARSED = 2000
 #: Asks a yes/no question opens with ("does it", "is X on Y", "can we").
 _YES_NO = re.compile(r"^\s*(?:and\s+)?(?:is|are|does|do|can|could|will|would|has|have|did)\b")
-_REQUEST = re.compile(
-    r"\b(?:pls|plz|please|need|needs|want|give me|show me|tell me|look ?up|check|lmk|what's|whats|anyone know)\b"
-)
+_REQUEST = re.compile(r"\b(?:pls|plz|please|give me|show me|tell me|look ?up|lmk|what's|whats|anyone know)\b")
+#: Words that make a request only together with something asked ("need the price of X", not "need to migrate").
+_WANT = re.compile(r"\b(?:need|needs|want|check)\b")
 _FOLLOW_UP = re.compile(r"^\s*(?:and|what about|how about|same|ok and|also|now|then)\b")
 _SAME_TRAFFIC = re.compile(r"\bsame (?:traffic|volume|numbers|usage|load|setup)\b")
 #: Words that carry no content in a terse request ("price of gpt-4o pls", "deepseek v3.2 context window").
@@ -72,6 +72,8 @@ def parse_query(
     talking about models (short names like "o3" count)."""
     text = text[:MAX_PARSED]
     lower = text.lower()
+    # a question about a model's attributes is model talk: "is o3 open source?" names o3, not ozone
+    in_talk = in_talk or (is_question(text) and bool(_asks(lower)))
     found = catalog.index.mentions(text, in_talk)
     mentions, unknown = checked_mentions(lower, found.mentions, catalog)
     model_ids = tuple(dict.fromkeys(m.model_id for m in mentions))
@@ -91,6 +93,7 @@ def parse_query(
     asking = (
         is_question(text)
         or bool(_REQUEST.search(rest))
+        or (bool(asks) and bool(_WANT.search(rest)))
         or _terse([w for w in words if w not in _words_of(named)], asks, bool(model_ids or unknown))
         or (bool(asks) and not traffic.empty)
     )

@@ -5,15 +5,20 @@ assumptions echoed, and the parts only a yes/no question needs ("is X on Azure?"
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 from bot.answers import narrative
-from bot.answers.costs import TrafficProfile
+from bot.answers.costs import TrafficProfile, estimate
 from bot.answers.facts import license_label, openness_label
-from bot.answers.format import join_and, tokens_short, usd_per_m
+from bot.answers.format import join_and, tokens_short, usd, usd_per_m
+from bot.answers.prices import headline
 from bot.answers.questions.query import Query
 from catalog.models import Model
 
-_BIGGER_CONTEXT = re.compile(r"\b(?:bigger|larger|longer|more|greater|smaller|shorter|less)\b[^?.!]{0,30}\bcontext")
+_COMPARATIVE = r"\b(?:bigger|larger|longer|more|greater|smaller|shorter|less)\b"
+_BIGGER_CONTEXT = re.compile(rf"{_COMPARATIVE}[^?.!]{{0,30}}\bcontext|\bcontext\b[^?.!]{{0,30}}{_COMPARATIVE}")
+_SMALLER = re.compile(r"\b(?:smaller|shorter|less)\b")
+_DEARER = re.compile(r"\bmore expensive\b|\bpricier\b|\bcosts? more\b|\bdearer\b")
 _COMMERCIAL_YES = {"allowed", "yes", "permitted", "permissive"}
 
 
@@ -22,7 +27,8 @@ def provider_lines(models: list[Model], query: Query, provider_names: dict[str, 
     lines = []
     for m in models:
         for pid in query.providers:
-            routes = [r for r in m.routes if r.provider_id == pid]
+            # "azure" is Azure and Azure Cognitive Services (AI Foundry); "vertex" is Vertex and its Anthropic side
+            routes = [r for r in m.routes if r.provider_id == pid or r.provider_id.startswith(f"{pid}-")]
             pname = provider_names.get(pid, pid)
             if routes:
                 r = routes[0]
@@ -31,7 +37,7 @@ def provider_lines(models: list[Model], query: Query, provider_names: dict[str, 
                     if r.price is not None and r.price.input is not None and r.price.output is not None
                     else " (no complete price on record there)"
                 )
-                lines.append(f"Yes — {pname} serves {m.name} (`{r.provider_model_id}`){price}.")
+                lines.append(f"Yes — {r.provider_name} serves {m.name} (`{r.provider_model_id}`){price}.")
             else:
                 elsewhere = join_and(list(m.providers[:6])) or "no provider on record"
                 more = f" and {len(m.providers) - 6} more" if len(m.providers) > 6 else ""
@@ -40,19 +46,61 @@ def provider_lines(models: list[Model], query: Query, provider_names: dict[str, 
 
 
 def context_lines(models: list[Model], query: Query) -> list[str] | None:
-    """A context comparison asked as a yes/no ("does A have a bigger context than B?"), or None."""
-    if len(models) != 2 or not query.yes_no or not _BIGGER_CONTEXT.search(query.text.lower()):
+    """A context comparison ("does A have a bigger context than B?", "which has the larger context?"): the
+    verdict first, yes/no when asked so, equal sizes called equal; None when the message compares nothing."""
+    if len(models) < 2 or not _BIGGER_CONTEXT.search(query.text.lower()):
         return None
-    a, b = models
-    if not a.context_window or not b.context_window:
+    if any(not m.context_window for m in models):
         missing = join_and([m.name for m in models if not m.context_window])
         return [f"Can't say: no context window is on record for {missing}."]
-    sizes = f"{a.name} {tokens_short(a.context_window)}, {b.name} {tokens_short(b.context_window)}"
-    if a.context_window == b.context_window:
-        return [f"No — both have a {tokens_short(a.context_window)}-token context window ({a.context_window:,})."]
-    smaller = re.search(r"\b(?:smaller|shorter|less)\b", query.text.lower()) is not None
+    sizes = "; ".join(f"{m.name} {tokens_short(m.context_window or 0)} ({m.context_window:,})" for m in models)
+    windows = {m.context_window for m in models}
+    if len(windows) == 1:
+        size = models[0].context_window or 0
+        verdict = "No — both" if query.yes_no else "Same — both" if len(models) == 2 else "Same — all"
+        return [f"{verdict} have a {tokens_short(size)}-token context window ({size:,} tokens)."]
+    if not (query.yes_no and len(models) == 2):
+        return None  # "which has the bigger context?": the comparison page's sentence, larger first
+    smaller = _SMALLER.search(query.text.lower()) is not None
+    a, b = models
+    assert a.context_window is not None and b.context_window is not None
     yes = (a.context_window < b.context_window) if smaller else (a.context_window > b.context_window)
     return [f"{'Yes' if yes else 'No'} — {sizes} tokens."]
+
+
+def cheaper_lines(models: list[Model], query: Query, profile: TrafficProfile) -> list[str] | None:
+    """ "Is A cheaper than B?" / "which is cheaper, A or B?": the verdict first (at the team's traffic, where the
+    input and output prices could point different ways), then each model's list price per 1M tokens."""
+    if len(models) < 2:
+        return None
+    costs = {m.id: estimate(m, profile).per_month for m in models}
+    prices = [_unit_line(m, costs[m.id]) for m in models]
+    if any(costs[m.id] is None for m in models):
+        missing = join_and([m.name for m in models if costs[m.id] is None])
+        return [f"Can't say which is cheaper: no complete token price for {missing}.", *prices]
+    ranked = sorted(models, key=lambda m: costs[m.id] or 0)
+    low, high = ranked[0], ranked[-1]
+    gap = (costs[high.id] or 0) - (costs[low.id] or 0)
+    if not gap:
+        return ["No — they cost the same." if query.yes_no else "Same cost.", *prices]
+    verdict = f"{low.name} is cheaper for you by {usd(gap)} a month"
+    if query.yes_no and len(models) == 2:
+        a, b = models
+        dearer = _DEARER.search(query.text.lower()) is not None
+        yes = (costs[a.id] or 0) > (costs[b.id] or 0) if dearer else (costs[a.id] or 0) < (costs[b.id] or 0)
+        verdict = f"{'Yes' if yes else 'No'} — {verdict}"
+    return [f"{verdict}.", *prices]
+
+
+def _unit_line(model: Model, monthly: Decimal | None) -> str:
+    top = headline(model)
+    price = top.route.price if top is not None else None
+    if top is None or price is None or price.input is None or price.output is None or monthly is None:
+        return f"{model.name}: no complete token price on record."
+    return (
+        f"{model.name}: {usd(monthly)}/month — {usd_per_m(price.input)} in / {usd_per_m(price.output)} out "
+        f"({top.basis}, {top.route.provider_name})."
+    )
 
 
 def open_lines(models: list[Model], query: Query) -> list[str]:
@@ -75,9 +123,24 @@ def commercial_lines(models: list[Model]) -> list[str]:
     return out
 
 
-def license_lines(models: list[Model]) -> list[str]:
-    """The license sentence of the comparison page, without the advice every answer used to repeat."""
-    return [narrative.license_answer([m]).split(" The license decides")[0] for m in models]
+def license_lines(models: list[Model], query: Query | None = None) -> list[str]:
+    """The license sentence of the comparison page, without the advice every answer used to repeat; "is X apache
+    licensed?" opens with yes or no (unknown when the catalog has no license on record)."""
+    named = _LICENSE_NAMED.search(query.text.lower()) if query is not None and query.yes_no else None
+    out = []
+    for m in models:
+        sentence = narrative.license_answer([m]).split(" The license decides")[0]
+        if named is not None:
+            on_record = m.license.name.lower() if m.license is not None else ""
+            family = named.group(1).split()[0].split("-")[0]
+            verdict = "Unknown —" if not on_record else "Yes —" if family in on_record else "No —"
+            sentence = f"{verdict} {sentence}"
+        out.append(sentence)
+    return out
+
+
+#: A license asked about by name ("is it apache licensed?", "MIT?", "llama license?").
+_LICENSE_NAMED = re.compile(r"\b(apache|mit|gpl|bsd|llama|gemma|qwen|cc[- ]by(?:[- ]nc)?|openrail|mistral research)\b")
 
 
 def unknown_lines(query: Query, data_date: str | None) -> list[str]:
