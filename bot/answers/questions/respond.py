@@ -78,16 +78,17 @@ def cheaper_lines(models: list[Model], query: Query, profile: TrafficProfile) ->
     if any(costs[m.id] is None for m in models):
         missing = join_and([m.name for m in models if costs[m.id] is None])
         return [f"Can't say which is cheaper: no complete token price for {missing}.", *prices]
-    ranked = sorted(models, key=lambda m: costs[m.id] or 0)
+    known = {mid: c for mid, c in costs.items() if c is not None}
+    ranked = sorted(models, key=lambda m: known[m.id])
     low, high = ranked[0], ranked[-1]
-    gap = (costs[high.id] or 0) - (costs[low.id] or 0)
+    gap = known[high.id] - known[low.id]
     if not gap:
         return ["No — they cost the same." if query.yes_no else "Same cost.", *prices]
     verdict = f"{low.name} is cheaper for you by {usd(gap)} a month"
     if query.yes_no and len(models) == 2:
         a, b = models
         dearer = _DEARER.search(query.text.lower()) is not None
-        yes = (costs[a.id] or 0) > (costs[b.id] or 0) if dearer else (costs[a.id] or 0) < (costs[b.id] or 0)
+        yes = known[a.id] > known[b.id] if dearer else known[a.id] < known[b.id]
         verdict = f"{'Yes' if yes else 'No'} — {verdict}"
     return [f"{verdict}.", *prices]
 
