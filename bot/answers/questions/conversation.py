@@ -14,7 +14,7 @@ from bot.answers.facts import prices_checked, sources
 from bot.answers.faq import HANDLERS, FaqAnswer, decline, family_hint, filter_answer
 from bot.answers.filters import asks_for_models, parse_filter, vendor_filter
 from bot.answers.format import join_and
-from bot.answers.intents import is_question
+from bot.answers.intents import INTENT_RULES, blank_spans, is_question
 from bot.answers.questions.memory import ChannelMemory
 from bot.answers.questions.providers import provider_tables
 from bot.answers.questions.query import Query, parse_query
@@ -119,6 +119,8 @@ def converse(
         return None, memory
     if not (addressed or q.asking or borrowed):
         return None, memory
+    if not (addressed or borrowed or asks or q.unknown or q.providers or q.unknown_topic) and not _wants_overview(q):
+        return None, memory  # "anyone tried kimi k2?" asks the team, not the bot
     if q.unknown_topic is not None and not asks:
         return decline(text, q.unknown_topic, models), remembered
     lines, title = _parts(q, models, profile, provider_names)
@@ -140,6 +142,18 @@ def converse(
     )
 
 
+_OVERVIEW = dict(INTENT_RULES)["overview"]
+#: Words around a model name that still ask the bot for its card ("kimi k2?", "gpt-4o pls").
+_BARE = frozenset({"and", "what", "about", "the", "pls", "please", "so", "hmm", "ok", "model", "new", "this", "that"})
+
+
+def _wants_overview(q: Query) -> bool:
+    """A question naming a model and nothing to look up: the card when it asks for one ("what's kimi k2?", "thoughts
+    on gpt-5?") or is the name alone ("kimi k2?"); a question to teammates ("anyone tried kimi k2?") is not."""
+    rest = blank_spans(q.text.lower(), list(q.spans))
+    return bool(_OVERVIEW.search(rest)) or all(w in _BARE for w in re.findall(r"[a-z]+", rest))
+
+
 def _priced(q: Query) -> bool:
     return any(a in ("monthly_cost", "cheaper", "cheapest_route") for a in q.asks)
 
@@ -154,10 +168,11 @@ def _parts(
     first: list[str] = []
     rest: list[str] = []
     titles: list[str] = []
-    if q.providers and (not asks or set(asks) <= {"where_run", "price", "cheapest_route"}):
+    if q.providers:  # "is it on vertex?" is answered yes/no first, beside whatever else the message asks
         first += provider_lines(models, q, provider_names)
         titles.append("Where to run it")
-        asks = [a for a in asks if a not in ("where_run", "price")]
+        only_where = set(asks) <= {"where_run", "price", "cheapest_route"}  # the route's price answers "how much"
+        asks = [a for a in asks if a != "where_run" and not (only_where and a == "price")]
     for ask in asks or ([] if first else ["overview"]):
         if ask == "context" and (yes_no := context_lines(models, q)) is not None:
             first += yes_no

@@ -48,8 +48,20 @@ def unknown_names(rest: str, catalog: Catalog) -> list[Unknown]:
         pos = m.end()
         name = m.group(0).strip()
         if (hit := _lookup(name, catalog)) is not None:
-            out.append((m.span(), name, hit))
+            out.append((m.span(), name, _same_family(hit, family, catalog)))
     return out
+
+
+def _same_family(near: tuple[str, ...], family: str, catalog: Catalog) -> tuple[str, ...]:
+    """The nearest names of the family asked about ("gemini 7 ultra": Gemini models, not "Imagen 4 Ultra"); the
+    family's most widely served models when the spelling-nearest are all of other families."""
+    if near[:1] == ("?",) or len(family) < 2:
+        return near
+    kin = tuple(n for n in near if family in n.lower())
+    if kin:
+        return kin
+    served = [m.name for m in catalog.models.values() if m.name.lower().startswith(family)]
+    return tuple(served[:3]) or near
 
 
 def checked_mentions(

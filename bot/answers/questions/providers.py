@@ -15,7 +15,10 @@ CLOUD_NAMES = {
     "together": "togetherai",
 }
 #: Provider name words too common to mean the provider on their own.
-_TOO_COMMON = frozenset({"ai", "cloud", "the", "model", "models", "api", "gateway", "labs", "inference", "chat"})
+_TOO_COMMON = frozenset(
+    {"ai", "cloud", "the", "model", "models", "api", "gateway", "labs", "inference", "chat", "weights", "deep",
+     "merge", "near", "atomic", "synthetic", "lambda", "neon", "morph", "ambient", "hugging", "free", "open"}
+)  # fmt: skip
 _CACHE: dict[int, tuple[dict[str, str], dict[str, str]]] = {}
 
 

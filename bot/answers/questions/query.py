@@ -58,6 +58,8 @@ class Query(BaseModel):
     follow_up: bool = False
     same_traffic: bool = False
     families: tuple[str, ...] = ()
+    spans: tuple[tuple[int, int], ...] = ()
+    """Where the model names (and names the catalog lacks) stand in ``text``."""
 
 
 def parse_query(
@@ -83,7 +85,8 @@ def parse_query(
     if unknown:
         rest = blank_spans(rest, [span for span, _, _ in unknown])
     words = _WORD.findall(rest)
-    providers = _providers(words, provider_words)
+    labs = _labs(catalog)
+    providers = _providers(words, provider_words, labs)
     asks = _asks(rest)
     named = named_benchmarks(rest, benchmarks) if benchmarks else ()
     if named and "benchmarks" not in asks:
@@ -111,6 +114,7 @@ def parse_query(
         follow_up=bool(_FOLLOW_UP.match(lower)) or bool(_SAME_TRAFFIC.search(lower)),
         same_traffic=bool(_SAME_TRAFFIC.search(lower)),
         families=found.families,
+        spans=tuple(spans),
     )
 
 
@@ -151,12 +155,32 @@ _ASK_WORDS = frozenset(
 )  # fmt: skip
 
 
-def _providers(words: list[str], provider_words: dict[str, str]) -> tuple[str, ...]:
+_LABS: dict[int, frozenset[str]] = {}
+
+
+def _labs(catalog: Catalog) -> frozenset[str]:
+    """Words naming a lab that makes models (not only hosts them: "groq" makes none) or a model family."""
+    key = id(catalog.models)
+    if key not in _LABS:
+        makers = {m.vendor for m in catalog.models.values() if m.vendor}
+        words = catalog.index.lexicon.vendor_words
+        _LABS.clear()
+        _LABS[key] = frozenset(w for w, v in words.items() if v in makers) | frozenset(catalog.index.brands)
+    return _LABS[key]
+
+
+#: Words before a provider that say "served by" ("on groq", "through azure", "via bedrock").
+_VIA = frozenset({"on", "through", "thru", "via", "from", "at", "in", "using", "with", "to"})
+
+
+def _providers(words: list[str], provider_words: dict[str, str], labs: frozenset[str]) -> tuple[str, ...]:
+    """Providers named; a lab's or family's name ("anthropic", "llama") counts only after "on", "through", "via"
+    …: "is gpt-4o cheaper than anthropic's sonnet?" names no provider, "is it on anthropic?" does."""
     out: dict[str, None] = {}
     for i, w in enumerate(words):
         pair = f"{w} {words[i + 1]}" if i + 1 < len(words) else ""
         if pair in provider_words:
             out[provider_words[pair]] = None
-        elif w in provider_words:
+        elif w in provider_words and (w not in labs or (i > 0 and words[i - 1] in _VIA)):
             out[provider_words[w]] = None
     return tuple(out)

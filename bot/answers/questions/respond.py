@@ -11,6 +11,7 @@ from bot.answers import narrative
 from bot.answers.costs import TrafficProfile, estimate
 from bot.answers.facts import license_label, openness_label
 from bot.answers.format import join_and, tokens_short, usd, usd_per_m
+from bot.answers.license_terms import commercial_terms
 from bot.answers.prices import headline
 from bot.answers.questions.query import Query
 from catalog.models import Model
@@ -115,10 +116,15 @@ def open_lines(models: list[Model], query: Query) -> list[str]:
 
 
 def commercial_lines(models: list[Model]) -> list[str]:
+    """ "Can we use it commercially?": the sources' flag where they give one, else the license family's terms."""
     out = []
     for m in models:
         use = m.commercial_use
         verdict = "Yes" if use in _COMMERCIAL_YES else ("No" if use in ("no", "not allowed", "prohibited") else None)
+        if verdict is None and use in (None, "unknown") and (terms := commercial_terms(m)) is not None:
+            where = f"; terms: {terms.source}" if terms.source.startswith("http") else ""
+            out.append(f"{terms.verdict} — {m.name}: {terms.detail} (license {license_label(m)}{where}).")
+            continue
         detail = f"commercial use: {use} (license {license_label(m)})"
         out.append(f"{verdict} — {m.name}: {detail}." if verdict else f"{m.name}: {detail}.")
     return out

@@ -67,7 +67,12 @@ def benchmark_lines(models: list[Model], names: tuple[str, ...]) -> list[str]:
     for m in models:
         for name in names:
             rows = [b for b in m.benchmarks if bench_key(b.name) == bench_key(name)]
-            if not rows:
+            if not rows:  # "SWE-bench Verified (Agentic Coding)" answers "swe-bench verified" when it is all there is
+                variants = [b for b in m.benchmarks if bench_key(b.name).startswith(bench_key(name))]
+                for variant in dict.fromkeys(b.name for b in variants):
+                    lines.append(f"{m.name}: {variant} {_scores([b for b in variants if b.name == variant])}.")
+                if variants:
+                    continue
                 have = ", ".join(dict.fromkeys(b.name for b in m.benchmarks[:6])) or "none"
                 lines.append(f"{m.name}: no {name} score on record (it has: {have}).")
                 continue

@@ -245,3 +245,8 @@ def test_resolve_glued_version_letters_and_rounded_sizes(shipped_index: MatchInd
 def test_a_typed_family_is_never_swapped_for_another(shipped_index: MatchIndex) -> None:
     with pytest.raises(CatalogError):
         shipped_index.resolve("gemini 4 ultra")  # Google's Imagen 4 Ultra is no Gemini
+
+
+@pytest.mark.parametrize("text", ["gpt-4o: 1,200 in", "we run 1,200 requests on gpt-4o", "gpt-4o and 1"])
+def test_a_bare_whole_number_names_no_model(shipped_index: MatchIndex, text: str) -> None:
+    assert _found(shipped_index, text) == {"gpt-4o"}  # "whisper-1" does not make "1" Whisper

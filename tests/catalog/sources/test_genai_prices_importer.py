@@ -327,3 +327,21 @@ def test_wrong_shape_is_rejected(data: bytes) -> None:
     with pytest.raises(ImportFormatError) as err:
         parse_raw(data)
     assert "genai.json" in str(err.value)
+
+
+def test_a_batch_listing_is_the_batch_price_of_its_base_route() -> None:
+    """OpenRouter's "x:batch" is not a model: its price becomes the base route's batch price; a batch listing
+    with no base listing stays (nothing to fold it into)."""
+    models = [
+        raw_model("anthropic/claude-haiku-4.5", {"input_mtok": 1, "output_mtok": 5}),
+        raw_model("anthropic/claude-haiku-4.5:batch", {"input_mtok": 0.5, "output_mtok": 2.5}),
+        raw_model("openai/gpt-x:batch", {"input_mtok": 1, "output_mtok": 2}),
+    ]
+    batch = parse_raw(wrapped(one_provider(models, "openrouter")))
+    ids = sorted(r.route.provider_model_id for r in batch.routes)
+    assert ids == ["anthropic/claude-haiku-4.5", "openai/gpt-x:batch"]
+    base = next(r.route for r in batch.routes if r.route.provider_model_id == "anthropic/claude-haiku-4.5")
+    assert base.price is not None
+    assert (base.price.input, base.price.batch_input, base.price.batch_output) == (
+        Decimal(1), Decimal("0.5"), Decimal("2.5"),
+    )  # fmt: skip

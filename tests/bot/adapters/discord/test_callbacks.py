@@ -207,6 +207,19 @@ async def test_a_follow_up_reads_the_channel_memory_across_a_restart(ctx: BotCon
     other.reply.assert_not_awaited()
 
 
+async def test_models_named_in_unanswered_chat_are_remembered(ctx: BotContext) -> None:
+    """ "we're weighing X and Y" gets no reply, but a later "and opus?" means the Opus the channel named."""
+    ctx.cooldowns = Cooldowns(0, 0)
+    said = message("we're comparing sonnet 4.5 and opus 4.1 for the reviewer bot")
+    await chat_cog(ctx).on_message(said)
+    said.reply.assert_not_awaited()
+    await chat_cog(ctx).on_message(message("how much is claude sonnet 4.5 per 1m tokens?", user=INVOKER + 1))
+    follow = message("and what about opus?", user=INVOKER + 2)
+    await chat_cog(ctx).on_message(follow)
+    follow.reply.assert_awaited_once()
+    assert "Claude Opus 4.1" in follow.reply.await_args.kwargs["embeds"][0].description
+
+
 async def test_listener_ignores_bots_and_respects_cooldown_and_switch(ctx: BotContext) -> None:
     cog = chat_cog(ctx)
     bot_msg = message("is gpt-4o open source?", bot_author=True)

@@ -113,3 +113,120 @@ def test_a_coding_filter_lists_no_embedding_or_reranker(shipped_catalog: Catalog
 )
 def test_requests_and_statements(shipped_catalog: Catalog, line: str, silent: bool) -> None:
     assert (_say(shipped_catalog, line) is None) is silent
+
+
+@pytest.mark.parametrize(
+    ("lines", "fragments"),
+    [
+        # the channel named Opus 4.1 before the question: "and opus?" means that one, not Sonnet's tier swapped
+        (
+            [
+                "we're comparing sonnet 4.5 and opus 4.1 for the reviewer bot",
+                "what would sonnet 4.5 cost at 1,000 requests a day, 5k in, 1k out?",
+                "and opus?",
+            ],
+            ["Claude Opus 4.1: $4,500.00/month", "30,000 requests/month"],
+        ),
+        (["what does gpt-5 cost per million tokens?", "and the nano version?"], ["GPT-5 Nano: $0.05"]),
+        (["deepseek r1 price per million?", "is it on bedrock?"], ["Yes — Amazon Bedrock serves DeepSeek-R1"]),
+        (["gpqa score for gpt-5?", "and o3?"], ["o3: GPQA"]),  # the benchmark asked is remembered
+        (["how much is gpt-4o per 1M tokens?", "ok thanks", "what about o1?"], ["o1: $15.00/1M tokens input"]),
+        (["estimate o3 at 500 requests a day, 6k prompt and 2k completion tokens", "and o4-mini?"], ["$231.00"]),
+    ],
+)
+def test_follow_ups(shipped_catalog: Catalog, lines: list[str], fragments: list[str]) -> None:
+    text = _say(shipped_catalog, *lines)
+    assert text is not None, lines
+    for fragment in fragments:
+        assert fragment in text, (lines, fragment, text)
+
+
+@pytest.mark.parametrize(
+    ("line", "opening"),
+    [
+        ("is deepseek r1 cheaper than o3?", "Yes — DeepSeek-R1 is cheaper for you by"),
+        ("is sonnet 4.5 more expensive than sonnet 4.5?", None),  # one model: nothing to compare
+        ("is claude haiku 4.5 cheaper than gpt-5-mini?", "No — GPT-5 Mini is cheaper for you by"),
+        ("claude opus 4.1 vs o3 - which has the larger context window?", "Same — both have a 200k-token"),
+        ("is qwen3 max's context bigger than mistral large 3's?", "No — both have a 262k-token"),
+        ("is gpt-oss-20b apache licensed?", "Yes — GPT OSS 20B is listed under Apache 2.0"),
+        ("is gpt-4o apache licensed?", "No — GPT-4o is listed under"),
+        ("is grok 3 available through azure?", "Yes — Azure Cognitive Services serves Grok-3"),
+    ],
+)
+def test_verdict_first(shipped_catalog: Catalog, line: str, opening: str | None) -> None:
+    text = _say(shipped_catalog, line)
+    if opening is None:
+        assert text is None or "cheaper for you" not in text
+        return
+    assert text is not None and text.splitlines()[1].startswith(opening), text
+
+
+def test_each_model_priced_when_comparing(shipped_catalog: Catalog) -> None:
+    text = _say(shipped_catalog, "which is cheaper, qwen3-max or gemini 2.5 pro?")
+    assert text is not None
+    assert "Qwen3 Max: " in text and "$1.20/1M tokens in / $6.00/1M tokens out (list price, Alibaba)" in text
+    assert "$1.25/1M tokens in / $10.00/1M tokens out (list price, Google)" in text
+
+
+@pytest.mark.parametrize(
+    ("line", "fragments", "not_listed"),
+    [
+        ("which embedding models does openai have?", ["embedding models, made by openai", "text-embedding-3"], []),
+        ("what's the cheapest anthropic model right now?", ["made by anthropic", "Claude"], ["(batch)"]),
+        ("qwen models with 1M context under $0.10 per 1M input?", ["input ≤ $0.10", "Qwen Flash"], []),
+        ("which deepseek models are open weights?", ["DeepSeek-R1", "DeepSeek-V3", "most providers first"], []),
+        ("which openai models cost under $0.10 per 1M input tokens?", ["GPT-5 Nano"], ["Whisper", "embedding"]),
+    ],
+)
+def test_filters(shipped_catalog: Catalog, line: str, fragments: list[str], not_listed: list[str]) -> None:
+    text = _say(shipped_catalog, line)
+    assert text is not None, line
+    for fragment in fragments:
+        assert fragment in text, (line, fragment, text)
+    for word in not_listed:
+        assert word not in text, (line, word, text)
+
+
+def test_a_statement_with_need_stays_silent(shipped_catalog: Catalog) -> None:
+    assert _say(shipped_catalog, "mixtral 8x7b is still running the legacy chatbot, need to migrate") is None
+
+
+def test_sonar_bill_splits_tokens_from_fees(shipped_catalog: Catalog) -> None:
+    text = _say(shipped_catalog, "sonar pro at 2k searches a day, 1k in 600 out, monthly?")
+    assert text is not None and "$720.00 tokens + $840.00 request and search fees" in text
+
+
+@pytest.mark.parametrize(
+    ("line", "fragments"),
+    [
+        ("can i use llama 3.3 70b commercially", ["Yes, with conditions", "700 million monthly active users"]),
+        ("can we use gpt-4o commercially?", ["Yes, through the API"]),
+        ("whats the context + max output for claude sonnet 4.5, and is it on vertex", ["Yes — Vertex", "200k"]),
+        ("claude sonnet 4.5 swe-bench verified score?", ["SWE-bench Verified (Agentic Coding) 77.2%"]),
+        ("gemini 7 ultra context window?", ["not in the catalog", "Closest it has: Gemini"]),
+        ("llama 3.3 70b groq price?", ["Yes — Groq serves"]),  # a host needs no "on"
+        ("kimi k2?", ["Kimi K2"]),  # the name alone asks for its card
+    ],
+)
+def test_more_answers(shipped_catalog: Catalog, line: str, fragments: list[str]) -> None:
+    text = _say(shipped_catalog, line)
+    assert text is not None, line
+    for fragment in fragments:
+        assert fragment in text, (line, fragment, text)
+
+
+@pytest.mark.parametrize(
+    ("line", "absent"),
+    [
+        ("anyone tried kimi k2?", None),  # a question to teammates: silent
+        ("is gpt-4o cheaper than anthropic's sonnet 4.5?", "Where to run it"),  # a lab's name is no provider
+        ("glm-4.6 - open weights? what license?", "Weights & Biases"),  # nor is an ordinary word
+    ],
+)
+def test_not_read_as_asks(shipped_catalog: Catalog, line: str, absent: str | None) -> None:
+    text = _say(shipped_catalog, line)
+    if absent is None:
+        assert text is None, text
+    else:
+        assert text is not None and absent not in text, text

@@ -70,3 +70,17 @@ def test_reading_is_linear_on_long_runs(unit: str) -> None:
 
     small, large = cost(200), cost(2000)
     assert large < max(small, 1e-4) * 40  # ten times the text (clipped at 2,000 chars), far from quadratic
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("5k req/day, 1500 in / 400 out", (150_000, 1_500, 400)),  # "/" between in and out is a list
+        ("12k a day, 1.8k in, 350 out", (360_000, 1_800, 350)),  # a bare count per period is requests
+        ("2k searches a day, 1k in 600 out", (60_000, 1_000, 600)),
+        ("we pay $2/1M input", (None, None, None)),  # a price's unit, not traffic
+    ],
+)
+def test_rates_and_lists(text: str, expected: tuple[int | None, int | None, int | None]) -> None:
+    t = read_traffic(text)
+    assert (t.requests_per_month, t.input_tokens, t.output_tokens) == expected
