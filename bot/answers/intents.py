@@ -22,7 +22,7 @@ INTENT_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         ("cheapest_route", r"\bcheapest\b|\bbest price\b|\blowest price\b"),
         ("price", r"\bprice[sd]?\b|\bpricing\b|\bcosts?\b|\bhow much\b|\$|\bper (?:1m|million|token)"),
-        ("max_output", r"\bmax(?:imum)? output\b|\boutput (?:limit|tokens|length)\b"),
+        ("max_output", r"\bmax(?:imum)? output\b|\boutput (?:limit|length)\b|\bhow many output tokens\b"),
         ("context", r"\bcontext\b|\bwindow\b|\bhow many tokens\b|\blong (?:a )?prompts?\b"),
         ("open_source", r"\bopen[- ]?(?:source|weights?)\b|\bself[- ]?host|\bweights\b"),
         ("license", r"\blicen[cs]e[ds]?\b|\bapache(?:[- ]2(?:\.0)?)?\b|\bmit[- ]licen"),

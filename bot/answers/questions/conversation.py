@@ -90,8 +90,11 @@ def converse(
         asks = ["monthly_cost"]  # "o3 at 500 requests a day, 6k in 2k out"
     if not asks and len(model_ids) > 1:
         asks = ["compare"]  # "gpt-4o vs gpt-4o mini?"
-    if not traffic.empty and "price" in asks and "monthly_cost" not in asks:
-        asks[asks.index("price")] = "monthly_cost"  # a price at a stated traffic is a monthly cost
+    if not traffic.empty and "price" in asks:
+        if "monthly_cost" not in asks:
+            asks[asks.index("price")] = "monthly_cost"  # a price at a stated traffic is a monthly cost
+        elif not _PER_TOKEN.search(q.text.lower()):
+            asks.remove("price")  # "how much per month at 1M requests" asks one thing: the bill
     q = q.model_copy(update={"model_ids": tuple(model_ids), "asks": tuple(asks), "traffic": traffic})
     try:
         profile = traffic.applied(base)
@@ -143,6 +146,7 @@ def converse(
 
 
 _OVERVIEW = dict(INTENT_RULES)["overview"]
+_PER_TOKEN = re.compile(r"\bper (?:1m|million|mtok|token|1k)\b|/ ?(?:1m|mtok)\b|\bunit price")
 #: Words around a model name that still ask the bot for its card ("kimi k2?", "gpt-4o pls").
 _BARE = frozenset({"and", "what", "about", "the", "pls", "please", "so", "hmm", "ok", "model", "new", "this", "that"})
 

@@ -34,7 +34,8 @@ _REQUEST_WORDS = frozenset(
 _PERIODS = {
     "day": 30.0, "days": 30.0, "daily": 30.0, "d": 30.0, "week": 30 / 7, "weekly": 30 / 7, "wk": 30 / 7,
     "month": 1.0, "months": 1.0, "monthly": 1.0, "mo": 1.0, "mon": 1.0, "hour": 720.0, "hr": 720.0, "h": 720.0,
-    "year": 1 / 12, "yr": 1 / 12, "annually": 1 / 12,
+    "year": 1 / 12, "yr": 1 / 12, "annually": 1 / 12, "minute": 43_200.0, "min": 43_200.0,
+    "second": 2_592_000.0, "sec": 2_592_000.0, "hourly": 720.0,
 }  # fmt: skip
 _INPUT_WORDS = frozenset({"in", "input", "inputs", "prompt", "prompts"})
 _OUTPUT_WORDS = frozenset({"out", "output", "outputs", "completion", "response", "responses", "answer", "answers",
@@ -143,9 +144,20 @@ def _place(toks: list[str], i: int, value: Decimal, share: bool, found: dict[str
         return
     if not 0 < value <= MAX_TOKENS_PER_REQUEST:
         return
+    if _both_ways(after):  # "500 tokens each way", "1k in and out"
+        found.setdefault("input_tokens", int(value))
+        found.setdefault("output_tokens", int(value))
+        return
     side = _side_after(after) or _side_before(before)
     if side is not None:
         found.setdefault(side, int(value))
+
+
+def _both_ways(after: list[str]) -> bool:
+    words = [w for w in after if w not in _TOKEN_WORDS]
+    return words[:2] in (["each", "way"], ["both", "ways"], ["in", "and"]) and (
+        words[:2] != ["in", "and"] or words[2:3] == ["out"]
+    )
 
 
 def _bare_rate(after: list[str]) -> bool:
@@ -159,7 +171,7 @@ _FILLER = frozenset({"avg", "average", "of", "about", "around", "is", "are", "pe
 
 def _side_after(after: list[str]) -> str | None:
     """ "3k tokens in", "500 out", "3k-token prompts": the first word after the number, past "tokens"."""
-    words = [w for w in after if w not in _TOKEN_WORDS and w != "-"]
+    words = [w for w in after if w not in _TOKEN_WORDS and w != "-" and w not in ("each", "per", "request", "of")]
     return _side_of(words[0]) if words else None
 
 

@@ -84,3 +84,17 @@ def test_reading_is_linear_on_long_runs(unit: str) -> None:
 def test_rates_and_lists(text: str, expected: tuple[int | None, int | None, int | None]) -> None:
     t = read_traffic(text)
     assert (t.requests_per_month, t.input_tokens, t.output_tokens) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("1 million requests, 500 tokens each way", (1_000_000, 500, 500)),
+        ("20k docs a week, ~4k tokens each in and 500 out", (85_714, 4_000, 500)),
+        ("2 requests per second with 1k in 200 out", (5_184_000, 1_000, 200)),
+        ("3m requests/mo at 600 input/200 output tokens", (3_000_000, 600, 200)),
+    ],
+)
+def test_more_ways_to_say_it(text: str, expected: tuple[int, int, int]) -> None:
+    t = read_traffic(text)
+    assert (t.requests_per_month, t.input_tokens, t.output_tokens) == expected
