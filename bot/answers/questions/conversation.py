@@ -66,7 +66,8 @@ def converse(
         memory = (recall or ChannelMemory()).saw(q.model_ids, now)
     model_ids, asks, traffic = list(q.model_ids), list(q.asks), q.traffic
     borrowed = False
-    if recall is not None and (q.follow_up or not model_ids or not asks) and (q.asking or q.follow_up):
+    pronoun = _PRONOUN.search(q.text.lower()) is not None
+    if recall is not None and (q.follow_up or not model_ids or not asks or pronoun) and (q.asking or q.follow_up):
         if not model_ids and len(recall.model_ids) > 1 and (pick := _THE_ONE.search(q.text.lower())):
             model_ids, borrowed = [_the_one(pick.group(1), recall.model_ids, catalog, base)], True
             asks = [a for a in asks if a not in ("cheaper", "cheapest_route")]  # "cheaper" chose the model
@@ -78,8 +79,12 @@ def converse(
             borrowed = bool(model_ids)
             if not model_ids and (which := _which(q.text, catalog)) is not None:
                 return which, memory  # "and opus?" after GPT-4o: which Opus? (memory kept for the answer)
-        if not model_ids and not q.unknown and recall.model_ids and (asks or q.providers):
-            model_ids, borrowed = list(recall.model_ids), True  # "what about its context window?", "is it on azure?"
+        if not model_ids and not q.unknown and recall.model_ids and (asks or q.providers or not q.traffic.empty):
+            # "what about its context window?", "is it on azure?", "same but 20k a day"
+            model_ids, borrowed = list(recall.model_ids), True
+        elif len(model_ids) == 1 and pronoun and set(asks) & {"cheaper", "compare"}:
+            # "is that cheaper than gpt-5 mini?": "that" is the model just discussed
+            model_ids = [*(i for i in recall.model_ids if i not in model_ids), *model_ids]
         if model_ids and not asks and (q.follow_up or len(q.text.split()) <= 6):
             asks, borrowed = list(recall.asks), True  # "and opus?"
             if not q.benchmarks and recall.benchmarks:
@@ -145,6 +150,7 @@ def converse(
     )
 
 
+_PRONOUN = re.compile(r"\b(?:it|its|that|this|they|them|those)\b")
 _OVERVIEW = dict(INTENT_RULES)["overview"]
 _PER_TOKEN = re.compile(r"\bper (?:1m|million|mtok|token|1k)\b|/ ?(?:1m|mtok)\b|\bunit price")
 #: Words around a model name that still ask the bot for its card ("kimi k2?", "gpt-4o pls").

@@ -12,6 +12,7 @@ import re
 
 from catalog.errors import AmbiguousModel, ModelNotFound
 from catalog.matching.results import Mention
+from catalog.matching.rules import TIER_WORDS
 from catalog.service import Catalog
 
 Unknown = tuple[tuple[int, int], str, tuple[str, ...]]
@@ -118,6 +119,30 @@ def _without_asking_tail(mention: Mention, catalog: Catalog) -> Mention:
     return Mention(mention.start, mention.start + len(head), head, found.model_id, found.name, mention.score)
 
 
+_SIBLING = re.compile(r"\s*(?:,|and|&|or|/|vs\.?)\s*(?:the\s+)?([a-z]+)\b")
+
+
+def elided_siblings(lower: str, mentions: list[Mention], catalog: Catalog) -> list[Mention]:
+    """ "gpt-4.1 mini and nano": the second model is the first's name with the tier word swapped (or added:
+    "gpt-5 and mini"), when the catalog has exactly that model."""
+    out: list[Mention] = []
+    taken = {(m.start, m.end) for m in mentions}
+    for mention in mentions:
+        hit = _SIBLING.match(lower, mention.end)
+        if hit is None or hit.group(1) not in TIER_WORDS or any(a < hit.end() and hit.start(1) < b for a, b in taken):
+            continue
+        words = mention.name.split()
+        tiers = [i for i, w in enumerate(words) if w.lower() in TIER_WORDS]
+        name = [*words[: tiers[-1]], hit.group(1), *words[tiers[-1] + 1 :]] if tiers else [*words, hit.group(1)]
+        try:
+            found = catalog.index.resolve(" ".join(name))
+        except (ModelNotFound, AmbiguousModel):
+            continue
+        if found.how != "fuzzy" and found.model_id != mention.model_id:
+            out.append(Mention(hit.start(1), hit.end(1), hit.group(1), found.model_id, found.name, mention.score))
+    return out
+
+
 def _renamed(mention: Mention, model_id: str) -> Mention:
     return Mention(mention.start, mention.end, mention.text, model_id, mention.name, mention.score)
 
@@ -138,4 +163,4 @@ def _letter_series(vocab: set[str]) -> frozenset[str]:
     return frozenset(w[0] for w in vocab if len(w) <= 3 and w[0].isalpha() and w[1:].isdigit() and w[0] != "v")
 
 
-__all__ = ["Unknown", "checked_mentions", "unknown_names"]
+__all__ = ["Unknown", "checked_mentions", "elided_siblings", "unknown_names"]

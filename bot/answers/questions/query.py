@@ -12,7 +12,7 @@ import re
 from pydantic import BaseModel, ConfigDict
 
 from bot.answers.intents import INTENT_RULES, UNKNOWN_TOPICS, blank_spans, is_question
-from bot.answers.questions.names import checked_mentions, unknown_names
+from bot.answers.questions.names import checked_mentions, elided_siblings, unknown_names
 from bot.answers.questions.scores import named_benchmarks
 from bot.answers.questions.traffic import StatedTraffic, read_traffic
 from catalog.service import Catalog
@@ -78,6 +78,7 @@ def parse_query(
     in_talk = in_talk or (is_question(text) and bool(_asks(lower)))
     found = catalog.index.mentions(text, in_talk)
     mentions, unknown = checked_mentions(lower, found.mentions, catalog)
+    mentions = sorted([*mentions, *elided_siblings(lower, mentions, catalog)], key=lambda m: m.start)
     model_ids = tuple(dict.fromkeys(m.model_id for m in mentions))
     spans = [(m.start, m.end) for m in mentions] + [span for span, _, _ in unknown]
     rest = blank_spans(lower, spans)

@@ -230,3 +230,21 @@ def test_not_read_as_asks(shipped_catalog: Catalog, line: str, absent: str | Non
         assert text is None, text
     else:
         assert text is not None and absent not in text, text
+
+
+@pytest.mark.parametrize(
+    ("lines", "fragments"),
+    [
+        (["what's the price of claude opus 4.1?", "what about at 500 requests a day, 3k in 800 out?"], ["$1,575.00"]),
+        (["claude haiku 4.5 monthly at 10k req/day 1k in 300 out", "same but 20k a day"], ["$1,500.00/month"]),
+        (["how much is deepseek v3.2?", "is that cheaper than gpt-5 mini?"], ["Yes — DeepSeek V3.2 is cheaper"]),
+        (["context window on gpt-4.1 mini and nano?"], ["GPT-4.1 mini", "GPT-4.1 nano"]),
+    ],
+)
+def test_traffic_pronoun_and_elided_follow_ups(
+    shipped_catalog: Catalog, lines: list[str], fragments: list[str]
+) -> None:
+    text = _say(shipped_catalog, *lines)
+    assert text is not None, lines
+    for fragment in fragments:
+        assert fragment in text, (lines, fragment, text)
