@@ -23,6 +23,8 @@ class ModelFilter(BaseModel):
 
     open_weights: bool | None = None
     min_context: int | None = Field(default=None, ge=0)
+    released_after: str | None = None
+    """ISO date prefix ("2025", "2025-06"): only models released after it ("released after 2025")."""
     capabilities: tuple[str, ...] = ()
     """Capability keys (``tool_use``, ``vision`` ...) that must be "yes"."""
     max_output_price: Decimal | None = Field(default=None, ge=0)
@@ -46,6 +48,8 @@ class ModelFilter(BaseModel):
             parts.append("open weights")
         if self.min_context:
             parts.append(f"context ≥ {self.min_context:,} tokens")
+        if self.released_after:
+            parts.append(f"released after {self.released_after}")
         parts += [CAPABILITY_LABELS[c].lower() for c in self.capabilities]
         if self.max_input_price is not None:
             parts.append(f"input ≤ ${self.max_input_price}/1M tokens")
@@ -87,6 +91,12 @@ _CONTEXT = re.compile(
 _PRICE = re.compile(
     r"\b(?:under|below|less than|max(?:imum)?|at most)\s{0,3}\$\s{0,3}(\d{1,6}(?:\.\d{1,4})?)"
     r"|[<≤]\s{0,3}\$\s{0,3}(\d{1,6}(?:\.\d{1,4})?)"
+)
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+#: "released after 2025", "since march 2025", "newer than 2025-06", "from 2026 on".
+_RELEASED = re.compile(
+    r"\b(?:released |launched |came out )?(after|since|newer than|from)\s{1,3}"
+    r"(?:(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.?\s{1,3})?(20\d\d)(?:-(\d\d))?\b"
 )
 #: "per 1M input", "input price": which side of the price a cap is on (output when the text does not say).
 _INPUT_SIDE = re.compile(r"^[^.?!,$]{0,25}?\b(?:input|prompt|in)\b")
@@ -131,6 +141,7 @@ def parse_filter(text: str) -> ModelFilter | None:
     found = ModelFilter(
         open_weights=True if _OPEN.search(lower) else None,
         min_context=min_context,
+        released_after=_released_after(lower),
         capabilities=tuple(key for key, p in _CAP_WORDS if p.search(lower)),
         max_output_price=cap if not on_input else None,
         max_input_price=cap if on_input else None,
@@ -141,6 +152,23 @@ def parse_filter(text: str) -> ModelFilter | None:
     if found.model_copy(update={"text_only": False, "by_cost": True}) == ModelFilter():
         return None
     return found
+
+
+def _released_after(lower: str) -> str | None:
+    """The date a "released after" constraint starts from: "after 2025" is after 2025-12, "since march 2025" is
+    from 2025-03 on (kept as the month before, so the comparison is "after")."""
+    m = _RELEASED.search(lower)
+    if m is None:
+        return None
+    word, month_word, year, month_num = m.groups()
+    month = int(month_num) if month_num else (_MONTHS.index(month_word) + 1 if month_word else None)
+    if month is None:
+        return year if word in ("after", "newer than") else f"{int(year) - 1}"
+    if word in ("since", "from"):
+        month -= 1
+        if month == 0:
+            return f"{int(year) - 1}-12"
+    return f"{year}-{month:02d}"
 
 
 def vendor_filter(text: str, vendor: str) -> ModelFilter | None:
@@ -174,6 +202,8 @@ def matches(model: Model, f: ModelFilter) -> bool:
     if f.open_weights and model.openness != "open weights":
         return False
     if f.min_context and (model.context_window or 0) < f.min_context:
+        return False
+    if f.released_after and not (model.release_date and model.release_date[: len(f.released_after)] > f.released_after):
         return False
     if any(getattr(model.capabilities, c) != "yes" for c in f.capabilities):
         return False

@@ -1,0 +1,58 @@
+"""Filter questions read into constraints: which side a price cap is on, the kind of model, release dates, and
+how results are ranked (cost when cost is asked, most widely served otherwise)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+import pytest
+
+from bot.answers.filters import ModelFilter, parse_filter, search, vendor_filter
+from catalog.service import Catalog
+
+
+@pytest.mark.parametrize(
+    ("text", "fields"),
+    [
+        ("models under $0.50 per 1M input", {"max_input_price": Decimal("0.50"), "max_output_price": None}),
+        ("models under $2 per 1M output", {"max_output_price": Decimal(2), "max_input_price": None}),
+        ("models under $1", {"max_output_price": Decimal(1), "by_cost": True}),
+        ("open weights models with 128k context", {"open_weights": True, "min_context": 128_000, "by_cost": False}),
+        ("embedding models under $0.1", {"kind": "embedding", "text_only": False}),
+        ("best models for coding with 200k context", {"text_only": True, "kind": None}),
+        ("open models released after 2025", {"released_after": "2025"}),
+        ("models with tool use since march 2025", {"released_after": "2025-02"}),
+        ("models newer than 2025-06", {"released_after": "2025-06"}),
+    ],
+)
+def test_parse(text: str, fields: dict[str, Any]) -> None:
+    found = parse_filter(text)
+    assert found is not None
+    for name, value in fields.items():
+        assert getattr(found, name) == value, (text, name, found)
+
+
+@pytest.mark.parametrize("text", ["we evaluated two things", "models", "which models are good?"])
+def test_nothing_to_filter(text: str) -> None:
+    assert parse_filter(text) is None
+
+
+def test_a_lab_alone() -> None:
+    assert vendor_filter("cheapest anthropic model?", "anthropic") == ModelFilter(vendor="anthropic", text_only=True)
+    assert vendor_filter("anthropic is down", "anthropic") is None  # no models word: no list asked
+
+
+def test_released_after_and_input_cap_hold(shipped_catalog: Catalog) -> None:
+    f = ModelFilter(released_after="2025", max_input_price=Decimal("0.5"), text_only=True)
+    hits = search(list(shipped_catalog.models.values()), f)
+    assert hits
+    for model, _ in hits[:25]:
+        assert model.release_date is not None and model.release_date[:4] > "2025"
+
+
+def test_widely_served_first_when_cost_is_not_asked(shipped_catalog: Catalog) -> None:
+    models = list(shipped_catalog.models.values())
+    f = ModelFilter(vendor="deepseek", open_weights=True, text_only=True, by_cost=False)
+    names = [m.name for m, _ in search(models, f)[:15]]
+    assert "DeepSeek-R1" in names and "DeepSeek-V3" in names
