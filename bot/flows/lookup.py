@@ -17,9 +17,9 @@ from bot.answers.handlers import ask_handler
 from bot.answers.questions.conversation import converse
 from bot.answers.questions.memory import ChannelMemory
 from bot.render.cards import cost_embed, faq_embed, model_embed, models_embed, pick_embed
-from bot.render.charts import CHART_NAME, cost_chart
+from bot.render.charts import chart_attachment
 from bot.render.embeds import compare_pages
-from bot.render.reply import Attachment, Reply
+from bot.render.reply import Reply
 from bot.render.views import Continued, ModelPicker, SectionPager
 from catalog.errors import AmbiguousModel, ModelNotFound
 from catalog.models import Model
@@ -75,8 +75,7 @@ def compare_flow(
             content="Those names all point to the same model; pick different models to compare.", ephemeral=True
         )
     report = compare(found, catalog.models, profile)
-    png = cost_chart(found, [line.estimate for line in report.costs], profile)
-    chart = Attachment(CHART_NAME, png) if png else None
+    chart = chart_attachment(found, [line.estimate for line in report.costs], profile)  # drawn when shown
     pager = SectionPager(compare_pages(report, chart=chart is not None, fresh=fresh), invoker_id, chart)
     return pager.render(0)
 
@@ -92,9 +91,9 @@ def cost_flow(
         return found
     (model,) = found
     est = estimate(model, profile)
-    png = cost_chart([model], [est], profile)
-    files = [Attachment(CHART_NAME, png)] if png else []
-    return Reply(embeds=[cost_embed(est, model, chart=bool(png), fresh=fresh)], files=files)
+    chart = chart_attachment([model], [est], profile)
+    files = [chart] if chart is not None else []
+    return Reply(embeds=[cost_embed(est, model, chart=chart is not None, fresh=fresh)], files=files)
 
 
 def model_flow(catalog: Catalog, name: str, invoker_id: int, fresh: Freshness | None = None) -> Reply:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
 import io
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -12,15 +14,45 @@ import discord
 NO_MENTIONS = discord.AllowedMentions.none()
 
 
-@dataclass(slots=True)
 class Attachment:
-    """A file to attach (e.g. the cost chart), kept as bytes so a reply can be sent more than once."""
+    """A file to attach (e.g. the cost chart), kept as bytes so a reply can be sent more than once.
 
-    filename: str
-    data: bytes
+    A chart is expensive (hundreds of ms): it can be given as ``draw``, run once when the bytes are first needed,
+    and ``await drawn()`` runs it in a worker thread so the event loop keeps answering while it draws."""
+
+    __slots__ = ("_data", "_draw", "filename")
+
+    def __init__(self, filename: str, data: bytes | None = None, draw: Callable[[], bytes | None] | None = None):
+        if data is None and draw is None:
+            raise ValueError("an attachment needs data or a way to draw it")
+        self.filename = filename
+        self._data = data
+        self._draw = draw
+
+    @property
+    def ready(self) -> bool:
+        return self._draw is None
+
+    @property
+    def data(self) -> bytes:
+        """The bytes, drawn now if not yet (empty when there was nothing to draw)."""
+        if self._draw is not None:
+            self._data, self._draw = self._draw() or b"", None
+        return self._data or b""
+
+    async def drawn(self) -> bytes:
+        """The bytes, drawn in a worker thread if not yet."""
+        if self._draw is not None:
+            await asyncio.to_thread(lambda: self.data)
+        return self.data
 
     def to_file(self) -> discord.File:
         return discord.File(io.BytesIO(self.data), filename=self.filename)
+
+
+async def drawn(files: list[Attachment]) -> list[Attachment]:
+    """``files`` with every lazy one drawn off the event loop; one with nothing to draw is left out."""
+    return [a for a in files if await a.drawn()]
 
 
 @dataclass(slots=True)

@@ -15,7 +15,7 @@ import discord
 
 from bot.limits import SELECT_TEXT, clip
 from bot.render.embeds import Page
-from bot.render.reply import NO_MENTIONS, Attachment, Reply
+from bot.render.reply import NO_MENTIONS, Attachment, Reply, drawn
 
 log = logging.getLogger(__name__)
 #: What a picker continuation gives back: the reply, or an awaitable of it (flows that write state).
@@ -83,10 +83,16 @@ class SectionPager(InvokerOnlyView):
         return Reply(embeds=[page.embed], view=self, files=files)
 
     async def _show(self, interaction: discord.Interaction, index: int) -> None:
+        target = self.pages[max(0, min(index, len(self.pages) - 1))]
+        if target.wants_chart and self.chart is not None and not self.chart.ready:
+            await interaction.response.defer()  # the chart draws in a worker thread; Discord wants an answer in 3 s
+            await self.chart.drawn()
         reply = self.render(index)
-        await interaction.response.edit_message(
-            embeds=reply.embeds, view=self, attachments=[a.to_file() for a in reply.files]
-        )
+        files = [a.to_file() for a in reply.files if a.data]
+        if interaction.response.is_done():
+            await interaction.edit_original_response(embeds=reply.embeds, view=self, attachments=files)
+        else:
+            await interaction.response.edit_message(embeds=reply.embeds, view=self, attachments=files)
 
     @discord.ui.button(label="◀ Prev", style=discord.ButtonStyle.secondary, custom_id="pager:prev", row=0)
     async def prev(self, interaction: discord.Interaction, button: discord.ui.Button[SectionPager]) -> None:
@@ -124,13 +130,12 @@ class ModelPicker(InvokerOnlyView):
 
     @discord.ui.select(placeholder="Pick the model you mean…", custom_id="picker:model", row=0)
     async def pick(self, interaction: discord.Interaction, select: discord.ui.Select[ModelPicker]) -> None:
+        await interaction.response.defer()  # answer Discord first: the pick may build a report and draw a chart
         result = self.choose(select.values[0])
         reply = await result if inspect.isawaitable(result) else result
-        await interaction.response.edit_message(
-            content=reply.content,
-            embeds=reply.embeds,
-            view=reply.view,
-            attachments=[a.to_file() for a in reply.files],
+        files = await drawn(reply.files)
+        await interaction.edit_original_response(
+            content=reply.content, embeds=reply.embeds, view=reply.view, attachments=[a.to_file() for a in files]
         )
         if isinstance(reply.view, InvokerOnlyView):
             reply.view.message = interaction.message

@@ -93,7 +93,7 @@ class CatalogCommands(commands.Cog):
         open_weights="Only models with public weights",
         min_context="Minimum context window, in tokens",
         capability="A capability the model must have",
-        max_output_price="Maximum USD per 1M output tokens on the cheapest route",
+        max_output_price="Maximum USD per 1M output tokens at the list price",
         provider="A provider that must serve it (id or name)",
     )
     async def models(
@@ -114,7 +114,8 @@ class CatalogCommands(commands.Cog):
             max_output_price=None if max_output_price is None else Decimal(str(max_output_price)),
             provider=provider,
         )
-        await send_response(
+        await interaction.response.defer(thinking=True)  # a wide filter estimates many models
+        await send_followup(
             interaction, models_flow(ctx.catalog, filt, ctx.profile_for(interaction.guild_id), ctx.fresh)
         )
 

@@ -8,7 +8,7 @@ import discord
 from discord import app_commands
 
 from bot.limits import AUTOCOMPLETE_CHOICES, CHOICE_NAME, CHOICE_VALUE, clip
-from bot.render.reply import NO_MENTIONS, Reply
+from bot.render.reply import NO_MENTIONS, Reply, drawn
 from bot.render.views import InvokerOnlyView
 
 if TYPE_CHECKING:
@@ -40,14 +40,17 @@ class ModelName(app_commands.Transformer):
 
 
 async def send_followup(interaction: discord.Interaction[Any], reply: Reply) -> None:
-    """Deliver a reply after ``defer``; remember the message so the view can disable itself later."""
+    """Deliver a reply after ``defer`` (charts drawn off the loop); remember the message so the view can disable
+    itself later."""
+    reply.files = await drawn(reply.files)
     message = await interaction.followup.send(wait=True, ephemeral=reply.ephemeral, **reply.send_kwargs())
     if isinstance(reply.view, InvokerOnlyView):
         reply.view.message = message
 
 
 async def send_response(interaction: discord.Interaction[Any], reply: Reply) -> None:
-    """Deliver a reply as the first response (fast commands that need no defer)."""
+    """Deliver a reply as the first response (fast commands that need no defer: nothing left to draw)."""
+    assert all(a.ready for a in reply.files), "a reply with a chart to draw must be deferred and followed up"
     await interaction.response.send_message(ephemeral=reply.ephemeral, **reply.send_kwargs())
     if isinstance(reply.view, InvokerOnlyView):
         reply.view.message = await interaction.original_response()

@@ -50,6 +50,7 @@ def interaction(ctx: BotContext, user_id: int = INVOKER, permissions: discord.Pe
     it.followup = MagicMock()
     it.followup.send = AsyncMock(return_value=MagicMock(spec=discord.WebhookMessage))
     it.original_response = AsyncMock()
+    it.edit_original_response = AsyncMock()
     return it
 
 
@@ -130,7 +131,8 @@ async def test_ambiguous_name_offers_a_select_and_picking_continues(ctx: BotCont
     cast(Any, picker.pick)._selected_values = ["gemini-2.5-pro"]
     press = interaction(ctx)
     await cb(picker.pick)(press)
-    kwargs = press.response.edit_message.await_args.kwargs
+    press.response.defer.assert_awaited_once()  # Discord is answered before the report is built and drawn
+    kwargs = press.edit_original_response.await_args.kwargs
     assert kwargs["embeds"][0].title.startswith("Gemini 2.5 Pro — monthly cost")
     assert [f.filename for f in kwargs["attachments"]] == ["cost.png"]
 
@@ -148,7 +150,8 @@ async def test_models_and_model_and_ask(ctx: BotContext) -> None:
     cog, chat = CatalogCommands(), Chat(MagicMock())
     it = interaction(ctx)
     await cb(cog.models)(cog, it, True, 200_000, "tool_use", 1.0, None)
-    assert "match" in it.response.send_message.await_args.kwargs["embeds"][0].description
+    it.response.defer.assert_awaited_once_with(thinking=True)  # a wide filter estimates many models
+    assert "match" in it.followup.send.await_args.kwargs["embeds"][0].description
     it = interaction(ctx)
     await cb(cog.model)(cog, it, "ling 2.6 flash")
     assert it.response.send_message.await_args.kwargs["embeds"][0].title == "Ling-2.6-Flash"
