@@ -13,7 +13,11 @@ import re
 INTENT_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (name, re.compile(pattern))
     for name, pattern in (
-        ("cheaper", r"\bcheaper\b|\bless expensive\b|\bmore expensive\b|\bcosts? less\b|\bcheapest of\b"),
+        (
+            "cheaper",
+            r"\bcheaper\b|\bless expensive\b|\bmore expensive\b|\bcosts? less\b|\bcheapest of\b"
+            r"|\bsame price\b|\bpriced the same\b|\bas (?:cheap|expensive) as\b",
+        ),
         (
             "monthly_cost",
             r"\bmonthly (?:costs?|bill|price|spend)\b|\bcosts? (?:us )?(?:per|a) month\b"
@@ -22,7 +26,11 @@ INTENT_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         ("cheapest_route", r"\bcheapest\b|\bbest price\b|\blowest price\b"),
         ("price", r"\bprice[sd]?\b|\bpricing\b|\bcosts?\b|\bhow much\b|\$|\bper (?:1m|million|token)"),
-        ("max_output", r"\bmax(?:imum)? output\b|\boutput (?:limit|length)\b|\bhow many output tokens\b"),
+        (
+            "max_output",
+            r"\bmax(?:imum)? output\b|\boutput (?:limit|length)\b|\bhow many output tokens\b|\boutputs? more\b"
+            r"|\bmore output\b|\blonger outputs?\b|\bmax(?:imum)? (?:completion|response) (?:tokens|length)\b",
+        ),
         ("context", r"\bcontext\b|\bwindow\b|\bhow many tokens\b|\blong (?:a )?prompts?\b"),
         ("open_source", r"\bopen[- ]?(?:source|weights?)\b|\bself[- ]?host|\bweights\b"),
         ("license", r"\blicen[cs]e[ds]?\b|\bapache(?:[- ]2(?:\.0)?)?\b|\bmit[- ]licen"),

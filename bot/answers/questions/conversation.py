@@ -247,9 +247,15 @@ def _vendor_named(text: str, catalog: Catalog) -> str | None:
     return named.pop() if len(named) == 1 else None
 
 
+def _typed_tiers(text: str) -> list[str]:
+    """Tier words typed, compound ones whole ("flash-lite", "mini"): all their parts are tier words."""
+    found = re.findall(r"[a-z]+(?:-[a-z]+)*", text.lower())
+    return [w for w in found if all(part in TIER_WORDS for part in w.split("-"))]
+
+
 def _seen_with_tier(text: str, seen: tuple[str, ...], catalog: Catalog) -> list[str]:
     """ "and opus?" after the channel named Opus 4.1: the one model named lately whose name has the typed tier."""
-    typed = {w for w in re.findall(r"[a-z]+", text.lower()) if w in TIER_WORDS}
+    typed = set(_typed_tiers(text))
     hits = [mid for mid in seen if mid in catalog.models and typed & set(catalog.models[mid].name.lower().split())]
     return hits[:1] if len(hits) == 1 else []
 
@@ -258,7 +264,7 @@ def _tier_swapped(text: str, remembered: tuple[str, ...], catalog: Catalog) -> l
     """ "and opus?" after a question on Claude Sonnet 4.5: the remembered model with its tier word swapped for the
     one typed (Claude Opus 4.5), or added where it has none ("and the nano version?" after GPT-5: GPT-5 nano),
     when the catalog has exactly that model."""
-    typed = [w for w in re.findall(r"[a-z]+", text.lower()) if w in TIER_WORDS]
+    typed = _typed_tiers(text)
     out: list[str] = []
     for mid in remembered:
         words = catalog.models[mid].name.split()

@@ -19,17 +19,28 @@ from catalog.service import Catalog
 
 MAX_PARSED = 2000
 #: Asks a yes/no question opens with ("does it", "is X on Y", "can we").
-_YES_NO = re.compile(r"^\s*(?:and\s+)?(?:is|are|does|do|can|could|will|would|has|have|did)\b")
-_REQUEST = re.compile(r"\b(?:pls|plz|please|give me|show me|tell me|look ?up|lmk|what's|whats|anyone know)\b")
+_YES_NO = re.compile(
+    r"(?:^|[:;?.!]\s*|,\s*)\s*(?:and\s+|so\s+|also\s+)?(?:is|are|does|do|can|could|will|would|has|have|did)\s+"
+    r"(?:it|its|they|this|that|there|we|[a-z0-9])"
+)
+_REQUEST = re.compile(
+    r"\b(?:pls|plz|please|give me|show me|tell me|look ?up|lmk|let me know|what's|whats|anyone know)\b"
+)
+#: A statement about what the team did or saw ("was plenty", "we moved"): several asks in one are no request.
+_STATEMENT = re.compile(r"\b(?:we|i|our|us|was|were|had|did|used|tried|went|been|they)\b")
 #: Words that make a request only together with something asked ("need the price of X", not "need to migrate").
 _WANT = re.compile(r"\b(?:need|needs|want|check)\b")
-_FOLLOW_UP = re.compile(r"^\s*(?:and|what about|how about|same|ok and|also|now|then)\b")
+_FOLLOW_UP = re.compile(
+    r"^\s*(?:and|what about|how about|same|ok and|also|now|then)\b"
+    r"|^\s*(?:the|that|its) [a-z][a-z-]{1,20} (?:one|version|model|variant|tier)\b"  # "the lite one?"
+)
 _SAME_TRAFFIC = re.compile(r"\bsame (?:traffic|volume|numbers|usage|load|setup)\b")
 #: Words that carry no content in a terse request ("price of gpt-4o pls", "deepseek v3.2 context window").
 _FILLER = frozenset(
     {"the", "a", "an", "of", "for", "on", "in", "pls", "plz", "please", "and", "its", "it", "s", "per", "1m",
      "million", "tokens", "token", "quick", "q", "hey", "hi", "ok", "so", "again", "real", "what", "about",
-     "how", "same", "also", "then", "now", "is", "there", "with", "at", "to"}
+     "how", "same", "also", "then", "now", "is", "there", "with", "at", "to", "or", "vs", "versus", "bigger",
+     "larger", "longer", "more", "smaller", "which", "one"}
 )  # fmt: skip
 #: Words and numbers of a message, in one linear pass.
 _WORD = re.compile(r"[a-z0-9][a-z0-9.+]*")
@@ -75,7 +86,8 @@ def parse_query(
     text = text[:MAX_PARSED]
     lower = text.lower()
     # a question about a model's attributes is model talk: "is o3 open source?" names o3, not ozone
-    in_talk = in_talk or (is_question(text) and bool(_asks(lower)))
+    talk = bool(_asks(lower)) or bool(benchmarks and named_benchmarks(lower, benchmarks))
+    in_talk = in_talk or (talk and (is_question(text) or len(lower.split()) <= 8))
     found = catalog.index.mentions(text, in_talk)
     mentions, unknown = checked_mentions(lower, found.mentions, catalog)
     mentions = sorted([*mentions, *elided_siblings(lower, mentions, catalog)], key=lambda m: m.start)
@@ -97,7 +109,8 @@ def parse_query(
     asking = (
         is_question(text)
         or bool(_REQUEST.search(rest))
-        or (bool(asks) and bool(_WANT.search(rest)))
+        or ((bool(asks) or bool(providers)) and bool(_WANT.search(rest)))
+        or (len(asks) >= 2 and bool(model_ids) and not _STATEMENT.search(rest))  # "gpt-4.1: context, max output"
         or _terse([w for w in words if w not in _words_of(named)], asks, bool(model_ids or unknown))
         or (bool(asks) and not traffic.empty)
     )
@@ -111,7 +124,7 @@ def parse_query(
         benchmarks=named,
         unknown_topic=topic,
         asking=asking,
-        yes_no=bool(_YES_NO.match(lower)),
+        yes_no=bool(_YES_NO.search(lower)),
         follow_up=bool(_FOLLOW_UP.match(lower)) or bool(_SAME_TRAFFIC.search(lower)),
         same_traffic=bool(_SAME_TRAFFIC.search(lower)),
         families=found.families,

@@ -16,8 +16,9 @@ from bot.answers.prices import headline
 from bot.answers.questions.query import Query
 from catalog.models import Model
 
-_COMPARATIVE = r"\b(?:bigger|larger|longer|more|greater|smaller|shorter|less)\b"
+_COMPARATIVE = r"\b(?:bigger|larger|longer|more|greater|smaller|shorter|less|same|equal)\b"
 _BIGGER_CONTEXT = re.compile(rf"{_COMPARATIVE}[^?.!]{{0,30}}\bcontext|\bcontext\b[^?.!]{{0,30}}{_COMPARATIVE}")
+_SAME = re.compile(r"\bsame\b|\bequal\b|\bas (?:big|large|long|cheap|expensive) as\b|\bpriced the same\b")
 _SMALLER = re.compile(r"\b(?:smaller|shorter|less)\b")
 _DEARER = re.compile(r"\bmore expensive\b|\bpricier\b|\bcosts? more\b|\bdearer\b")
 _COMMERCIAL_YES = {"allowed", "yes", "permitted", "permissive"}
@@ -58,13 +59,21 @@ def context_lines(models: list[Model], query: Query) -> list[str] | None:
     windows = {m.context_window for m in models}
     if len(windows) == 1:
         size = models[0].context_window or 0
-        verdict = "No — both" if query.yes_no else "Same — both" if len(models) == 2 else "Same — all"
+        same_asked = _SAME.search(query.text.lower()) is not None
+        verdict = ("Yes — both" if same_asked else "No — both") if query.yes_no else "Same — both"
+        verdict = verdict if len(models) == 2 else verdict.replace("both", "all")
         return [f"{verdict} have a {tokens_short(size)}-token context window ({size:,} tokens)."]
     if not (query.yes_no and len(models) == 2):
-        return None  # "which has the bigger context?": the comparison page's sentence, larger first
-    smaller = _SMALLER.search(query.text.lower()) is not None
+        # "which has the bigger context?": the comparison page's sentence, larger first, with the exact sizes
+        ranked = sorted(models, key=lambda m: -(m.context_window or 0))
+        parts = [f"{m.name} supports {tokens_short(m.context_window or 0)} tokens" for m in ranked]
+        exact = " vs ".join(f"{m.context_window:,}" for m in ranked)
+        return [f"{parts[0]}, while {join_and(parts[1:])} ({exact} tokens)."]
     a, b = models
     assert a.context_window is not None and b.context_window is not None
+    if _SAME.search(query.text.lower()):
+        return [f"No — {sizes} tokens."]  # "the same context as B?" with different sizes
+    smaller = _SMALLER.search(query.text.lower()) is not None
     yes = (a.context_window < b.context_window) if smaller else (a.context_window > b.context_window)
     return [f"{'Yes' if yes else 'No'} — {sizes} tokens."]
 
@@ -83,10 +92,14 @@ def cheaper_lines(models: list[Model], query: Query, profile: TrafficProfile) ->
     ranked = sorted(models, key=lambda m: known[m.id])
     low, high = ranked[0], ranked[-1]
     gap = known[high.id] - known[low.id]
+    same_asked = _SAME.search(query.text.lower()) is not None
     if not gap:
-        return ["No — they cost the same." if query.yes_no else "Same cost.", *prices]
+        verdict = ("Yes — the same price" if same_asked else "No — they cost the same") if query.yes_no else "Same cost"
+        return [f"{verdict}.", *prices]
     verdict = f"{low.name} is cheaper for you by {usd(gap)} a month"
-    if query.yes_no and len(models) == 2:
+    if query.yes_no and same_asked:
+        verdict = f"No — {verdict}"
+    elif query.yes_no and len(models) == 2:
         a, b = models
         dearer = _DEARER.search(query.text.lower()) is not None
         yes = known[a.id] > known[b.id] if dearer else known[a.id] < known[b.id]
