@@ -120,7 +120,7 @@ _TEXT_TASK = re.compile(
 #: Names of models that are not for chat or code (when no modality says so).
 _NOT_TEXT = re.compile(
     r"embed|rerank|whisper|tts|transcrib|speech|dall-e|imagen|image|flux|stable-diffusion|sdxl|veo|sora|video|"
-    r"moderation|guard|audio|voice|music|lyria"
+    r"moderation|guard|audio|voice|music|lyria|router"
 )
 
 

@@ -34,7 +34,11 @@ INTENT_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("context", r"\bcontext\b|\bwindow\b|\bhow many tokens\b|\blong (?:a )?prompts?\b"),
         ("open_source", r"\bopen[- ]?(?:source|weights?)\b|\bself[- ]?host|\bweights\b"),
         ("license", r"\blicen[cs]e[ds]?\b|\bapache(?:[- ]2(?:\.0)?)?\b|\bmit[- ]licen"),
-        ("commercial", r"\bcommercial(?:ly)?\b"),
+        (
+            "commercial",
+            r"\bcommercial(?:ly)?\b|\buse it (?:in|for) (?:a |our )?(?:paid )?(?:product|production|saas)\b"
+            r"|\b(?:sell|monetize|monetise)\b",
+        ),
         ("release", r"\breleased?\b|\brelease date\b|\blaunch(?:ed)?\b|\bcome out\b|\bcame out\b|\bhow old\b"),
         ("cutoff", r"\bcut-?off\b|\bknowledge\b|\btraining data\b|\btrained (?:up )?(?:to|until)\b"),
         ("parameters", r"\bparam(?:eter)?s?\b|\bhow (?:big|large)\b|\bmodel size\b"),

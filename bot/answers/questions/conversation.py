@@ -270,9 +270,9 @@ def _tier_swapped(text: str, remembered: tuple[str, ...], catalog: Catalog) -> l
         words = catalog.models[mid].name.split()
         tiers = [i for i, w in enumerate(words) if w.lower() in TIER_WORDS]
         for t in typed:
-            tries = (
-                [[*words[:i], t, *words[i + 1 :]] for i in tiers if words[i].lower() != t] if tiers else [[*words, t]]
-            )
+            # swap the tier ("sonnet" -> "opus"), extend it ("flash" -> "flash lite"), or add one ("gpt-5" -> "nano")
+            swaps = [[*words[:i], t, *words[i + 1 :]] for i in tiers if words[i].lower() != t]
+            tries = [*swaps, *([*words[: i + 1], t, *words[i + 1 :]] for i in tiers)] if tiers else [[*words, t]]
             for attempt in tries:
                 try:
                     found = catalog.index.resolve(" ".join(attempt))

@@ -11,6 +11,7 @@ from bot.answers import narrative
 from bot.answers.costs import TrafficProfile, estimate
 from bot.answers.facts import license_label, openness_label
 from bot.answers.format import join_and, tokens_short, usd, usd_per_m
+from bot.answers.intents import blank_spans
 from bot.answers.license_terms import commercial_terms
 from bot.answers.prices import headline
 from bot.answers.questions.query import Query
@@ -146,7 +147,9 @@ def commercial_lines(models: list[Model]) -> list[str]:
 def license_lines(models: list[Model], query: Query | None = None) -> list[str]:
     """The license sentence of the comparison page, without the advice every answer used to repeat; "is X apache
     licensed?" opens with yes or no (unknown when the catalog has no license on record)."""
-    named = _LICENSE_NAMED.search(query.text.lower()) if query is not None and query.yes_no else None
+    # the license asked about, outside the model's own name ("gemma" in "gemma 3 27b" names the model)
+    rest = blank_spans(query.text.lower(), list(query.spans)) if query is not None else ""
+    named = _LICENSE_NAMED.search(rest) if query is not None and query.yes_no else None
     out = []
     for m in models:
         sentence = narrative.license_answer([m]).split(" The license decides")[0]

@@ -73,6 +73,17 @@ def benchmark_lines(models: list[Model], names: tuple[str, ...]) -> list[str]:
                     lines.append(f"{m.name}: {variant} {_scores([b for b in variants if b.name == variant])}.")
                 if variants:
                     continue
+                # "gpqa diamond" when the record says "GPQA": the recorded name is the start of the asked one
+                broader = [
+                    b
+                    for b in m.benchmarks
+                    if len(bench_key(b.name)) >= 4 and bench_key(name).startswith(bench_key(b.name))
+                ]
+                for wider in dict.fromkeys(b.name for b in broader):
+                    rows_of = [b for b in broader if b.name == wider]
+                    lines.append(f"{m.name}: {wider} {_scores(rows_of)} (recorded as {wider}, not {name}).")
+                if broader:
+                    continue
                 have = ", ".join(dict.fromkeys(b.name for b in m.benchmarks[:6])) or "none"
                 lines.append(f"{m.name}: no {name} score on record (it has: {have}).")
                 continue

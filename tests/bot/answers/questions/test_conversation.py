@@ -248,3 +248,41 @@ def test_traffic_pronoun_and_elided_follow_ups(
     assert text is not None, lines
     for fragment in fragments:
         assert fragment in text, (lines, fragment, text)
+
+
+@pytest.mark.parametrize(
+    ("line", "fragments", "absent"),
+    [
+        ("mistral nemo: is it apache licensed and what's the price per 1M?", ["Yes — Mistral Nemo"], []),
+        ("three things about gpt-4.1: context window, max output, and price per million tokens", ["$2.00"], []),
+        ("does claude haiku 4.5 have the same context window as sonnet 4.5?", ["Yes — both"], []),
+        ("which has the bigger context, gemini 2.5 pro or claude opus 4.1?", ["1,048,576 vs 200,000"], []),
+        ("is gemini 2.0 flash the same price as gemini 2.5 flash-lite?", ["Yes — the same price"], []),
+        ("which can output more tokens, gpt-5 or claude opus 4.1?", ["128,000"], []),
+        ("what license is gemma 3 27b under? can we use it in a product?", ["Yes, with conditions"], ["Yes — Gemma"]),
+        ("gpt-4o gpqa diamond score", ["recorded as GPQA, not GPQA Diamond"], []),
+        ("which models have 2m context?", ["2M context"], ["Router"]),
+    ],
+)
+def test_fresh_phrasings(shipped_catalog: Catalog, line: str, fragments: list[str], absent: list[str]) -> None:
+    text = _say(shipped_catalog, line)
+    assert text is not None, line
+    for fragment in fragments:
+        assert fragment in text, (line, fragment, text)
+    for word in absent:
+        assert word not in text, (line, word, text)
+
+
+@pytest.mark.parametrize(
+    ("lines", "fragment"),
+    [
+        (["what's gemini 2.5 flash's context?", "the lite one?"], "Gemini 2.5 Flash-Lite"),
+        (
+            ["monthly bill for gemini 2.5 flash at 1M requests per month, 500 in 200 out?", "same for flash-lite"],
+            "$130",
+        ),
+    ],
+)
+def test_compound_tiers(shipped_catalog: Catalog, lines: list[str], fragment: str) -> None:
+    text = _say(shipped_catalog, *lines)
+    assert text is not None and fragment in text, text
