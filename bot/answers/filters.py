@@ -31,6 +31,10 @@ class ModelFilter(BaseModel):
     """USD per 1M output tokens, at the model's quoted (list) price."""
     max_input_price: Decimal | None = Field(default=None, ge=0)
     """USD per 1M input tokens ("under $0.50 per 1M input")."""
+    min_output: int | None = Field(default=None, ge=0)
+    """Tokens a model must be able to write in one reply ("can output 128k tokens")."""
+    priced_at: tuple[Decimal, Decimal] | None = None
+    """An exact list price, input and output per 1M ("priced at $3 in / $15 out")."""
     kind: str | None = None
     """A model kind other than chat ("embedding", "rerank", "image", "speech"): only models of that kind."""
     by_cost: bool = True
@@ -51,6 +55,10 @@ class ModelFilter(BaseModel):
         if self.released_after:
             parts.append(f"released after {self.released_after}")
         parts += [CAPABILITY_LABELS[c].lower() for c in self.capabilities]
+        if self.min_output:
+            parts.append(f"max output ≥ {self.min_output:,} tokens")
+        if self.priced_at is not None:
+            parts.append(f"priced at ${self.priced_at[0]} in / ${self.priced_at[1]} out per 1M tokens")
         if self.max_input_price is not None:
             parts.append(f"input ≤ ${self.max_input_price}/1M tokens")
         if self.max_output_price is not None:
@@ -98,6 +106,15 @@ _RELEASED = re.compile(
     r"\b(?:released |launched |came out )?(after|since|newer than|from)\s{1,3}"
     r"(?:(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.?\s{1,3})?(20\d\d)(?:-(\d\d))?\b"
 )
+#: "can output 128k tokens", "max output of 64k", "64k output tokens".
+_MIN_OUTPUT = re.compile(
+    r"\boutputs?\s(?:up to |at least |of |over |more than )?(\d{1,4}(?:\.\d)?) ?([km])\b"
+    r"|(?<!per )(?<![\d./])(\d{1,4}(?:\.\d)?) ?([km]) (?:of )?(?:max )?output\b"  # not "$1 per 1M output"
+)
+#: "priced at $3 in / $15 out", "$3/$15 per million".
+_PRICED_AT = re.compile(
+    r"\$\s?(\d{1,5}(?:\.\d{1,4})?)(?: per (?:1m|million))?\s?(?:in(?:put)?)?\s?/\s?\$\s?(\d{1,5}(?:\.\d{1,4})?)"
+)
 #: "per 1M input", "input price": which side of the price a cap is on (output when the text does not say).
 _INPUT_SIDE = re.compile(r"^[^.?!,$]{0,25}?\b(?:input|prompt|in)\b")
 _COST_WORDS = re.compile(r"\bcheap\w{0,3}\b|\$|\bbudget\b|\bafford|\bcosts?\b|\bpric\w{1,4}\b")
@@ -138,7 +155,12 @@ def parse_filter(text: str) -> ModelFilter | None:
     cap = Decimal(price.group(1) or price.group(2)) if price else None
     on_input = price is not None and _INPUT_SIDE.search(lower[price.end() : price.end() + 30]) is not None
     kind = next((k for k, asked, _ in _KINDS if asked.search(lower)), None)
+    priced_at = _PRICED_AT.search(lower)
+    if priced_at is not None:
+        cap = None  # an exact price is no cap
     found = ModelFilter(
+        min_output=_tokens(_MIN_OUTPUT.search(lower)),
+        priced_at=(Decimal(priced_at.group(1)), Decimal(priced_at.group(2))) if priced_at else None,
         open_weights=True if _OPEN.search(lower) else None,
         min_context=min_context,
         released_after=_released_after(lower),
@@ -152,6 +174,14 @@ def parse_filter(text: str) -> ModelFilter | None:
     if found.model_copy(update={"text_only": False, "by_cost": True}) == ModelFilter():
         return None
     return found
+
+
+def _tokens(m: re.Match[str] | None) -> int | None:
+    """ "128k" / "1m" as a token count."""
+    if m is None:
+        return None
+    number, unit = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+    return int(Decimal(number) * (1000 if unit == "k" else 1_000_000))
 
 
 def _released_after(lower: str) -> str | None:
@@ -216,6 +246,10 @@ def matches(model: Model, f: ModelFilter) -> bool:
     if f.text_only and not is_text_model(model):
         return False
     if f.kind and not next(named for k, _, named in _KINDS if k == f.kind).search(f"{model.id} {model.name.lower()}"):
+        return False
+    if f.min_output and (model.max_output or 0) < f.min_output:
+        return False
+    if f.priced_at is not None and unit_prices(model) != f.priced_at:
         return False
     if f.max_input_price is not None:
         inp, _ = unit_prices(model)

@@ -32,7 +32,7 @@ INTENT_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"|\bmore output\b|\blonger outputs?\b|\bmax(?:imum)? (?:completion|response) (?:tokens|length)\b",
         ),
         ("context", r"\bcontext\b|\bwindow\b|\bhow many tokens\b|\blong (?:a )?prompts?\b"),
-        ("open_source", r"\bopen[- ]?(?:source|weights?)\b|\bself[- ]?host|\bweights\b"),
+        ("open_source", r"\bopen[- ]?(?:source|weights?|models?|llm)\b|\bself[- ]?host|\bweights\b"),
         ("license", r"\blicen[cs]e[ds]?\b|\bapache(?:[- ]2(?:\.0)?)?\b|\bmit[- ]licen"),
         (
             "commercial",

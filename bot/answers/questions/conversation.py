@@ -73,8 +73,10 @@ def converse(
             asks = [a for a in asks if a not in ("cheaper", "cheapest_route")]  # "cheaper" chose the model
         if not model_ids and q.follow_up and (recall.model_ids or recall.seen):
             # "and opus?": Opus 4.1 if the channel named it, else Sonnet 4.5 with its tier swapped
-            model_ids = _seen_with_tier(q.text, recall.seen, catalog) or _tier_swapped(
-                q.text, recall.model_ids, catalog
+            model_ids = (
+                _seen_with_tier(q.text, recall.seen, catalog)
+                or _tier_swapped(q.text, recall.model_ids, catalog)
+                or _family_completed(q.text, (*recall.model_ids, *recall.seen), catalog)  # "and v3?" after R1
             )
             borrowed = bool(model_ids)
             if not model_ids and (which := _which(q.text, catalog)) is not None:
@@ -121,7 +123,9 @@ def converse(
             )  # "cheapest anthropic model?", "which embedding models does openai have?"
         if filt is not None and (addressed or is_question(text) or asks_for_models(text) or q.asking):
             filt = filt.model_copy(update={"vendor": vendor}) if vendor else filt
-            return filter_answer(text, catalog, filt, profile), memory
+            # token counts in a filter are constraints ("can output 128k tokens"), not the team's traffic
+            shown = profile if q.traffic.requests_per_month is not None else base
+            return filter_answer(text, catalog, filt, shown), memory
         if addressed:
             return decline(text, "that", [], hint=family_hint(found_families(q))), memory
         return None, memory
@@ -245,6 +249,26 @@ def _vendor_named(text: str, catalog: Catalog) -> str | None:
     words = catalog.index.lexicon.vendor_words
     named = {words[w] for w in re.findall(r"[a-z0-9.]+", text.lower()) if w in words and words[w] in vendors}
     return named.pop() if len(named) == 1 else None
+
+
+_LEAD = re.compile(r"^\s*(?:and|what about|how about|ok and|also|then|now)\b\s*(?:the\s+|for\s+)?")
+
+
+def _family_completed(text: str, remembered: tuple[str, ...], catalog: Catalog) -> list[str]:
+    """ "and v3?" after a question on DeepSeek-R1: the words typed, led by the family of the model just
+    discussed ("DeepSeek v3"), when that names exactly one model."""
+    rest = _LEAD.sub("", text.lower()).strip(" ?!.")
+    if not rest or len(rest.split()) > 3:
+        return []
+    for mid in remembered:
+        family = re.split(r"[\s-]", catalog.models[mid].name)[0]
+        try:
+            found = catalog.index.resolve(f"{family} {rest}")
+        except CatalogError:
+            continue
+        if found.how != "fuzzy":
+            return [found.model_id]
+    return []
 
 
 def _typed_tiers(text: str) -> list[str]:

@@ -23,10 +23,15 @@ _TIER_AFTER = r"(?:pro|mini|max|ultra|flash|opus|sonnet|haiku|nano|lite|plus|tur
 _MODEL_LIKE = re.compile(
     rf"\b([a-z]{{1,12}})(?:[ -]([a-z]{{3,10}}))?[ -]?([a-z]?\d{{1,2}}(?:\.\d{{1,2}})?[a-z]?)\b((?:[ -]{_TIER_AFTER})?)"
 )
+#: A family and one or two tier words ("sonar ultra max", "command z"), read when nothing matched them.
+_TIERED = re.compile(r"\b([a-z]{2,12})((?:[ -][a-z]{1,8}){1,2})\b")
+#: A one-letter version after a family ("command r", "command z"); "a" and "i" are words.
+_VERSION_LETTER = re.compile(r"[b-hj-z]")
 #: Words model names share with English: never the middle of a model-like name ("deepseek for 3 weeks").
 _NOT_MIDDLE = frozenset({"the", "for", "with", "new", "next", "and", "now", "than", "from", "into", "over", "all"})
 #: A bare version right after a matched name ("mistral large 5"), not a count ("gpt-4o 2k requests", "3 times").
 _TRAILING_VERSION = re.compile(r"[ -](\d{1,2}(?:\.\d{1,2})?)(?![\w.%$])(?!\s*(?:x\b|times|tokens?|req|requests|%))")
+_TRAILING_LETTER = re.compile(r"[ -][b-hj-z](?![\w./'&])")
 _WORD_BEFORE = re.compile(r"\b([a-z]{2,12})[ -]$")
 
 
@@ -49,6 +54,17 @@ def unknown_names(rest: str, catalog: Catalog) -> list[Unknown]:
         pos = m.end()
         name = m.group(0).strip()
         if (hit := _lookup(name, catalog)) is not None:
+            out.append((m.span(), name, _same_family(hit, family, catalog)))
+    taken = [span for span, _, _ in out]
+    for m in _TIERED.finditer(rest):  # "sonar ultra max": a family and tier words no model has together
+        family, tiers = m.group(1), re.split(r"[ -]", m.group(2).strip(" -"))
+        if family not in brands or not all(t in TIER_WORDS or _VERSION_LETTER.fullmatch(t) for t in tiers):
+            continue
+        if any(a < m.end() and m.start() < b for a, b in taken):
+            continue
+        name = m.group(0).strip()
+        hit = _lookup(name, catalog)
+        if hit is not None and hit[:1] != ("?",):
             out.append((m.span(), name, _same_family(hit, family, catalog)))
     return out
 
@@ -77,6 +93,10 @@ def checked_mentions(
         mention = _without_asking_tail(mention, catalog)
         start, end = mention.start, mention.end
         after = _TRAILING_VERSION.match(lower, end) if not lower[end - 1 : end].isdigit() else None
+        lettered = False
+        if after is None and not any(c.isdigit() for c in mention.text):
+            after = _TRAILING_LETTER.match(lower, end)  # "command z": Cohere has no Command Z
+            lettered = after is not None
         if after is not None:
             end = after.end()
         before = _WORD_BEFORE.search(lower[max(0, start - 14) : start])
@@ -92,7 +112,8 @@ def checked_mentions(
         except ModelNotFound as exc:
             unknown.append(((start, end), name, tuple(exc.suggestions[:3])))
         except AmbiguousModel as exc:
-            unknown.append(((start, end), name, ("?", *(n for _, n in exc.candidates[:5]))))
+            near = tuple(n for _, n in exc.candidates[:5])
+            unknown.append(((start, end), name, near[:3] if lettered else ("?", *near)))  # a letter names none
         else:
             if found.how == "fuzzy":  # a near name is a guess: say what the catalog has instead
                 unknown.append(((start, end), name, (found.name,)))
@@ -143,6 +164,33 @@ def elided_siblings(lower: str, mentions: list[Mention], catalog: Catalog) -> li
     return out
 
 
+_WORDS = re.compile(r"[a-z0-9][a-z0-9.+-]*")
+
+
+def family_led(lower: str, families: tuple[str, ...], catalog: Catalog) -> list[Mention]:
+    """A name the chat matcher let pass but the command resolver knows exactly, starting at a family word the
+    message names ("ministral 8b instruct license?"): read only in questions, longest run first, never a guess."""
+    out: list[Mention] = []
+    words = list(_WORDS.finditer(lower))
+    for i, w in enumerate(words):
+        if w.group(0) not in families:
+            continue
+        for n in range(min(MAX_RUN, len(words) - i), 1, -1):
+            start, end = w.start(), words[i + n - 1].end()
+            try:
+                found = catalog.index.resolve(lower[start:end])
+            except (ModelNotFound, AmbiguousModel):
+                continue
+            if found.how != "fuzzy":
+                out.append(Mention(start, end, lower[start:end], found.model_id, found.name, found.score))
+                break
+    return out
+
+
+#: Words a family-led name may run to ("ministral 8b instruct 2410").
+MAX_RUN = 5
+
+
 def _renamed(mention: Mention, model_id: str) -> Mention:
     return Mention(mention.start, mention.end, mention.text, model_id, mention.name, mention.score)
 
@@ -163,4 +211,4 @@ def _letter_series(vocab: set[str]) -> frozenset[str]:
     return frozenset(w[0] for w in vocab if len(w) <= 3 and w[0].isalpha() and w[1:].isdigit() and w[0] != "v")
 
 
-__all__ = ["Unknown", "checked_mentions", "elided_siblings", "unknown_names"]
+__all__ = ["Unknown", "checked_mentions", "elided_siblings", "family_led", "unknown_names"]

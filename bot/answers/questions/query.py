@@ -12,7 +12,7 @@ import re
 from pydantic import BaseModel, ConfigDict
 
 from bot.answers.intents import INTENT_RULES, UNKNOWN_TOPICS, blank_spans, is_question
-from bot.answers.questions.names import checked_mentions, elided_siblings, unknown_names
+from bot.answers.questions.names import checked_mentions, elided_siblings, family_led, unknown_names
 from bot.answers.questions.scores import named_benchmarks
 from bot.answers.questions.traffic import StatedTraffic, read_traffic
 from catalog.service import Catalog
@@ -31,7 +31,7 @@ _STATEMENT = re.compile(r"\b(?:we|i|our|us|was|were|had|did|used|tried|went|been
 #: Words that make a request only together with something asked ("need the price of X", not "need to migrate").
 _WANT = re.compile(r"\b(?:need|needs|want|check)\b")
 _FOLLOW_UP = re.compile(
-    r"^\s*(?:and|what about|how about|same|ok and|also|now|then)\b"
+    r"^\s*(?:and|what about|how about|same|ok and|also|now|then|what if|if we|with|at)\b"
     r"|^\s*(?:the|that|its) [a-z][a-z-]{1,20} (?:one|version|model|variant|tier)\b"  # "the lite one?"
 )
 _SAME_TRAFFIC = re.compile(r"\bsame (?:traffic|volume|numbers|usage|load|setup)\b")
@@ -89,7 +89,8 @@ def parse_query(
     talk = bool(_asks(lower)) or bool(benchmarks and named_benchmarks(lower, benchmarks))
     in_talk = in_talk or (talk and (is_question(text) or len(lower.split()) <= 8))
     found = catalog.index.mentions(text, in_talk)
-    mentions, unknown = checked_mentions(lower, found.mentions, catalog)
+    raw = found.mentions or (tuple(family_led(lower, found.families, catalog)) if is_question(text) else ())
+    mentions, unknown = checked_mentions(lower, raw, catalog)
     mentions = sorted([*mentions, *elided_siblings(lower, mentions, catalog)], key=lambda m: m.start)
     model_ids = tuple(dict.fromkeys(m.model_id for m in mentions))
     spans = [(m.start, m.end) for m in mentions] + [span for span, _, _ in unknown]

@@ -98,6 +98,6 @@ def _scores(rows: list[Benchmark]) -> str:
         value = f"{b.score * 100:.1f}%" if b.metric == "fraction (0-1)" else f"{b.score:g}"
         if b.metric and "percent" in b.metric and not value.endswith("%"):
             value += "%"
-        who = b.provenance.source + (", self-reported" if b.self_reported else "")
+        who = b.provenance.source + (", self-reported" if b.self_reported else ", not self-reported")
         seen.setdefault(value, who)
     return "; ".join(f"{v} ({who})" for v, who in seen.items())

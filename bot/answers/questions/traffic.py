@@ -44,6 +44,12 @@ _TOKEN_WORDS = frozenset({"tokens", "token", "tok", "toks"})
 _CACHE_WORDS = frozenset({"cache", "cached", "caching"})
 _SHARE_WORDS = {"half": 0.5, "quarter": 0.25, "third": 1 / 3}
 WINDOW = 4
+_MULTIPLES = {"double": 2.0, "twice": 2.0, "triple": 3.0, "quadruple": 4.0, "half": 0.5, "halve": 0.5}
+#: "double the traffic", "10x the requests", "3 times the volume": a multiple of the traffic before.
+_SCALED = re.compile(
+    r"\b(double|twice|triple|quadruple|half|halve|\d{1,3}(?:\.\d)?x|\d{1,3}(?:\.\d)? times)\s{1,3}"
+    r"(?:the |our |that |as much )?(?:traffic|volume|requests|load|usage)\b"
+)
 
 
 class StatedTraffic(BaseModel):
@@ -58,6 +64,8 @@ class StatedTraffic(BaseModel):
     output_tokens: int | None = None
     cache_hit: float | None = None
     batch_share: float | None = None
+    scale: float | None = None
+    """ "double the traffic": a multiple of the traffic before (the remembered one, else the server's)."""
 
     @property
     def empty(self) -> bool:
@@ -65,9 +73,12 @@ class StatedTraffic(BaseModel):
 
     def applied(self, base: TrafficProfile) -> TrafficProfile:
         """``base`` with what was stated; raises ``TrafficError`` for a value out of range."""
+        requests = self.requests_per_month
+        if self.scale is not None:
+            requests = int((requests or base.requests_per_month) * self.scale)
         return apply_traffic(
             base,
-            requests_per_month=self.requests_per_month,
+            requests_per_month=requests,
             input_tokens=self.input_tokens,
             output_tokens=self.output_tokens,
             cache_hit=self.cache_hit,
@@ -77,9 +88,14 @@ class StatedTraffic(BaseModel):
     def merged(self, later: StatedTraffic) -> StatedTraffic:
         """This traffic with what ``later`` states on top (a follow-up changing one number)."""
         values = self.model_dump()
-        values.update({k: v for k, v in later.model_dump().items() if v is not None})
+        values.update({k: v for k, v in later.model_dump().items() if v is not None and k != "scale"})
         if later.requests_per_month is not None and later.requests_per_day is None:
             values["requests_per_day"] = None
+        if later.scale is not None and self.requests_per_month is not None:  # "double it": 2 × what was stated
+            values["requests_per_month"] = int(self.requests_per_month * later.scale)
+            values["requests_per_day"] = int(self.requests_per_day * later.scale) if self.requests_per_day else None
+        elif later.scale is not None:
+            values["scale"] = later.scale
         return StatedTraffic.model_validate(values)
 
 
@@ -102,6 +118,9 @@ def read_traffic(text: str) -> StatedTraffic:
     """The traffic ``text`` states, number by number (each takes the unit words nearest to it)."""
     toks = _TOKEN.findall(text.lower()[:2000])
     found: dict[str, float | int] = {}
+    if (scaled := _SCALED.search(text.lower()[:2000])) is not None:
+        word = scaled.group(1)
+        found["scale"] = _MULTIPLES.get(word) or float(word.removesuffix(" times").rstrip("x"))
     for i, tok in enumerate(toks):
         if tok[0].isdigit():
             parsed = _number(tok)

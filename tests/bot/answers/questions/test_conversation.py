@@ -286,3 +286,38 @@ def test_fresh_phrasings(shipped_catalog: Catalog, line: str, fragments: list[st
 def test_compound_tiers(shipped_catalog: Catalog, lines: list[str], fragment: str) -> None:
     text = _say(shipped_catalog, *lines)
     assert text is not None and fragment in text, text
+
+
+@pytest.mark.parametrize(
+    ("lines", "fragments"),
+    [
+        (["deepseek r1 price per million?", "and v3?"], ["DeepSeek-V3: $0.27"]),  # the family of the model before
+        (
+            [
+                "what would claude sonnet 4.5 cost at 10k requests a day, 3k in, 500 out?",
+                "and if we double the traffic?",
+            ],
+            ["$9,900.00/month", "20,000 req/day"],
+        ),
+        (
+            [
+                "what would claude sonnet 4.5 cost at 10k requests a day, 3k in, 500 out?",
+                "what if half the input is cached?",
+            ],
+            ["50% of input cached"],
+        ),
+        (["cohere command z - price per 1M tokens?"], ["command z is not in the catalog"]),
+        (["what's sonar ultra max per million tokens?"], ["sonar ultra max is not in the catalog"]),
+        (["ministral 8b instruct license?"], ["Ministral 8B Instruct is listed under"]),  # the resolver's exact name
+        (["jamba 1.5 large - open model? license?"], ["Yes, open weights"]),
+        (["gemini 1.0 pro gpqa - is that number self-reported by google?"], ["not self-reported"]),
+        (["which claude models can output 128k tokens?"], ["max output ≥ 128,000 tokens", "$11,250.00/month"]),
+        (["which claude models are priced at $3 in / $15 out per million?"], ["priced at $3 in / $15 out"]),
+        (["deepseek reasoner w/ 2k calls per day, 1500 input and 4000 output tokens. monthly?"], ["60,000"]),
+    ],
+)
+def test_held_out_lessons(shipped_catalog: Catalog, lines: list[str], fragments: list[str]) -> None:
+    text = _say(shipped_catalog, *lines)
+    assert text is not None, lines
+    for fragment in fragments:
+        assert fragment in text, (lines, fragment, text)

@@ -98,3 +98,18 @@ def test_rates_and_lists(text: str, expected: tuple[int | None, int | None, int 
 def test_more_ways_to_say_it(text: str, expected: tuple[int, int, int]) -> None:
     t = read_traffic(text)
     assert (t.requests_per_month, t.input_tokens, t.output_tokens) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "scale"),
+    [("double the traffic", 2.0), ("10x the requests", 10.0), ("3 times the volume", 3.0), ("500 requests", None)],
+)
+def test_multiples_of_the_traffic_before(text: str, scale: float | None) -> None:
+    assert read_traffic(text).scale == scale
+
+
+def test_a_multiple_applies_to_what_was_stated() -> None:
+    before = StatedTraffic(requests_per_month=300_000, requests_per_day=10_000)
+    merged = before.merged(read_traffic("and if we double the traffic?"))
+    assert (merged.requests_per_month, merged.requests_per_day, merged.scale) == (600_000, 20_000, None)
+    assert read_traffic("double the traffic").applied(TrafficProfile()).requests_per_month == 2_000_000
