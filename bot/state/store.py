@@ -58,10 +58,6 @@ class StateStore:
             raise
         return store
 
-    @property
-    def dialect(self) -> str:
-        return self._db.dialect
-
     async def reload(self) -> None:
         """Re-read every cached value from the database (after notices may have been missed)."""
         self._noticed = set()
