@@ -36,7 +36,7 @@ def _progress(step: str, done: int, total: int) -> None:
 async def run_bot(settings: Settings) -> int:
     assert settings.discord_token is not None
     catalog = await open_catalog(settings.catalog_path, _progress if sys.stderr.isatty() else None)
-    state = await StateStore.connect(settings.state_path)
+    state = await StateStore.connect(settings.state_target)
     cooldowns = Cooldowns(settings.user_cooldown_seconds, settings.channel_cooldown_seconds)
     bot = create_bot(BotContext(catalog, state, settings, cooldowns))
     log.info("catalog: %d models loaded in %.2fs", len(catalog.models), catalog.load_seconds)
@@ -63,7 +63,7 @@ def run_console(settings: Settings) -> int:
     loop = asyncio.new_event_loop()
     try:
         catalog = loop.run_until_complete(open_catalog(settings.catalog_path, progress))
-        state = loop.run_until_complete(StateStore.connect(settings.state_path))
+        state = loop.run_until_complete(StateStore.connect(settings.state_target))
         console = Console(
             catalog, chart_dir=default_chart_dir(), state=state, catalog_path=settings.catalog_path, loop=loop
         )

@@ -23,6 +23,9 @@ class Settings(BaseSettings):
     """Catalog database path (default: $XDG_DATA_HOME/llm-catalog/catalog.sqlite3)."""
     bot_state_db: Path | None = None
     """Per-server state (channel switches...) database (default: next to the catalog)."""
+    state_database_url: SecretStr | None = None
+    """PostgreSQL URL for per-server state (``postgresql://user:pass@host:5432/db``), so several bot processes
+    share it; unset keeps state in the SQLite file above. A secret: the URL usually holds a password."""
     log_level: str = "INFO"
     message_content: bool = True
     """Ask for the privileged message-content intent (needed to answer ordinary chat)."""
@@ -47,6 +50,13 @@ class Settings(BaseSettings):
             raise ValueError("LOG_LEVEL must be one of DEBUG, INFO, WARNING, ERROR, CRITICAL")
         return level
 
+    @field_validator("state_database_url")
+    @classmethod
+    def _postgres_url(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is not None and not value.get_secret_value().startswith(("postgresql://", "postgres://")):
+            raise ValueError("STATE_DATABASE_URL must be a postgresql:// URL (leave it empty for SQLite)")
+        return value
+
     @property
     def catalog_path(self) -> Path:
         return self.llm_catalog_db or default_db_path()
@@ -54,3 +64,8 @@ class Settings(BaseSettings):
     @property
     def state_path(self) -> Path:
         return self.bot_state_db or self.catalog_path.with_name("bot-state.sqlite3")
+
+    @property
+    def state_target(self) -> Path | str:
+        """Where ``StateStore.connect`` opens the state: the PostgreSQL URL if set, else the SQLite file."""
+        return self.state_database_url.get_secret_value() if self.state_database_url else self.state_path

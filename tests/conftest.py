@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,7 @@ from catalog.matching.index import MatchIndex
 from catalog.models import Model
 from catalog.service import Catalog, by_popularity
 from catalog.store.db import SourceFile, Store
+from tests.postgres import fresh_database
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -65,3 +67,13 @@ def shipped_catalog(shipped_models: list[Model], shipped_index: MatchIndex) -> C
 @pytest.fixture(scope="session")
 def seed_catalog(seed_models: dict[str, Model]) -> Catalog:
     return Catalog(by_popularity(list(seed_models.values())), MatchIndex.build(seed_models.values()), (), 0.0)
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+async def state_target(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[Path | str]:
+    """Where a ``StateStore`` opens, once per backend: a SQLite file, or a fresh PostgreSQL database's URL."""
+    if request.param == "sqlite":
+        yield tmp_path / "state.sqlite3"
+        return
+    async with fresh_database() as url:
+        yield url

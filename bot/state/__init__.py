@@ -1,4 +1,6 @@
-"""Per-server state (traffic profiles, shortlists, digest channels, cooldowns) behind one store.
+"""Per-server state (traffic profiles, shortlists, digest channels, channel switches and memory) behind one store.
 
-May import ``bot.answers`` (the traffic profile model) and ``catalog.store.sqlite``; never render, flows or adapters.
+Two backends behind one interface (``base.Backend``): SQLite by default, PostgreSQL (asyncpg) when processes share
+state. May import ``bot.answers`` (the traffic profile model) and ``catalog.store.sqlite``; never render, flows or
+adapters.
 """

@@ -50,3 +50,16 @@ def test_bad_settings_are_rejected(monkeypatch: pytest.MonkeyPatch, key: str, va
     monkeypatch.setenv(key, value)
     with pytest.raises(ValidationError):
         Settings(_env_file=None)
+
+
+def test_state_database_url_selects_postgres_and_stays_secret(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.delenv("STATE_DATABASE_URL", raising=False)
+    monkeypatch.delenv("BOT_STATE_DB", raising=False)
+    url = "postgresql://bot:hunter2@127.0.0.1:5432/bot"
+    settings = Settings(_env_file=None, state_database_url=url, llm_catalog_db=tmp_path / "c.sqlite3")
+    assert settings.state_target == url and "hunter2" not in repr(settings)
+    assert (
+        Settings(_env_file=None, llm_catalog_db=tmp_path / "c.sqlite3").state_target == tmp_path / "bot-state.sqlite3"
+    )
+    with pytest.raises(ValidationError, match="postgresql://"):
+        Settings(_env_file=None, state_database_url="mysql://bot@localhost/bot")

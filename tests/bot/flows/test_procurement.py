@@ -43,8 +43,8 @@ GUILD, ADMIN, MEMBER = 42, 1, 2
 
 
 @pytest.fixture
-async def state(tmp_path: Path):
-    store = await StateStore.connect(tmp_path / "state.sqlite3")
+async def state(state_target: Path | str):
+    store = await StateStore.connect(state_target)
     yield store
     await store.close()
 
@@ -54,11 +54,11 @@ def scope(shipped_catalog: Catalog, state: StateStore, shipped_db: Path) -> Scop
     return Scope(shipped_catalog, state, GUILD, ADMIN, shipped_db, Freshness())
 
 
-async def test_traffic_persists_and_feeds_every_estimate(scope: Scope, tmp_path: Path) -> None:
+async def test_traffic_persists_and_feeds_every_estimate(scope: Scope, state_target: Path | str) -> None:
     reply = await traffic_set(scope, requests_per_day=1000, input_tokens=2000, requests_per_month=None)
     assert reply.embeds[0].title == "Traffic profile saved"
     await scope.state.close()
-    reopened = await StateStore.connect(tmp_path / "state.sqlite3")
+    reopened = await StateStore.connect(state_target)
     try:
         assert reopened.profile(GUILD) == TrafficProfile(requests_per_month=30_000, input_tokens=2000)
         assert reopened.profile(GUILD + 1) == TrafficProfile()  # other servers keep the default

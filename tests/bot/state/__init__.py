@@ -1,0 +1,1 @@
+"""Tests of the per-server state store on both backends."""
