@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -34,10 +34,6 @@ _SHAPE = bytes(0x61 if 97 <= b <= 122 else 0x30 if 48 <= b <= 57 else 0x20 for b
 _FREE = VENDOR_TOKENS | ROUTE_NOISE | {"instruct", "it", "latest"}
 #: The word that ends right before a mention, joined to it by a hyphen, underscore or nothing.
 _TRAILING_WORD = re.compile(r"([a-z]+)[-_]?$")
-
-
-#: A vendor's own name outweighs any number of other vendors' models carrying the word.
-OWN_NAME_VOTES = 10_000
 
 
 @dataclass(slots=True)
@@ -87,18 +83,12 @@ class Lexicon:
         """``brands``: model id -> its family word; ``vendor_aliases``: curated chat names of vendors ("ds")."""
         lex = cls()
         models = list(models)
-        # vendors first: a family word names the vendor most of its models come from ("claude" is Anthropic's
-        # though Bedrock lists "anthropic.claude-instant-v1" under Amazon); a vendor's own name always names it
-        votes: dict[str, Counter[str]] = {}
-        for m in models:
+        for m in models:  # vendors first: a family word names the vendor whose models carry it
             if m.vendor is None:
                 continue
-            own = _vendor_words(m.vendor)
-            for word in (*own, brands.get(m.id)):
+            for word in (*_vendor_words(m.vendor), brands.get(m.id)):
                 if word and word not in TIER_WORDS | STOPWORDS | GENERIC_FAMILIES and len(word) >= 2:
-                    votes.setdefault(word, Counter())[m.vendor] += OWN_NAME_VOTES if word in own else 1
-        for word, counts in votes.items():
-            lex.vendor_words[word] = counts.most_common(1)[0][0]
+                    lex.vendor_words.setdefault(word, m.vendor)
         orgs = {m.id: org for m in models if not m.vendor and (org := route_org(m))}
         for m in models:
             brand = brands.get(m.id)

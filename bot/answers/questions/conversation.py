@@ -244,11 +244,34 @@ def found_families(q: Query) -> tuple[str, ...]:
 
 
 def _vendor_named(text: str, catalog: Catalog) -> str | None:
-    """The one lab a filter question names ("which anthropic models…"), as the catalog keys vendors."""
-    vendors = {m.vendor for m in catalog.models.values() if m.vendor}
-    words = catalog.index.lexicon.vendor_words
-    named = {words[w] for w in re.findall(r"[a-z0-9.]+", text.lower()) if w in words and words[w] in vendors}
+    """The one lab a filter question names ("which anthropic models…", "z.ai models", "claude models"), as the
+    catalog keys vendors."""
+    words = _lab_words(catalog)
+    found = re.findall(r"[a-z0-9][a-z0-9.]*", text.lower())
+    named = {words[w] for w in (*found, *(w.replace(".", "") for w in found)) if w in words}
     return named.pop() if len(named) == 1 else None
+
+
+_LAB_WORDS: dict[int, dict[str, str]] = {}
+
+
+def _lab_words(catalog: Catalog) -> dict[str, str]:
+    """Word -> the lab most of the models it heads come from: a family word is its lab's ("claude" is Anthropic's,
+    though Bedrock lists "anthropic.claude-instant-v1" under Amazon); the matcher's vendor words fill the rest."""
+    key = id(catalog.models)
+    if key not in _LAB_WORDS:
+        votes: dict[str, Counter[str]] = {}
+        for m in catalog.models.values():
+            if m.vendor:
+                head = re.split(r"[\s\-_/.]", m.name.lower())[0]
+                votes.setdefault(head, Counter())[m.vendor] += 1
+                votes.setdefault(m.vendor, Counter())[m.vendor] += 1_000  # a lab's own key names it
+        makers = {m.vendor for m in catalog.models.values() if m.vendor}
+        table = {w: v for w, v in catalog.index.lexicon.vendor_words.items() if v in makers}
+        table.update({w: c.most_common(1)[0][0] for w, c in votes.items() if len(w) >= 2})
+        _LAB_WORDS.clear()
+        _LAB_WORDS[key] = table
+    return _LAB_WORDS[key]
 
 
 _LEAD = re.compile(r"^\s*(?:and|what about|how about|ok and|also|then|now)\b\s*(?:the\s+|for\s+)?")

@@ -21,10 +21,11 @@ from bot.answers.costs import (
 
 #: Numbers ("2k", "1.2k", "50,000", "1m", "60%"), words, and the "/" of "2k/day". Every branch is a plain run.
 _TOKEN = re.compile(
-    r"(?:\d{1,3}(?:,\d{3}){1,4}|\d{1,12})(?:\.\d{1,4})?\s?(?:k|m|mm|million|thousand|%|percent)?(?![a-z])"
-    r"|[a-z]+|[/,.;?!]"
+    r"(?:\d{1,3}(?:,\d{3}){1,4}|\d{1,12})(?:\.\d{1,4})?\s?(?:k|m|mm|mil|mill|million|thousand|%|percent)?(?![a-z])"
+    r"|[a-z]+|[/,.;?!$<>]"
 )
-_SCALES = {"k": 1_000, "thousand": 1_000, "m": 1_000_000, "mm": 1_000_000, "million": 1_000_000}
+_SCALES = {"k": 1_000, "thousand": 1_000, "m": 1_000_000, "mm": 1_000_000, "mil": 1_000_000, "mill": 1_000_000,
+           "million": 1_000_000}  # fmt: skip
 _REQUEST_WORDS = frozenset(
     {"request", "requests", "req", "reqs", "calls", "call", "queries", "query", "messages", "conversations", "chats",
      "completions", "prompts", "tickets", "sessions", "generations", "runs", "rpd", "rpm", "searches", "lookups",
@@ -35,7 +36,7 @@ _PERIODS = {
     "day": 30.0, "days": 30.0, "daily": 30.0, "d": 30.0, "week": 30 / 7, "weekly": 30 / 7, "wk": 30 / 7,
     "month": 1.0, "months": 1.0, "monthly": 1.0, "mo": 1.0, "mon": 1.0, "hour": 720.0, "hr": 720.0, "h": 720.0,
     "year": 1 / 12, "yr": 1 / 12, "annually": 1 / 12, "minute": 43_200.0, "min": 43_200.0,
-    "second": 2_592_000.0, "sec": 2_592_000.0, "hourly": 720.0,
+    "second": 2_592_000.0, "sec": 2_592_000.0, "hourly": 720.0, "diem": 30.0,
 }  # fmt: skip
 _INPUT_WORDS = frozenset({"in", "input", "inputs", "prompt", "prompts"})
 _OUTPUT_WORDS = frozenset({"out", "output", "outputs", "completion", "response", "responses", "answer", "answers",
@@ -144,8 +145,10 @@ def _place(toks: list[str], i: int, value: Decimal, share: bool, found: dict[str
         elif 0 <= value <= 1 and _near(toks, i, frozenset({"batch", "batched"}), after=6):
             found.setdefault("batch_share", float(value))
         return
-    if before and (before[-1] == "per" or (before[-1] == "/" and before[-2:-1] and before[-2][0].isdigit())):
-        return  # "$1 per 1M output", "$2/1M" is a price's unit, not traffic ("in / 400 out" is a list)
+    if before and before[-1] in ("$", "<", ">"):
+        return  # "$50 a day" is money; "<200k prompt" a bound, not traffic
+    if before and (before[-1] == "per" or (before[-1] == "/" and before[-2:-1] and before[-2][0] in "0123456789$")):
+        return  # "$1 per 1M output", "$2/1M", "$/1M" is a price's unit, not traffic ("in / 400 out" is a list)
     tokens_next = bool(after) and after[0] in _TOKEN_WORDS
     if not tokens_next and (
         any(t in _REQUEST_WORDS for t in after[:2])
@@ -180,8 +183,15 @@ def _both_ways(after: list[str]) -> bool:
 
 
 def _bare_rate(after: list[str]) -> bool:
-    """ "12k a day", "50k/mo", "3,000 per day": a count per period with no unit word is a request rate."""
-    return len(after) >= 2 and after[0] in ("a", "an", "per", "/", "each", "every") and after[1] in _PERIODS
+    """ "12k a day", "50k/mo", "3,000 per day", "1500 PRs a day": a count per period, with no unit word or with
+    a thing that is not tokens, is a request rate."""
+    if len(after) >= 2 and after[0] in _PER and after[1] in _PERIODS:
+        return True
+    thing = after[:1] and after[0].isalpha() and after[0] not in _TOKEN_WORDS | _INPUT_WORDS | _OUTPUT_WORDS
+    return bool(thing) and len(after) >= 3 and after[1] in _PER and after[2] in _PERIODS
+
+
+_PER = frozenset({"a", "an", "per", "/", "each", "every"})
 
 
 _FILLER = frozenset({"avg", "average", "of", "about", "around", "is", "are", "per", "request", "each", "typical",
@@ -190,8 +200,18 @@ _FILLER = frozenset({"avg", "average", "of", "about", "around", "is", "are", "pe
 
 def _side_after(after: list[str]) -> str | None:
     """ "3k tokens in", "500 out", "3k-token prompts": the first word after the number, past "tokens"."""
+    if after[:1] and after[0] in _TOKEN_WORDS and after[1:2] == ["context"]:
+        return "input_tokens"  # "2,500 tokens context" is what each request sends ("128k context" is a window)
     words = [w for w in after if w not in _TOKEN_WORDS and w != "-" and w not in ("each", "per", "request", "of")]
-    return _side_of(words[0]) if words else None
+    # the first word, or the second after a describing one ("20k tok system prompt", "2k token context")
+    return (
+        (_side_of(words[0]) or (_side_of(words[1]) if words[0] in _DESCRIBING and len(words) > 1 else None))
+        if words
+        else None
+    )
+
+
+_DESCRIBING = frozenset({"system", "user", "avg", "average", "long", "short", "typical", "total", "context"})
 
 
 def _side_before(before: list[str]) -> str | None:
