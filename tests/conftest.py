@@ -1,9 +1,9 @@
-"""Shared fixtures: temporary databases and the shipped catalog built once per session."""
+"""Shared fixtures: a clean environment, temporary databases and the shipped catalog built once per session."""
 
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
 import pytest
@@ -13,9 +13,20 @@ from catalog.matching.index import MatchIndex
 from catalog.models import Model
 from catalog.service import Catalog, by_popularity
 from catalog.store.db import SourceFile, Store
+from tests.environment import setting_names
 from tests.postgres import fresh_database
 
 FIXTURES = Path(__file__).parent / "fixtures"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _no_settings_from_the_shell() -> Iterator[None]:
+    """Unset every setting the caller's shell may carry (DISCORD_TOKEN, BOT_STATE_DB, SHARD_IDS...) for the whole
+    session, fixtures and subprocesses included; a test that wants one sets it with ``monkeypatch.setenv``."""
+    with pytest.MonkeyPatch.context() as patch:
+        for name in setting_names():
+            patch.delenv(name, raising=False)
+        yield
 
 
 @pytest.fixture(scope="session")

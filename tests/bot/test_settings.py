@@ -2,20 +2,15 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 from pydantic import ValidationError
 
 from bot.settings import Settings
-from tests.paths import ROOT
-
-EXAMPLE = ROOT / ".env.example"
-
-
-def _example_keys() -> list[str]:
-    lines = [line.strip() for line in EXAMPLE.read_text().splitlines()]
-    return [line.split("=", 1)[0] for line in lines if line and not line.startswith("#")]
+from tests.environment import ENV_EXAMPLE as EXAMPLE
+from tests.environment import setting_names as _example_keys
 
 
 def test_env_example_matches_settings_fields() -> None:
@@ -63,3 +58,8 @@ def test_state_database_url_selects_postgres_and_stays_secret(monkeypatch: pytes
     )
     with pytest.raises(ValidationError, match="postgresql://"):
         Settings(_env_file=None, state_database_url="mysql://bot@localhost/bot")
+
+
+def test_settings_in_the_callers_shell_do_not_reach_the_tests() -> None:
+    """tests/conftest.py unsets every .env.example name, so `BOT_STATE_DB=... scripts/test.sh` still passes."""
+    assert [name for name in _example_keys() if name in os.environ] == []
