@@ -16,7 +16,7 @@ INTENT_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (
             "cheaper",
             r"\bcheaper\b|\bless expensive\b|\bmore expensive\b|\bcosts? less\b|\bcheapest of\b"
-            r"|\bsame price\b|\bpriced the same\b|\bas (?:cheap|expensive) as\b",
+            r"|\bsame price\b|\bpriced the same\b|\bas (?:cheap|expensive) as\b|\bcosts? the same\b|\bsame cost\b",
         ),
         (
             "monthly_cost",
@@ -83,8 +83,17 @@ _COMPARISON = re.compile(r"\bvs\.?\b|\bversus\b|\bcompare\b", re.IGNORECASE)
 
 
 def is_question(text: str) -> bool:
-    """A question or a comparison request: what the chat listener answers."""
-    return "?" in text or bool(_QUESTION_START.match(text)) or bool(_COMPARISON.search(text))
+    """A question or a comparison request: what the chat listener answers. "X vs Y" in a sentence about what
+    the team did or decided ("the gpt-4.1 vs 4o debate is settled, we're going with 4.1") is neither."""
+    if "?" in text or _QUESTION_START.match(text):
+        return True
+    return bool(_COMPARISON.search(text)) and not _DECIDED.search(text)
+
+
+_DECIDED = re.compile(
+    r"\b(?:we're|we are|we've|we went|we're going|going with|settled|decided|picked|chose|switched|moved|we|our)\b",
+    re.IGNORECASE,
+)
 
 
 def detect(text: str) -> str | None:

@@ -24,6 +24,7 @@ from bot.answers.questions.respond import (
     context_lines,
     license_lines,
     open_lines,
+    output_lines,
     provider_lines,
     traffic_line,
     unknown_lines,
@@ -185,12 +186,17 @@ def _parts(
     if q.providers:  # "is it on vertex?" is answered yes/no first, beside whatever else the message asks
         first += provider_lines(models, q, provider_names)
         titles.append("Where to run it")
-        only_where = set(asks) <= {"where_run", "price", "cheapest_route"}  # the route's price answers "how much"
+        # the route's price answers "how much there"; "and moonshot's own price per 1M?" asks the list price too
+        only_where = set(asks) <= {"where_run", "price", "cheapest_route"} and not _PER_TOKEN.search(q.text.lower())
         asks = [a for a in asks if a != "where_run" and not (only_where and a == "price")]
     for ask in asks or ([] if first else ["overview"]):
         if ask == "context" and (yes_no := context_lines(models, q)) is not None:
             first += yes_no
             titles.append("Context window")
+            continue
+        if ask == "max_output" and (yes_no := output_lines(models, q)) is not None:
+            first += yes_no
+            titles.append("Max output")
             continue
         if ask == "cheaper" and (verdict := cheaper_lines(models, q, profile)) is not None:
             first += verdict

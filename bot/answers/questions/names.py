@@ -175,7 +175,7 @@ def family_led(lower: str, families: tuple[str, ...], catalog: Catalog) -> list[
     for i, w in enumerate(words):
         if w.group(0) not in families:
             continue
-        for n in range(min(MAX_RUN, len(words) - i), 1, -1):
+        for n in range(min(MAX_RUN, len(words) - i), 0, -1):  # down to the family word alone ("codestral")
             start, end = w.start(), words[i + n - 1].end()
             try:
                 found = catalog.index.resolve(lower[start:end])

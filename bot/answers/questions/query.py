@@ -15,6 +15,7 @@ from bot.answers.intents import INTENT_RULES, UNKNOWN_TOPICS, blank_spans, is_qu
 from bot.answers.questions.names import checked_mentions, elided_siblings, family_led, unknown_names
 from bot.answers.questions.scores import named_benchmarks
 from bot.answers.questions.traffic import StatedTraffic, read_traffic
+from catalog.matching.text import mask
 from catalog.service import Catalog
 
 MAX_PARSED = 2000
@@ -24,7 +25,13 @@ _YES_NO = re.compile(
     r"(?:it|its|they|this|that|there|we|[a-z0-9])"
 )
 _REQUEST = re.compile(
-    r"\b(?:pls|plz|please|give me|show me|tell me|look ?up|lmk|let me know|what's|whats|anyone know)\b"
+    r"\b(?:pls|plz|please|give me|show me|tell me|look ?up|lmk|let me know|what's|whats|anyone know"
+    r"|curious (?:whether|if|about)|wondering (?:whether|if|about)|wonder (?:whether|if)|do you know)\b"
+)
+#: A question put to teammates, not to the bot ("anyone tried deepseek v3.2 with tool calling?").
+TO_TEAM = re.compile(
+    r"^\W{0,3}(?:@\w+\s+)?(?:has |did |have )?(?:anyone|any of you|someone|somebody|who(?:'s| has| here)?|y'?all)\s+"
+    r"(?:else\s+)?(?:tried|used|tested|played with|run|ran|benchmarked|deployed|seen|had|using|testing|running)\b"
 )
 #: A statement about what the team did or saw ("was plenty", "we moved"): several asks in one are no request.
 _STATEMENT = re.compile(r"\b(?:we|i|our|us|was|were|had|did|used|tried|went|been|they)\b")
@@ -40,7 +47,8 @@ _FILLER = frozenset(
     {"the", "a", "an", "of", "for", "on", "in", "pls", "plz", "please", "and", "its", "it", "s", "per", "1m",
      "million", "tokens", "token", "quick", "q", "hey", "hi", "ok", "so", "again", "real", "what", "about",
      "how", "same", "also", "then", "now", "is", "there", "with", "at", "to", "or", "vs", "versus", "bigger",
-     "larger", "longer", "more", "smaller", "which", "one"}
+     "larger", "longer", "more", "smaller", "which", "one", "normal", "standard", "base", "regular", "list",
+     "prompt", "usual", "current"}
 )  # fmt: skip
 #: Words and numbers of a message, in one linear pass.
 _WORD = re.compile(r"[a-z0-9][a-z0-9.+]*")
@@ -89,7 +97,10 @@ def parse_query(
     talk = bool(_asks(lower)) or bool(benchmarks and named_benchmarks(lower, benchmarks))
     in_talk = in_talk or (talk and (is_question(text) or len(lower.split()) <= 8))
     found = catalog.index.mentions(text, in_talk)
-    raw = found.mentions or (tuple(family_led(lower, found.families, catalog)) if is_question(text) else ())
+    # family words the matcher left as hints ("codestral", "ministral 8b instruct"): the resolver's exact name,
+    # in questions only
+    led = family_led(lower, found.families, catalog) if found.families and (is_question(text) or in_talk) else []
+    raw = tuple(sorted([*found.mentions, *led], key=lambda m: m.start))
     mentions, unknown = checked_mentions(lower, raw, catalog)
     mentions = sorted([*mentions, *elided_siblings(lower, mentions, catalog)], key=lambda m: m.start)
     model_ids = tuple(dict.fromkeys(m.model_id for m in mentions))
@@ -101,18 +112,20 @@ def parse_query(
     words = _WORD.findall(rest)
     labs = _labs(catalog)
     providers = _providers(words, provider_words, labs)
-    asks = _asks(rest)
+    prose = mask(rest)  # pasted code and links ask nothing: `{"model": "gemini-2.5-flash"}` is no JSON question
+    asks = _asks(prose)
     named = named_benchmarks(rest, benchmarks) if benchmarks else ()
     if named and "benchmarks" not in asks:
         asks = (*asks, "benchmarks")
     topic = next((t for p, t in UNKNOWN_TOPICS if p.search(rest)), None)
     traffic = read_traffic(rest)  # model names blanked: the 4.5 of "haiku 4.5 input" is no token count
-    asking = (
+    to_team = TO_TEAM.search(lower) is not None
+    asking = not to_team and (
         is_question(text)
-        or bool(_REQUEST.search(rest))
-        or ((bool(asks) or bool(providers)) and bool(_WANT.search(rest)))
-        or (len(asks) >= 2 and bool(model_ids) and not _STATEMENT.search(rest))  # "gpt-4.1: context, max output"
-        or _terse([w for w in words if w not in _words_of(named)], asks, bool(model_ids or unknown))
+        or bool(_REQUEST.search(prose))
+        or ((bool(asks) or bool(providers)) and bool(_WANT.search(prose)))
+        or (len(asks) >= 2 and bool(model_ids) and not _STATEMENT.search(prose))  # "gpt-4.1: context, max output"
+        or _terse([w for w in _WORD.findall(prose) if w not in _words_of(named)], asks, bool(model_ids or unknown))
         or (bool(asks) and not traffic.empty)
     )
     return Query(
@@ -157,7 +170,7 @@ def _terse(words: list[str], asks: tuple[str, ...], named: bool) -> bool:
     request however it is punctuated. A sentence with more words ("was plenty for us") is a statement."""
     if not (named and asks):
         return False
-    content = [w for w in words if w not in _FILLER and w not in _ASK_WORDS]
+    content = [w for w in words if w not in _FILLER and w not in _ASK_WORDS and not w[0].isdigit()]
     return len(content) <= 1
 
 

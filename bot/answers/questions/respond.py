@@ -20,6 +20,7 @@ from catalog.models import Model
 _COMPARATIVE = r"\b(?:bigger|larger|longer|more|greater|smaller|shorter|less|same|equal)\b"
 _BIGGER_CONTEXT = re.compile(rf"{_COMPARATIVE}[^?.!]{{0,30}}\bcontext|\bcontext\b[^?.!]{{0,30}}{_COMPARATIVE}")
 _SAME = re.compile(r"\bsame\b|\bequal\b|\bas (?:big|large|long|cheap|expensive) as\b|\bpriced the same\b")
+_ONLY = re.compile(r"\bonly\b|\bexclusive(?:ly)?\b")
 _SMALLER = re.compile(r"\b(?:smaller|shorter|less)\b")
 _DEARER = re.compile(r"\bmore expensive\b|\bpricier\b|\bcosts? more\b|\bdearer\b")
 _COMMERCIAL_YES = {"allowed", "yes", "permitted", "permissive"}
@@ -33,6 +34,15 @@ def provider_lines(models: list[Model], query: Query, provider_names: dict[str, 
             # "azure" is Azure and Azure Cognitive Services (AI Foundry); "vertex" is Vertex and its Anthropic side
             routes = [r for r in m.routes if r.provider_id == pid or r.provider_id.startswith(f"{pid}-")]
             pname = provider_names.get(pid, pid)
+            if routes and len(query.providers) == 1 and _ONLY.search(query.text.lower()):  # "on bedrock only?"
+                others = [p for p in m.providers if p != routes[0].provider_name]
+                lines.append(
+                    f"No — {routes[0].provider_name} serves {m.name}, and so do {join_and(others[:6])}"
+                    + (f" and {len(others) - 6} more." if len(others) > 6 else ".")
+                    if others
+                    else f"Yes — only {routes[0].provider_name} serves {m.name} in the catalog."
+                )
+                continue
             if routes:
                 r = routes[0]
                 price = (
@@ -61,10 +71,10 @@ def context_lines(models: list[Model], query: Query) -> list[str] | None:
     if len(windows) == 1:
         size = models[0].context_window or 0
         same_asked = _SAME.search(query.text.lower()) is not None
-        verdict = ("Yes — both" if same_asked else "No — both") if query.yes_no else "Same — both"
+        verdict = "Yes — both" if same_asked else "No — both" if query.yes_no else "Same — both"
         verdict = verdict if len(models) == 2 else verdict.replace("both", "all")
         return [f"{verdict} have a {tokens_short(size)}-token context window ({size:,} tokens)."]
-    if not (query.yes_no and len(models) == 2):
+    if not ((query.yes_no or _SAME.search(query.text.lower())) and len(models) == 2):
         # "which has the bigger context?": the comparison page's sentence, larger first, with the exact sizes
         ranked = sorted(models, key=lambda m: -(m.context_window or 0))
         parts = [f"{m.name} supports {tokens_short(m.context_window or 0)} tokens" for m in ranked]
@@ -77,6 +87,22 @@ def context_lines(models: list[Model], query: Query) -> list[str] | None:
     smaller = _SMALLER.search(query.text.lower()) is not None
     yes = (a.context_window < b.context_window) if smaller else (a.context_window > b.context_window)
     return [f"{'Yes' if yes else 'No'} — {sizes} tokens."]
+
+
+def output_lines(models: list[Model], query: Query) -> list[str] | None:
+    """ "Does A have more max output than B?": yes/no first with both limits (None when not asked that way)."""
+    if len(models) != 2 or not (query.yes_no or _SAME.search(query.text.lower())):
+        return None
+    a, b = models
+    if not a.max_output or not b.max_output:
+        missing = join_and([m.name for m in models if not m.max_output])
+        return [f"Can't say: no output limit is on record for {missing}."]
+    sizes = f"{a.name} {a.max_output:,}, {b.name} {b.max_output:,} output tokens per request"
+    if _SAME.search(query.text.lower()):
+        return [f"{'Yes' if a.max_output == b.max_output else 'No'} — {sizes}."]
+    smaller = _SMALLER.search(query.text.lower()) is not None
+    yes = a.max_output < b.max_output if smaller else a.max_output > b.max_output
+    return [f"{'Yes' if yes else 'No'} — {sizes}."]
 
 
 def cheaper_lines(models: list[Model], query: Query, profile: TrafficProfile) -> list[str] | None:

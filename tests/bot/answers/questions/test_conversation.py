@@ -321,3 +321,43 @@ def test_held_out_lessons(shipped_catalog: Catalog, lines: list[str], fragments:
     assert text is not None, lines
     for fragment in fragments:
         assert fragment in text, (lines, fragment, text)
+
+
+@pytest.mark.parametrize(
+    ("line", "fragments"),
+    [
+        (
+            "finance is asking. gpt-5 at 1 mil requests a month, 800 input + 300 output tokens. monthly bill?",
+            ["1,000,000"],
+        ),
+        ("gpt-5 mini: 3k req per diem, ~4k toks in, 600 out. whats the monthly damage", ["90,000 requests/month"]),
+        ("grok code fast 1 for the pr-review bot: ~1500 PRs a day, 8k tokens in, 1k out. monthly?", ["45,000"]),
+        ("command r — $/1M in and out?", ["$0.15"]),  # a price's unit, not a million tokens each way
+        ("curious whether deepseek r1 is open weights", ["Yes, open weights"]),
+        ("nova pro vs nova lite — same context?", ["Yes — both"]),
+        ("does gpt-5 have more max output than sonnet 4.5?", ["Yes — GPT-5 128,000"]),
+        ("do gpt-4.1 nano and gemini 2.0 flash cost the same?", ["Yes — the same price"]),
+        (
+            "is nova lite on bedrock only? and what does it cost per 1M",
+            ["No — Amazon Bedrock serves Nova Lite, and so"],
+        ),
+        ("codestral: context size and how much per 1M tokens?", ["Codestral has a 256k"]),  # a family word alone
+    ],
+)
+def test_final_set_lessons(shipped_catalog: Catalog, line: str, fragments: list[str]) -> None:
+    text = _say(shipped_catalog, line)
+    assert text is not None, line
+    for fragment in fragments:
+        assert fragment in text, (line, fragment, text)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "anyone tried deepseek v3.2 with the new tool calling thing?",
+        "gpt-4.1 vs 4o debate is settled, we're going with 4.1 for the agent",
+        '```json\\n{"model": "gemini-2.5-flash", "temperature": 0.2}\\n```',
+    ],
+)
+def test_more_silence(shipped_catalog: Catalog, line: str) -> None:
+    assert _say(shipped_catalog, line) is None
