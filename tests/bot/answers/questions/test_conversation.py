@@ -21,6 +21,17 @@ def _say(catalog: Catalog, *lines: str, now: float = 100.0) -> str | None:
     return text
 
 
+def _check(catalog: Catalog, lines: list[str] | str, fragments: list[str], absent: list[str] | None = None) -> None:
+    """The reply to the last line holds every fragment and none of ``absent``."""
+    said = [lines] if isinstance(lines, str) else lines
+    text = _say(catalog, *said)
+    assert text is not None, said
+    for fragment in fragments:
+        assert fragment in text, (said, fragment, text)
+    for word in absent or []:
+        assert word not in text, (said, word, text)
+
+
 @pytest.mark.parametrize(
     ("lines", "fragments"),
     [
@@ -53,10 +64,7 @@ def _say(catalog: Catalog, *lines: str, now: float = 100.0) -> str | None:
     ],
 )
 def test_answers(shipped_catalog: Catalog, lines: list[str], fragments: list[str]) -> None:
-    text = _say(shipped_catalog, *lines)
-    assert text is not None, lines
-    for fragment in fragments:
-        assert fragment in text, (lines, fragment, text)
+    _check(shipped_catalog, lines, fragments)
 
 
 def test_the_yes_or_no_comes_first(shipped_catalog: Catalog) -> None:
@@ -135,10 +143,7 @@ def test_requests_and_statements(shipped_catalog: Catalog, line: str, silent: bo
     ],
 )
 def test_follow_ups(shipped_catalog: Catalog, lines: list[str], fragments: list[str]) -> None:
-    text = _say(shipped_catalog, *lines)
-    assert text is not None, lines
-    for fragment in fragments:
-        assert fragment in text, (lines, fragment, text)
+    _check(shipped_catalog, lines, fragments)
 
 
 @pytest.mark.parametrize(
@@ -180,12 +185,7 @@ def test_each_model_priced_when_comparing(shipped_catalog: Catalog) -> None:
     ],
 )
 def test_filters(shipped_catalog: Catalog, line: str, fragments: list[str], not_listed: list[str]) -> None:
-    text = _say(shipped_catalog, line)
-    assert text is not None, line
-    for fragment in fragments:
-        assert fragment in text, (line, fragment, text)
-    for word in not_listed:
-        assert word not in text, (line, word, text)
+    _check(shipped_catalog, line, fragments, not_listed)
 
 
 def test_a_statement_with_need_stays_silent(shipped_catalog: Catalog) -> None:
@@ -210,10 +210,7 @@ def test_sonar_bill_splits_tokens_from_fees(shipped_catalog: Catalog) -> None:
     ],
 )
 def test_more_answers(shipped_catalog: Catalog, line: str, fragments: list[str]) -> None:
-    text = _say(shipped_catalog, line)
-    assert text is not None, line
-    for fragment in fragments:
-        assert fragment in text, (line, fragment, text)
+    _check(shipped_catalog, line, fragments)
 
 
 @pytest.mark.parametrize(
@@ -244,10 +241,7 @@ def test_not_read_as_asks(shipped_catalog: Catalog, line: str, absent: str | Non
 def test_traffic_pronoun_and_elided_follow_ups(
     shipped_catalog: Catalog, lines: list[str], fragments: list[str]
 ) -> None:
-    text = _say(shipped_catalog, *lines)
-    assert text is not None, lines
-    for fragment in fragments:
-        assert fragment in text, (lines, fragment, text)
+    _check(shipped_catalog, lines, fragments)
 
 
 @pytest.mark.parametrize(
@@ -265,12 +259,7 @@ def test_traffic_pronoun_and_elided_follow_ups(
     ],
 )
 def test_fresh_phrasings(shipped_catalog: Catalog, line: str, fragments: list[str], absent: list[str]) -> None:
-    text = _say(shipped_catalog, line)
-    assert text is not None, line
-    for fragment in fragments:
-        assert fragment in text, (line, fragment, text)
-    for word in absent:
-        assert word not in text, (line, word, text)
+    _check(shipped_catalog, line, fragments, absent)
 
 
 @pytest.mark.parametrize(
@@ -317,10 +306,7 @@ def test_compound_tiers(shipped_catalog: Catalog, lines: list[str], fragment: st
     ],
 )
 def test_held_out_lessons(shipped_catalog: Catalog, lines: list[str], fragments: list[str]) -> None:
-    text = _say(shipped_catalog, *lines)
-    assert text is not None, lines
-    for fragment in fragments:
-        assert fragment in text, (lines, fragment, text)
+    _check(shipped_catalog, lines, fragments)
 
 
 @pytest.mark.parametrize(
@@ -345,10 +331,7 @@ def test_held_out_lessons(shipped_catalog: Catalog, lines: list[str], fragments:
     ],
 )
 def test_final_set_lessons(shipped_catalog: Catalog, line: str, fragments: list[str]) -> None:
-    text = _say(shipped_catalog, line)
-    assert text is not None, line
-    for fragment in fragments:
-        assert fragment in text, (line, fragment, text)
+    _check(shipped_catalog, line, fragments)
 
 
 @pytest.mark.parametrize(
