@@ -41,7 +41,8 @@ ENV PATH=/opt/venv/bin:$PATH \
     XDG_DATA_HOME=/data \
     LLM_CATALOG_DB=/data/catalog.sqlite3 \
     BOT_STATE_DB=/data/bot-state.sqlite3 \
-    HEALTH_PORT=8080
+    HEALTH_PORT=8080 \
+    HEALTH_HOST=0.0.0.0
 WORKDIR /home/bot
 USER 10001:10001
 VOLUME ["/data"]

@@ -21,6 +21,7 @@ from bot.adapters.console.dispatch import Console
 from bot.adapters.console.present import default_chart_dir
 from bot.adapters.discord.client import PORTAL_HINT, create_bot
 from bot.adapters.discord.context import BotContext
+from bot.adapters.discord.lifecycle import health_server, serve
 from bot.settings import Settings
 from bot.state.store import Cooldowns, StateStore
 from catalog.build import Progress
@@ -38,11 +39,22 @@ async def run_bot(settings: Settings) -> int:
     catalog = await open_catalog(settings.catalog_path, _progress if sys.stderr.isatty() else None)
     state = await StateStore.connect(settings.state_target)
     cooldowns = Cooldowns(settings.user_cooldown_seconds, settings.channel_cooldown_seconds)
-    bot = create_bot(BotContext(catalog, state, settings, cooldowns))
+    context = BotContext(catalog, state, settings, cooldowns)
+    bot = create_bot(context)
     log.info("catalog: %d models loaded in %.2fs", len(catalog.models), catalog.load_seconds)
+    health = health_server(bot, context) if settings.health_port else None
+    if health is not None:
+        try:
+            await health.start(settings.health_host, settings.health_port)
+        except OSError as exc:  # the port is taken or not allowed: say so and stop, nothing half-started
+            print(
+                f"error: cannot serve health on {settings.health_host}:{settings.health_port}: {exc}", file=sys.stderr
+            )
+            await state.close()
+            return 1
     try:
         async with bot:
-            await bot.start(settings.discord_token.get_secret_value())
+            await serve(bot, settings.discord_token.get_secret_value(), health)  # until SIGTERM / SIGINT
     except discord.PrivilegedIntentsRequired:
         print(PORTAL_HINT, file=sys.stderr)
         return 1

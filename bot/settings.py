@@ -39,6 +39,10 @@ class Settings(BaseSettings):
     """Where /catalog refresh downloads models.dev from."""
     openrouter_models_url: str = "https://openrouter.ai/api/v1/models"
     """Where /catalog refresh downloads OpenRouter's model list from."""
+    health_port: int = Field(default=0, ge=0, le=65535)
+    """Port of the health and metrics endpoint (/healthz, /readyz, /metrics); 0 keeps it off."""
+    health_host: str = "127.0.0.1"
+    """Address it listens on (0.0.0.0 in a container, so the orchestrator can reach it)."""
     user_cooldown_seconds: float = Field(default=20.0, ge=0)
     channel_cooldown_seconds: float = Field(default=5.0, ge=0)
 

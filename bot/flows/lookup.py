@@ -130,6 +130,8 @@ class ChatSession:
         self.saved = saved
         self.memory: ChannelMemory | None = None
         self.last_model_ids: list[str] = []
+        self.last_intent: str | None = None
+        """What the last reply answered ("price", "monthly_cost", "filter" …): counted in the metrics."""
 
     def reply(
         self, text: str, now: float | None = None, fresh: Freshness | None = None, invoker_id: int = 0
@@ -139,6 +141,7 @@ class ChatSession:
             text, self.catalog, self.profile, self.addressed, self.memory, now=now, saved_profile=self.saved
         )
         self.last_model_ids = [] if ans is None else list(ans.model_ids)
+        self.last_intent = None if ans is None else ans.intent
         if ans is None:
             return None
         if not ans.choices:

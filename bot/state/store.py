@@ -157,6 +157,10 @@ class StateStore:
             _now(),
         )
 
+    async def ping(self) -> None:
+        """One round trip to the database (readiness: a lost PostgreSQL connection or a locked file shows)."""
+        await self._db.fetch("SELECT 1")
+
     async def close(self) -> None:
         for task in self._reloads:
             task.cancel()

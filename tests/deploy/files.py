@@ -19,7 +19,7 @@ README = ROOT / "README.md"
 #: Settings the deployment files already name whose code other parts of issue 15 are adding: the health/metrics
 #: endpoint (HEALTH_PORT, 0 = off) and the PostgreSQL state backend (STATE_DATABASE_URL). Once they are fields of
 #: Settings (and lines of .env.example) their entries here are redundant and can go.
-PENDING_SETTINGS = {"HEALTH_PORT"}
+PENDING_SETTINGS: set[str] = set()
 
 #: Variables the image sets for Python and its libraries, not for the bot's Settings.
 RUNTIME_VARIABLES = {"PATH", "PYTHONUNBUFFERED", "PYTHONDONTWRITEBYTECODE", "MPLCONFIGDIR", "XDG_DATA_HOME"}

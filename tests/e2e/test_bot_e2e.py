@@ -11,6 +11,7 @@ from pathlib import Path
 import discord
 import pytest
 import yarl
+from discord.ext import commands
 
 from bot.adapters.discord.client import PORTAL_HINT, create_bot
 from bot.adapters.discord.context import BotContext
@@ -152,3 +153,60 @@ async def test_missing_intent_fails_with_the_switch_to_flip(
     )
     assert await asyncio.wait_for(run_bot(settings), 30) == 1
     assert PORTAL_HINT in capsys.readouterr().err
+
+
+async def test_health_follows_the_gateway_and_metrics_count_commands(
+    fake: FakeDiscord, shipped_catalog: Catalog, tmp_path: Path
+) -> None:
+    """Ready only while the gateway is connected; a completed command shows in /metrics."""
+    import aiohttp
+
+    from bot.adapters.discord.lifecycle import health_server
+
+    async with running_bot(shipped_catalog, tmp_path) as bot:
+        assert isinstance(bot, commands.Bot)
+        health = health_server(bot, bot.context)  # type: ignore[attr-defined]
+        await health.start("127.0.0.1", 0)
+        base = f"http://127.0.0.1:{health.port}"
+        try:
+            async with aiohttp.ClientSession() as http:
+                async with http.get(f"{base}/readyz") as resp:
+                    assert resp.status == 200, await resp.text()
+                iid = await fake.interact(2, {"id": "1", "name": "model", "type": 1,
+                                              "options": [{"name": "name", "type": 3, "value": "gpt-4o"}]})  # fmt: skip
+                await fake.wait_for(is_post_to(f"/interactions/{iid}/"))
+                await asyncio.sleep(0.2)
+                async with http.get(f"{base}/metrics") as resp:
+                    text = await resp.text()
+                assert 'llmbot_commands_total{command="model"} 1.0' in text
+                assert "llmbot_catalog_models" in text
+                await bot.close()
+                async with http.get(f"{base}/readyz") as resp:
+                    assert resp.status == 503 and "closed" in await resp.text()
+        finally:
+            await health.stop()
+
+
+async def test_sigterm_closes_the_gateway_quickly(fake: FakeDiscord, shipped_catalog: Catalog, tmp_path: Path) -> None:
+    """SIGTERM to the process: ``serve`` closes the gateway and returns well inside 5 s; the state closes after."""
+    import os
+    import signal
+    import time
+
+    from bot.adapters.discord.lifecycle import serve
+
+    state = await StateStore.connect(tmp_path / "state.sqlite3")
+    config = Settings(_env_file=None, discord_token="fake.token.value", dev_guild_id=GUILD_ID)
+    bot = create_bot(BotContext(shipped_catalog, state, config, Cooldowns(0, 0)), guild_ready_timeout=0.05)
+    async with bot:  # as run_bot does
+        served = asyncio.create_task(serve(bot, "fake.token.value"))
+        await asyncio.wait_for(bot.wait_until_ready(), 15)
+        await state.set_passive(GUILD_ID, 1, False, 1)  # an acknowledged write before the signal
+        started = time.monotonic()
+        os.kill(os.getpid(), signal.SIGTERM)
+        await asyncio.wait_for(served, 5)
+        assert time.monotonic() - started < 5 and bot.is_closed()
+    await state.close()
+    reopened = await StateStore.connect(tmp_path / "state.sqlite3")
+    assert await reopened.passive_enabled(GUILD_ID, 1) is False  # the write survived
+    await reopened.close()

@@ -49,6 +49,17 @@ class _BotCore:
     async def on_message(self, message: discord.Message) -> None:
         """No prefix commands: the chat cog's listener handles messages."""
 
+    async def on_app_command_completion(
+        self,
+        interaction: discord.Interaction[Any],
+        command: app_commands.Command[Any, ..., Any] | app_commands.ContextMenu,
+    ) -> None:
+        """Counted and timed from the interaction's creation: what the user waited, Discord's 3 s included."""
+        name = command.qualified_name
+        self.context.metrics.commands.labels(name).inc()
+        waited = (discord.utils.utcnow() - interaction.created_at).total_seconds()
+        self.context.metrics.command_seconds.labels(name).observe(max(0.0, waited))
+
 
 class LLMBot(_BotCore, commands.Bot):
     pass
@@ -98,6 +109,9 @@ async def on_tree_error(interaction: discord.Interaction[Any], error: app_comman
     else:
         log.exception("command %s failed", interaction.command.name if interaction.command else "?", exc_info=original)
         text = "Something went wrong on my side; it has been logged. Please try again."
+        context = getattr(interaction.client, "context", None)
+        if context is not None:
+            context.metrics.errors.labels("command").inc()
     try:
         await tell(interaction, text)
     except discord.HTTPException:

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from bot.adapters.health.metrics import Metrics
 from bot.answers.costs import TrafficProfile
 from bot.answers.freshness import Freshness
 from bot.settings import Settings
@@ -17,6 +18,7 @@ class BotContext:
     state: StateStore
     settings: Settings
     cooldowns: Cooldowns
+    metrics: Metrics = field(default_factory=Metrics)
 
     @property
     def fresh(self) -> Freshness:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import re
+import time
 from typing import Any, Literal
 
 import discord
@@ -54,7 +55,9 @@ class Chat(commands.Cog):
         saved = guild_id is not None and ctx.state.has_profile(guild_id)
         session = ChatSession(ctx.catalog, ctx.profile_for(guild_id), addressed=addressed, saved=saved)
         session.memory = before = await ctx.state.memory(message.channel.id)
+        started = time.perf_counter()
         reply = session.reply(text, fresh=ctx.fresh)
+        ctx.metrics.answer_seconds.observe(time.perf_counter() - started)
         if reply is None:
             if session.memory is not None and session.memory != before:
                 await ctx.state.remember(message.channel.id, session.memory)  # the models named, for "and opus?"
@@ -65,6 +68,7 @@ class Chat(commands.Cog):
         if session.memory is not None and session.memory != before:
             await ctx.state.remember(message.channel.id, session.memory)  # only what the channel was answered
         await _reply_to(message, reply)
+        ctx.metrics.answers.labels(session.last_intent or "answer").inc()
 
     @app_commands.command(name="ask")
     @app_commands.describe(question="Your question, e.g. “is ling 2.6 flash open source?”")
