@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import gzip
 import logging
 from collections.abc import Callable
@@ -78,7 +79,8 @@ def parse_all(files: list[SourceFile], progress: Progress = _no_progress) -> tup
 async def build(store: Store, files: list[SourceFile] | None = None, progress: Progress = _no_progress) -> BuildResult:
     """(Re)build the catalog from ``files`` (default: the shipped data) in one transaction."""
     files = shipped_files() if files is None else files
-    models, parsed = parse_all(files, progress)
+    # parsing and merging is seconds of CPU: a worker thread, so a running bot keeps answering during a refresh
+    models, parsed = await asyncio.to_thread(parse_all, files, progress)
     meta = {RULES_KEY: rules_version(), **{f"{SHIPPED_KEY}{f.name}": f.sha256 for f in shipped_files()}}
     changes = await store.replace_catalog(models, parsed, meta)
     return BuildResult(

@@ -95,8 +95,8 @@ async def refresh(
         name: SourceFile(name, FILE_NAMES.get(name, f"{name}.json"), data)
         for name, data in zip(urls, bodies, strict=True)
     }
-    for f in fresh.values():  # validate before touching the database (raises ImportFormatError)
-        parser_for(f.name)(f.data, f.file_name)
+    for f in fresh.values():  # validate before touching the database (raises ImportFormatError), off the loop
+        await asyncio.to_thread(parser_for(f.name), f.data, f.file_name)
     current = {f.name: f for f in (await store.source_files() or shipped_files())}
     current.update(fresh)
     ordered = sorted(current.values(), key=lambda f: list(IMPORTERS).index(f.name))

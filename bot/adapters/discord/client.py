@@ -16,7 +16,9 @@ from bot.render.reply import NO_MENTIONS
 from catalog.errors import AmbiguousModel, CatalogError, ModelNotFound
 
 log = logging.getLogger(__name__)
-COGS = tuple(f"bot.adapters.discord.cogs.{name}" for name in ("catalog_commands", "chat", "admin", "procurement"))
+COGS = tuple(
+    f"bot.adapters.discord.cogs.{name}" for name in ("catalog_commands", "chat", "admin", "procurement", "refresh")
+)
 NO_CONTENT_INTENT = (
     "Message content intent is off: only slash commands, @mentions and DMs work (set MESSAGE_CONTENT=true "
     "and enable the intent in the developer portal to answer ordinary chat)."

@@ -19,6 +19,10 @@ def context_of(interaction: discord.Interaction[Any]) -> BotContext:
     return interaction.client.context  # type: ignore[no-any-return]
 
 
+def context_of_bot(bot: discord.Client) -> BotContext:
+    return bot.context  # type: ignore[attr-defined,no-any-return]
+
+
 class ModelName(app_commands.Transformer):
     """A model option: fuzzy autocomplete from memory (≤ 25 choices); the flow resolves the value."""
 
