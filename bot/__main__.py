@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import re
 import sys
 
 import discord
 from pydantic import ValidationError
+from pydantic_settings import SettingsError
 
 from bot.adapters.cli import main as cli
 from bot.adapters.console import loop as console_loop
@@ -96,6 +98,11 @@ def main(argv: list[str] | None = None) -> int:
     except ValidationError as exc:
         err = exc.errors()[0]
         print(f"error: setting {'.'.join(str(x) for x in err['loc']).upper()}: {err['msg']}", file=sys.stderr)
+        return 2
+    except SettingsError as exc:  # a value that is not even JSON ("OWNER_IDS=nope"): one line, no traceback
+        field = re.search(r'field "(\w+)"', str(exc))
+        name = field.group(1).upper() if field else "a setting"
+        print(f"error: setting {name}: not a valid value (lists are JSON, e.g. [123, 456])", file=sys.stderr)
         return 2
     discord.utils.setup_logging(level=getattr(logging, settings.log_level))
     mode = argv[0] if argv else ("run" if settings.discord_token else "console")

@@ -63,3 +63,15 @@ def test_state_database_url_selects_postgres_and_stays_secret(monkeypatch: pytes
 def test_settings_in_the_callers_shell_do_not_reach_the_tests() -> None:
     """tests/conftest.py unsets every .env.example name, so `BOT_STATE_DB=... scripts/test.sh` still passes."""
     assert [name for name in _example_keys() if name in os.environ] == []
+
+
+def test_a_value_that_is_not_json_is_one_line(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """ "OWNER_IDS=nope" stops start-up with one line naming the setting, not a traceback."""
+    from bot.__main__ import main
+
+    monkeypatch.setenv("OWNER_IDS", "nope")
+    assert main(["console"]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err == ["error: setting OWNER_IDS: not a valid value (lists are JSON, e.g. [123, 456])"]
