@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import re
+import sqlite3
 import sys
 
 import discord
@@ -27,7 +28,9 @@ from bot.adapters.discord.lifecycle import health_server, serve
 from bot.settings import Settings
 from bot.state.store import Cooldowns, StateStore
 from catalog.build import Progress
-from catalog.service import open_catalog
+from catalog.errors import CatalogError
+from catalog.service import Catalog, open_catalog
+from catalog.store.health import DamagedDatabase, plain
 
 log = logging.getLogger("bot")
 
@@ -36,10 +39,32 @@ def _progress(step: str, done: int, total: int) -> None:
     print(f"\rbuilding the catalog on first use: {step:<30}", end="\n" if done >= total else "", file=sys.stderr)
 
 
+def startup_error(exc: BaseException, settings: Settings) -> str:
+    """One line for a database that stops start-up, with what to do about it."""
+    if isinstance(exc, DamagedDatabase) and exc.path != settings.catalog_path:
+        return (
+            f"error: the state database {exc.path} is {exc.reason}. Nothing was changed. It holds your servers' "
+            "settings, so it is not replaced automatically: run `python -m bot state restore` to put the newest "
+            "backup in its place (the damaged file is kept), or move the file away to start with empty settings; "
+            "`python -m bot state check` shows the backups."
+        )
+    if isinstance(exc, CatalogError):
+        return f"error: cannot use the database {exc}"
+    return f"error: cannot open the databases: {plain(exc) if isinstance(exc, sqlite3.Error) else exc}"
+
+
+async def _open_all(settings: Settings) -> tuple[Catalog, StateStore]:
+    catalog = await open_catalog(settings.catalog_path, _progress if sys.stderr.isatty() else None)
+    return catalog, await StateStore.connect(settings.state_target)
+
+
 async def run_bot(settings: Settings) -> int:
     assert settings.discord_token is not None
-    catalog = await open_catalog(settings.catalog_path, _progress if sys.stderr.isatty() else None)
-    state = await StateStore.connect(settings.state_target)
+    try:
+        catalog, state = await _open_all(settings)
+    except (CatalogError, OSError, sqlite3.Error) as exc:
+        print(startup_error(exc, settings), file=sys.stderr)
+        return 1
     cooldowns = Cooldowns(settings.user_cooldown_seconds, settings.channel_cooldown_seconds)
     context = BotContext(catalog, state, settings, cooldowns)
     bot = create_bot(context)
@@ -76,8 +101,12 @@ def run_console(settings: Settings) -> int:
     progress: Progress | None = _progress if sys.stderr.isatty() else None
     loop = asyncio.new_event_loop()
     try:
-        catalog = loop.run_until_complete(open_catalog(settings.catalog_path, progress))
-        state = loop.run_until_complete(StateStore.connect(settings.state_target))
+        try:
+            catalog = loop.run_until_complete(open_catalog(settings.catalog_path, progress))
+            state = loop.run_until_complete(StateStore.connect(settings.state_target))
+        except (CatalogError, OSError, sqlite3.Error) as exc:
+            print(startup_error(exc, settings), file=sys.stderr)
+            return 1
         console = Console(
             catalog, chart_dir=default_chart_dir(), state=state, catalog_path=settings.catalog_path, loop=loop
         )

@@ -41,6 +41,8 @@ class Settings(BaseSettings):
     """Where /catalog refresh downloads OpenRouter's model list from."""
     refresh_hours: float = Field(default=24.0, ge=0)
     """Refresh the catalog from models.dev and OpenRouter this often when the bot runs (0 = only by hand)."""
+    state_backup_days: int = Field(default=7, ge=0)
+    """Days of daily SQLite state backups to keep in ``<state file>.backups/`` (0 = no backups)."""
     health_port: int = Field(default=0, ge=0, le=65535)
     """Port of the health and metrics endpoint (/healthz, /readyz, /metrics); 0 keeps it off."""
     health_host: str = "127.0.0.1"

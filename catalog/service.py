@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+import logging
+import sqlite3
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -11,6 +13,9 @@ from catalog.build import Progress, ensure_built
 from catalog.matching.index import MatchIndex
 from catalog.models import Model
 from catalog.store.db import SourceInfo, Store
+from catalog.store.health import DamagedDatabase, UnusableLocation, move_aside, plain
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,10 +45,28 @@ def by_popularity(models: list[Model]) -> dict[str, Model]:
 
 
 async def open_catalog(path: Path, progress: Progress | None = None) -> Catalog:
-    """Open the database at ``path``, building it from the shipped data on first use, and load it."""
-    async with Store.open(path) as store:
+    """Open the database at ``path``, building it from the shipped data on first use, and load it.
+
+    The catalog is derived data: a damaged, foreign or newer-schema file is moved aside (kept, renamed
+    ``….damaged-<time>``, with the price history it held) and rebuilt from the shipped data, with one log line.
+    ``UnusableLocation`` (read-only folder, full disk, a folder in the way) reaches the caller to be said in one
+    line: there is nothing to rebuild into."""
+    try:
+        store = await Store.connect(path, verify=True)
+    except DamagedDatabase as exc:
+        moved = move_aside(path)
+        log.warning(
+            "catalog database %s is %s: moved it to %s (its price history goes with it) and rebuilt it from the "
+            "shipped data", path, exc.reason, moved.name,
+        )  # fmt: skip
+        store = await Store.connect(path, verify=True)
+    try:
         if progress is None:
             await ensure_built(store)
         else:
             await ensure_built(store, progress)
         return await load_catalog(store)
+    except sqlite3.DatabaseError as exc:  # the disk filled up or failed while building: nothing half-loaded
+        raise UnusableLocation(path, plain(exc)) from None
+    finally:
+        await store.close()

@@ -45,7 +45,8 @@ class SqliteBackend:
             yield self
             await self._conn.execute("COMMIT")
         except BaseException:
-            await self._conn.execute("ROLLBACK")
+            if self._conn.in_transaction:  # SQLite already rolled back on a full disk or I/O error
+                await self._conn.execute("ROLLBACK")
             raise
 
     async def publish(self, notice: str) -> None:

@@ -17,8 +17,10 @@ from pathlib import Path
 from bot.answers.costs import TrafficProfile
 from bot.answers.questions.memory import ChannelMemory
 from bot.state import schema
+from bot.state.backup import problems
 from bot.state.base import Backend
 from bot.state.sqlite import SqliteBackend
+from catalog.store.health import DamagedDatabase
 
 log = logging.getLogger(__name__)
 POSTGRES_SCHEMES = ("postgresql://", "postgres://")
@@ -46,6 +48,11 @@ class StateStore:
     @classmethod
     async def connect(cls, target: Path | str) -> StateStore:
         """A SQLite file path, or a ``postgresql://`` URL; migrated to the latest schema and listening for changes."""
+        if isinstance(target, Path) and target.exists():
+            # the team's settings are never replaced silently: a damaged file stops start-up, named, with the way out
+            found = await asyncio.to_thread(problems, target)
+            if found:
+                raise DamagedDatabase(target, "; ".join(found))
         db = await _open(target)
         try:
             migrated = await schema.migrate(db)

@@ -6,6 +6,7 @@ Schema changes are numbered, append-only files in ``migrations/`` tracked with `
 from __future__ import annotations
 
 import hashlib
+import sqlite3
 import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
@@ -17,6 +18,7 @@ import aiosqlite
 
 from catalog.models import Model, Route
 from catalog.store import sqlite
+from catalog.store.health import DamagedDatabase, UnusableLocation, check, plain
 from catalog.store.history import PriceChange, diff
 
 
@@ -49,6 +51,9 @@ class SourceInfo:
     version: str | None = None
 
 
+MIGRATIONS = "catalog.store.migrations"
+
+
 class Store:
     """An open catalog database. Use ``async with Store.open(path) as store``."""
 
@@ -57,10 +62,31 @@ class Store:
         self.path = path
 
     @classmethod
-    async def connect(cls, path: Path) -> Store:
-        """Open (creating if needed) and migrate the database at ``path``."""
-        conn = await sqlite.connect(path)
-        await sqlite.migrate(conn, "catalog.store.migrations")
+    async def connect(cls, path: Path, verify: bool = False) -> Store:
+        """Open (creating if needed) and migrate the database at ``path``. ``verify`` (start-up) first checks the
+        file is a sound catalog database: ``DamagedDatabase`` if not, ``UnusableLocation`` if it cannot be
+        opened or written there."""
+        try:
+            conn = await sqlite.connect(path)
+        except (sqlite3.DatabaseError, OSError) as exc:
+            reason = plain(exc)
+            if isinstance(exc, sqlite3.DatabaseError) and ("not a database" in reason or "damaged" in reason):
+                raise DamagedDatabase(path, reason) from None
+            raise UnusableLocation(path, reason) from None
+        try:
+            if verify:
+                newest = max(v for v, _ in sqlite.migrations(MIGRATIONS))
+                await check(conn, path, newest, own_table="sources")
+            await sqlite.migrate(conn, MIGRATIONS)
+        except sqlite3.DatabaseError as exc:
+            await conn.close()
+            reason = plain(exc)
+            if "not a database" in reason or "damaged" in reason:
+                raise DamagedDatabase(path, reason) from None
+            raise UnusableLocation(path, reason) from None
+        except BaseException:
+            await conn.close()
+            raise
         return cls(conn, path)
 
     @classmethod
@@ -143,7 +169,8 @@ class Store:
             )
             await self._conn.execute("COMMIT")
         except BaseException:
-            await self._conn.execute("ROLLBACK")
+            if self._conn.in_transaction:  # SQLite already rolled back on a full disk or I/O error
+                await self._conn.execute("ROLLBACK")
             raise
         return [replace(c, changed_at=now) for c in changes]
 

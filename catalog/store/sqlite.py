@@ -12,9 +12,13 @@ async def connect(path: Path) -> aiosqlite.Connection:
     """Open (creating parent folders) in autocommit mode; callers open transactions explicitly."""
     path.parent.mkdir(parents=True, exist_ok=True)
     conn = await aiosqlite.connect(path, isolation_level=None)
-    await conn.execute("PRAGMA journal_mode=WAL")
-    await conn.execute("PRAGMA foreign_keys=ON")
-    await conn.execute("PRAGMA busy_timeout=5000")
+    try:
+        await conn.execute("PRAGMA journal_mode=WAL")
+        await conn.execute("PRAGMA foreign_keys=ON")
+        await conn.execute("PRAGMA busy_timeout=5000")
+    except BaseException:
+        await conn.close()  # aiosqlite's thread would otherwise keep a failed start alive for ever
+        raise
     return conn
 
 
@@ -46,7 +50,8 @@ async def migrate(conn: aiosqlite.Connection, package: str) -> None:
             await conn.execute(f"PRAGMA user_version = {int(version)}")
             await conn.execute("COMMIT")
         except BaseException:
-            await conn.execute("ROLLBACK")
+            if conn.in_transaction:  # SQLite already rolled back on a full disk or I/O error
+                await conn.execute("ROLLBACK")
             raise
 
 

@@ -40,7 +40,8 @@ async def fake(monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[FakeDiscord]:
 @contextlib.asynccontextmanager
 async def running_bot(catalog: Catalog, tmp_path: Path, **settings: object) -> AsyncIterator[discord.Client]:
     state = await StateStore.connect(tmp_path / "state.sqlite3")
-    settings = {"refresh_hours": 0, **settings}  # never download from the real internet in a test
+    # never download from the real internet, nor back up a state file outside the test's folder
+    settings = {"refresh_hours": 0, "state_backup_days": 0, **settings}
     config = Settings(_env_file=None, discord_token="fake.token.value", dev_guild_id=GUILD_ID, **settings)  # type: ignore[arg-type]
     bot = create_bot(BotContext(catalog, state, config, Cooldowns(0, 0)), guild_ready_timeout=0.05)
     task = asyncio.create_task(bot.start("fake.token.value"))
@@ -197,7 +198,9 @@ async def test_sigterm_closes_the_gateway_quickly(fake: FakeDiscord, shipped_cat
     from bot.adapters.discord.lifecycle import serve
 
     state = await StateStore.connect(tmp_path / "state.sqlite3")
-    config = Settings(_env_file=None, discord_token="fake.token.value", dev_guild_id=GUILD_ID, refresh_hours=0)
+    config = Settings(
+        _env_file=None, discord_token="fake.token.value", dev_guild_id=GUILD_ID, refresh_hours=0, state_backup_days=0
+    )
     bot = create_bot(BotContext(shipped_catalog, state, config, Cooldowns(0, 0)), guild_ready_timeout=0.05)
     async with bot:  # as run_bot does
         served = asyncio.create_task(serve(bot, "fake.token.value"))

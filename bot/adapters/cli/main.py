@@ -13,6 +13,7 @@ from typing import Any, TextIO
 from pydantic import BaseModel
 
 from bot.adapters.cli import procurement as cli_procurement
+from bot.adapters.cli import state as cli_state
 from bot.answers.handlers import ask_handler, compare_handler, cost_handler
 from bot.flows.filter_options import add_filter_args, filter_from_args
 from bot.flows.lookup import ask_flow, compare_flow, cost_flow, model_flow, models_flow
@@ -111,6 +112,7 @@ def _parser() -> argparse.ArgumentParser:
     _output_args(ms)
     add_traffic_args(ms)
     cli_procurement.add_parsers(sub)
+    cli_state.add_parser(sub)
     return p
 
 
@@ -123,6 +125,8 @@ def _output_args(p: argparse.ArgumentParser) -> None:
 def main(argv: list[str] | None = None, stdin: TextIO | None = None, stdout: TextIO | None = None) -> int:
     args = _parser().parse_args(argv)
     out = stdout or sys.stdout
+    if args.command == "state":  # needs no catalog: it must work when nothing else starts
+        return cli_state.run(args, out, sys.stderr)
     db = args.db or default_db_path()
     try:
         catalog = asyncio.run(open_catalog(db))

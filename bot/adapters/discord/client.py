@@ -17,7 +17,8 @@ from catalog.errors import AmbiguousModel, CatalogError, ModelNotFound
 
 log = logging.getLogger(__name__)
 COGS = tuple(
-    f"bot.adapters.discord.cogs.{name}" for name in ("catalog_commands", "chat", "admin", "procurement", "refresh")
+    f"bot.adapters.discord.cogs.{name}"
+    for name in ("catalog_commands", "chat", "admin", "procurement", "refresh", "backups")
 )
 NO_CONTENT_INTENT = (
     "Message content intent is off: only slash commands, @mentions and DMs work (set MESSAGE_CONTENT=true "
