@@ -11,6 +11,8 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.adapters.discord.cogs.common import context_of, send_response
+from bot.adapters.discord.context import BotContext
+from bot.adapters.discord.controls import outgoing
 from bot.flows.lookup import ChatSession, ask_flow
 from bot.render.reply import Reply
 
@@ -54,7 +56,7 @@ class Chat(commands.Cog):
         saved = guild_id is not None and ctx.state.has_profile(guild_id)
         session = ChatSession(ctx.catalog, ctx.profile_for(guild_id), addressed=addressed, saved=saved)
         session.memory = before = await ctx.state.memory(message.channel.id)
-        reply = session.reply(text, fresh=ctx.fresh)
+        reply = session.reply(text, fresh=ctx.fresh, invoker_id=message.author.id)  # who may pick from a picker
         if reply is None:
             if session.memory is not None and session.memory != before:
                 await ctx.state.remember(message.channel.id, session.memory)  # the models named, for "and opus?"
@@ -64,7 +66,7 @@ class Chat(commands.Cog):
             return
         if session.memory is not None and session.memory != before:
             await ctx.state.remember(message.channel.id, session.memory)  # only what the channel was answered
-        await _reply_to(message, reply)
+        await _reply_to(ctx, message, reply)
 
     @app_commands.command(name="ask")
     @app_commands.describe(question="Your question, e.g. “is ling 2.6 flash open source?”")
@@ -91,8 +93,8 @@ class Chat(commands.Cog):
         await interaction.response.send_message(f"Passive answers are {state}.", ephemeral=True)
 
 
-async def _reply_to(message: discord.Message, reply: Reply) -> None:
-    kwargs = reply.send_kwargs()
+async def _reply_to(ctx: BotContext, message: discord.Message, reply: Reply) -> None:
+    kwargs = await outgoing(ctx, reply)
     await message.reply(mention_author=False, **kwargs)
 
 
