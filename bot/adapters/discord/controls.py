@@ -98,6 +98,8 @@ class _Control(discord.ui.DynamicItem[ItemT], template=r"(?!)"):
 
 
 class _PagerControl(_Control[ItemT], template=r"(?!)"):
+    """A pager press: rebuild the report from its saved models and traffic, show the page the press asks for."""
+
     async def press(self, interaction: discord.Interaction[Any]) -> None:
         saved = await self.saved(interaction)
         reply = reopen_compare(_press(interaction), saved) if saved is not None else None
