@@ -1,13 +1,15 @@
 """Command flows shared by the slash commands, the console and the CLI: handler -> render -> ``Reply``.
 
 Unknown or ambiguous names never end a command: the reply offers the candidates in a select, and picking
-one re-runs the same flow with that model (``ModelPicker`` holds the continuation).
+one re-runs the same flow with that model (``ModelPicker`` holds the continuation for the console, and the command
+with its arguments as ``Saved`` state, so ``flows.resume`` can continue it after a restart).
 """
 
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
 
 from bot.answers.compare import compare
 from bot.answers.costs import TrafficProfile, estimate
@@ -20,16 +22,27 @@ from bot.render.cards import cost_embed, faq_embed, model_embed, models_embed, p
 from bot.render.charts import chart_attachment
 from bot.render.embeds import compare_pages
 from bot.render.reply import Reply
-from bot.render.views import Continued, ModelPicker, SectionPager
+from bot.render.views import Continued, ModelPicker, Saved, SectionPager
 from catalog.errors import AmbiguousModel, ModelNotFound
 from catalog.models import Model
 from catalog.service import Catalog
 
 
+def picking(command: str, profile: TrafficProfile | None = None) -> dict[str, Any]:
+    """What a picker saves to continue ``command`` (its names and slot are added when the picker is made)."""
+    return {"kind": "pick", "command": command, "profile": None if profile is None else profile.model_dump(mode="json")}
+
+
 def _resolve_or_pick(
-    catalog: Catalog, names: Sequence[str], invoker_id: int, rerun: Callable[[list[str]], Continued]
+    catalog: Catalog,
+    names: Sequence[str],
+    invoker_id: int,
+    rerun: Callable[[list[str]], Continued],
+    pick: Mapping[str, Any],
 ) -> list[Model] | Reply:
-    """Models for ``names``, or a picker reply for the first name that is unknown or ambiguous."""
+    """Models for ``names``, or a picker reply for the first name that is unknown or ambiguous.
+
+    ``pick`` (from ``picking``) is saved with the picker so the same command can continue after a restart."""
     models = []
     for i, name in enumerate(names):
         try:
@@ -39,12 +52,16 @@ def _resolve_or_pick(
             def then(model_id: str, i: int = i) -> Continued:
                 return rerun([*names[:i], model_id, *names[i + 1 :]])
 
-            return _picker(catalog, exc, invoker_id, then)
+            return _picker(catalog, exc, invoker_id, then, Saved.of({**pick, "names": list(names), "slot": i}))
     return models
 
 
 def _picker(
-    catalog: Catalog, exc: AmbiguousModel | ModelNotFound, invoker_id: int, then: Callable[[str], Continued]
+    catalog: Catalog,
+    exc: AmbiguousModel | ModelNotFound,
+    invoker_id: int,
+    then: Callable[[str], Continued],
+    saved: Saved,
 ) -> Reply:
     if isinstance(exc, AmbiguousModel):
         candidates = list(exc.candidates)
@@ -57,7 +74,7 @@ def _picker(
             except (AmbiguousModel, ModelNotFound):
                 continue
     embed = pick_embed(exc.query, candidates, not_found=isinstance(exc, ModelNotFound))
-    view = ModelPicker(candidates, invoker_id, then) if candidates else None
+    view = ModelPicker(candidates, invoker_id, then, saved) if candidates else None
     return Reply(embeds=[embed], view=view, ephemeral=not candidates)
 
 
@@ -67,7 +84,13 @@ def compare_flow(
     """/compare: the report as section pages with a pager (chart on the cost page)."""
     if not 2 <= len(names) <= 4:
         return Reply(content=f"/compare takes 2 to 4 models; you gave {len(names)}.", ephemeral=True)
-    found = _resolve_or_pick(catalog, names, invoker_id, lambda n: compare_flow(catalog, n, profile, invoker_id, fresh))
+    found = _resolve_or_pick(
+        catalog,
+        names,
+        invoker_id,
+        lambda n: compare_flow(catalog, n, profile, invoker_id, fresh),
+        picking("compare", profile),
+    )
     if isinstance(found, Reply):
         return found
     if len({m.id for m in found}) != len(found):
@@ -76,8 +99,13 @@ def compare_flow(
         )
     report = compare(found, catalog.models, profile)
     chart = chart_attachment(found, [line.estimate for line in report.costs], profile)  # drawn when shown
-    pager = SectionPager(compare_pages(report, chart=chart is not None, fresh=fresh), invoker_id, chart)
-    return pager.render(0)
+    pages = compare_pages(report, chart=chart is not None, fresh=fresh)
+    return SectionPager(pages, invoker_id, pager_state(found, profile), chart).render(0)
+
+
+def pager_state(models: Sequence[Model], profile: TrafficProfile) -> Saved:
+    """What rebuilds a /compare report exactly: its models (by id) and the traffic it was priced at."""
+    return Saved.of({"kind": "compare", "models": [m.id for m in models], "profile": profile.model_dump(mode="json")})
 
 
 def cost_flow(
@@ -85,7 +113,11 @@ def cost_flow(
 ) -> Reply:
     """/cost: one model at the team's traffic, every route, with a chart."""
     found = _resolve_or_pick(
-        catalog, [name], invoker_id, lambda n: cost_flow(catalog, n[0], profile, invoker_id, fresh)
+        catalog,
+        [name],
+        invoker_id,
+        lambda n: cost_flow(catalog, n[0], profile, invoker_id, fresh),
+        picking("cost", profile),
     )
     if isinstance(found, Reply):
         return found
@@ -98,7 +130,9 @@ def cost_flow(
 
 def model_flow(catalog: Catalog, name: str, invoker_id: int, fresh: Freshness | None = None) -> Reply:
     """/model: one model's card."""
-    found = _resolve_or_pick(catalog, [name], invoker_id, lambda n: model_flow(catalog, n[0], invoker_id, fresh))
+    found = _resolve_or_pick(
+        catalog, [name], invoker_id, lambda n: model_flow(catalog, n[0], invoker_id, fresh), picking("model")
+    )
     if isinstance(found, Reply):
         return found
     return Reply(embeds=[model_embed(found[0], fresh)])
@@ -152,4 +186,6 @@ class ChatSession:
             answer = self.reply(f"{self.catalog.models[model_id].name}?", fresh=fresh, invoker_id=invoker_id)
             return answer or Reply(content="Nothing to answer for that model.", ephemeral=True)
 
-        return Reply(embeds=[faq_embed(ans, fresh)], view=ModelPicker(ans.choices, invoker_id, then))
+        # after a restart the channel's memory (in the state store) carries the question; nothing else to save
+        picker = ModelPicker(ans.choices, invoker_id, then, Saved.of(picking("chat")))
+        return Reply(embeds=[faq_embed(ans, fresh)], view=picker)

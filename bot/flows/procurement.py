@@ -23,7 +23,7 @@ from bot.answers.procurement import (
     shortlist_markdown,
     shortlist_table,
 )
-from bot.flows.lookup import _resolve_or_pick
+from bot.flows.lookup import _resolve_or_pick, picking
 from bot.limits import FIELD_VALUE, clip
 from bot.render.embeds import add_field, footer, new_embed
 from bot.render.reply import Attachment, Reply
@@ -102,7 +102,9 @@ async def shortlist_show(scope: Scope) -> Reply:
 
 
 async def shortlist_add(scope: Scope, name: str) -> Reply:
-    found = _resolve_or_pick(scope.catalog, [name], scope.user_id, lambda n: shortlist_add(scope, n[0]))
+    found = _resolve_or_pick(
+        scope.catalog, [name], scope.user_id, lambda n: shortlist_add(scope, n[0]), picking("shortlist_add")
+    )
     if isinstance(found, Reply):
         return found
     (model,) = found
@@ -141,7 +143,7 @@ async def export(scope: Scope, names: list[str] | None = None) -> Reply:
     """The shortlist (no names) or a comparison of 2–4 names, as CSV and Markdown attachments."""
     profile = scope.state.profile(scope.guild_id)
     if names:
-        found = _resolve_or_pick(scope.catalog, names, scope.user_id, lambda n: export(scope, n))
+        found = _resolve_or_pick(scope.catalog, names, scope.user_id, lambda n: export(scope, n), picking("export"))
         if isinstance(found, Reply):
             return found
         if not 2 <= len(found) <= 4 or len({m.id for m in found}) != len(found):

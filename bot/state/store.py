@@ -1,4 +1,5 @@
-"""Per-server bot state: channel switches, traffic profiles, shortlists, digest channels and channel memory.
+"""Per-server bot state: channel switches, traffic profiles, shortlists, digest channels, channel memory, and what
+message controls (pager, picker) need to rebuild their message.
 
 One store, one set of SQL (``?`` placeholders, SQL both SQLite and PostgreSQL accept), on either backend: an
 embedded SQLite file by default, or PostgreSQL when several processes share the state. Kept apart from the catalog
@@ -35,6 +36,8 @@ class StateStore:
 
     #: A shortlist is a decision aid, not a catalog: past this it stops fitting one table.
     MAX_SHORTLIST = 25
+    #: How long a message's controls keep working after their state was last saved (then pruned).
+    VIEW_STATE_DAYS = 90
 
     def __init__(self, db: Backend):
         self._db = db
@@ -188,6 +191,25 @@ class StateStore:
             memory.model_dump_json(),
             float(memory.at),
         )
+
+    # -- message controls ----------------------------------------------------------------------------------
+
+    async def view_state(self, key: str) -> str | None:
+        """The state saved under ``key`` for a message's controls (None once pruned or never saved)."""
+        rows = await self._db.fetch("SELECT state FROM view_state WHERE view_key = ?", key)
+        return str(rows[0][0]) if rows else None
+
+    async def keep_view_state(self, key: str, state: str, now: float | None = None) -> None:
+        """Save (or re-date) a control's state and prune what is past the keep window, so the table stays bounded."""
+        now = time.time() if now is None else now  # wall time: rows outlive the process
+        await self._db.execute(
+            "INSERT INTO view_state (view_key, state, at) VALUES (?, ?, ?)"
+            " ON CONFLICT (view_key) DO UPDATE SET state = excluded.state, at = excluded.at",
+            key,
+            state,
+            float(now),
+        )
+        await self._db.execute("DELETE FROM view_state WHERE at < ?", float(now - self.VIEW_STATE_DAYS * 86400))
 
     async def passive_enabled(self, guild_id: int, channel_id: int) -> bool:
         """Whether the bot answers ordinary chat in this channel (default on); cached after the first read."""

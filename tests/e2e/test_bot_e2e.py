@@ -15,7 +15,7 @@ from discord.ext import commands
 
 from bot.adapters.discord.client import PORTAL_HINT, create_bot
 from bot.adapters.discord.context import BotContext
-from bot.render.views import NOT_YOURS
+from bot.render.views import NOT_YOURS, PAGER_ID
 from bot.settings import Settings
 from bot.state.store import Cooldowns, StateStore
 from catalog.service import Catalog
@@ -108,7 +108,8 @@ async def test_compare_defers_then_follows_up_and_buttons_work(
         follow = await fake.wait_for(is_post_to(f"/webhooks/{APP_ID}/tok-{iid}"))
         assert follow.body["embeds"][0]["title"] == "GPT-4o vs Ling-2.6-Flash — Decision scorecard"
         custom_ids = [c["custom_id"] for row in follow.body["components"] for c in row["components"]]
-        assert custom_ids == ["pager:prev", "pager:next", "pager:section"]
+        assert [PAGER_ID.fullmatch(c)["action"] for c in custom_ids] == ["prev", "next", "jump"]  # type: ignore[index]
+        nxt = {"custom_id": custom_ids[1], "component_type": 2}
 
         message = {  # the follow-up message as Discord would echo it on a component interaction
             "id": fake.messages[-1]["id"], "channel_id": fake.messages[-1]["channel_id"], "author": {"id": str(APP_ID), "username": "bot", "discriminator": "0"},
@@ -116,17 +117,20 @@ async def test_compare_defers_then_follows_up_and_buttons_work(
             "mention_everyone": False, "mentions": [], "mention_roles": [], "attachments": [], "pinned": False, "type": 0,
             "embeds": follow.body["embeds"], "components": follow.body["components"],
         }  # fmt: skip
-        press = await fake.interact(3, {"custom_id": "pager:next", "component_type": 2}, message=message)
+        press = await fake.interact(3, nxt, message=message)
         update = await fake.wait_for(is_post_to(f"/interactions/{press}/"))
         assert update.body["type"] == 7
         assert update.body["data"]["embeds"][0]["title"].endswith("Decision tradeoffs")
 
-        stranger = await fake.interact(
-            3, {"custom_id": "pager:next", "component_type": 2}, user_id=STRANGER_ID, message=message
-        )
+        stranger = await fake.interact(3, nxt, user_id=STRANGER_ID, message=message)
         refused = await fake.wait_for(is_post_to(f"/interactions/{stranger}/"))
         assert refused.body["type"] == 4 and refused.body["data"]["flags"] == 64
         assert refused.body["data"]["content"] == NOT_YOURS
+    async with running_bot(shipped_catalog, tmp_path):  # a restart: the same button on the same message still works
+        press = await fake.interact(3, nxt, message=message)
+        update = await fake.wait_for(is_post_to(f"/interactions/{press}/"))
+        assert update.body["type"] == 7
+        assert update.body["data"]["embeds"][0]["title"].endswith("Decision tradeoffs")
         assert fake.unknown == []
 
 

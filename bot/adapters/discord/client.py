@@ -9,8 +9,8 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.adapters.discord.cogs.common import tell
 from bot.adapters.discord.context import BotContext
+from bot.adapters.discord.controls import DYNAMIC_ITEMS, tell
 from bot.adapters.discord.sync import sync_commands
 from bot.render.reply import NO_MENTIONS
 from catalog.errors import AmbiguousModel, CatalogError, ModelNotFound
@@ -45,6 +45,8 @@ class _BotCore:
         for ext in COGS:
             await self.load_extension(ext)  # type: ignore[attr-defined]
         self.tree.on_error = on_tree_error  # type: ignore[method-assign]
+        # pager and picker presses route by custom id: they work on messages sent before a restart
+        self.add_dynamic_items(*DYNAMIC_ITEMS)  # type: ignore[attr-defined]
         if not self.context.settings.message_content:
             log.warning(NO_CONTENT_INTENT)
         await sync_commands(self, self.context.settings.dev_guild_id)  # type: ignore[arg-type]

@@ -78,7 +78,7 @@ async def test_sqlite_from_before_the_migrations_table_is_adopted(tmp_path: Path
     await conn.close()
     store = await StateStore.connect(path)
     try:
-        assert store.migrated == [4]
+        assert store.migrated == LATEST[3:]
         assert await store.shortlist(GUILD) == ["b-model", "a-model"]
         await store.shortlist_add(GUILD, "0-model", USER)
         assert await store.shortlist(GUILD) == ["b-model", "a-model", "0-model"]
@@ -94,3 +94,25 @@ async def _applied(path: Path) -> list[tuple[int, str]]:
             return [(int(v), "adopted" if at == "adopted" else "new") for v, at in await cur.fetchall()]
     finally:
         await conn.close()
+
+
+async def test_view_state_is_kept_then_pruned(state_target: Path | str) -> None:
+    """A message's controls find their state across a reconnect; rows past the keep window go on the next save."""
+    store = await StateStore.connect(state_target)
+    week = 7 * 86400
+    try:
+        await store.keep_view_state("old", '{"kind": "compare"}', now=1_000_000_000.0)
+        await store.keep_view_state("kept", '{"kind": "pick"}', now=1_000_000_000.0 + week)
+        await store.keep_view_state("kept", '{"kind": "pick", "again": true}', now=1_000_000_000.0 + 2 * week)
+    finally:
+        await store.close()
+    store = await StateStore.connect(state_target)
+    try:
+        assert await store.view_state("old") == '{"kind": "compare"}'
+        assert await store.view_state("kept") == '{"kind": "pick", "again": true}'
+        later = 1_000_000_000.0 + StateStore.VIEW_STATE_DAYS * 86400 + week
+        await store.keep_view_state("new", "{}", now=later)
+        assert await store.view_state("old") is None  # older than the window
+        assert await store.view_state("kept") is not None and await store.view_state("missing") is None
+    finally:
+        await store.close()

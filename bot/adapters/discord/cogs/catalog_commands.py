@@ -9,7 +9,8 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.adapters.discord.cogs.common import ModelName, context_of, send_followup, send_response, tell
+from bot.adapters.discord.cogs.common import ModelName, context_of, send_followup, send_response
+from bot.adapters.discord.controls import tell
 from bot.answers.costs import MAX_REQUESTS_PER_MONTH, MAX_TOKENS_PER_REQUEST, TrafficError, apply_traffic
 from bot.answers.filters import ModelFilter
 from bot.flows.lookup import compare_flow, cost_flow, model_flow, models_flow

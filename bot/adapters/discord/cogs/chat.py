@@ -12,6 +12,8 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.adapters.discord.cogs.common import context_of, send_response
+from bot.adapters.discord.context import BotContext
+from bot.adapters.discord.controls import outgoing
 from bot.flows.lookup import ChatSession, ask_flow
 from bot.render.reply import Reply
 
@@ -56,7 +58,7 @@ class Chat(commands.Cog):
         session = ChatSession(ctx.catalog, ctx.profile_for(guild_id), addressed=addressed, saved=saved)
         session.memory = before = await ctx.state.memory(message.channel.id)
         started = time.perf_counter()
-        reply = session.reply(text, fresh=ctx.fresh)
+        reply = session.reply(text, fresh=ctx.fresh, invoker_id=message.author.id)  # who may pick from a picker
         ctx.metrics.answer_seconds.observe(time.perf_counter() - started)
         if reply is None:
             if session.memory is not None and session.memory != before:
@@ -67,7 +69,7 @@ class Chat(commands.Cog):
             return
         if session.memory is not None and session.memory != before:
             await ctx.state.remember(message.channel.id, session.memory)  # only what the channel was answered
-        await _reply_to(message, reply)
+        await _reply_to(ctx, message, reply)
         ctx.metrics.answers.labels(session.last_intent or "answer").inc()
 
     @app_commands.command(name="ask")
@@ -95,8 +97,8 @@ class Chat(commands.Cog):
         await interaction.response.send_message(f"Passive answers are {state}.", ephemeral=True)
 
 
-async def _reply_to(message: discord.Message, reply: Reply) -> None:
-    kwargs = reply.send_kwargs()
+async def _reply_to(ctx: BotContext, message: discord.Message, reply: Reply) -> None:
+    kwargs = await outgoing(ctx, reply)
     await message.reply(mention_author=False, **kwargs)
 
 

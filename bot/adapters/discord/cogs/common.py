@@ -7,9 +7,9 @@ from typing import TYPE_CHECKING, Any
 import discord
 from discord import app_commands
 
+from bot.adapters.discord.controls import outgoing
 from bot.limits import AUTOCOMPLETE_CHOICES, CHOICE_NAME, CHOICE_VALUE, clip
-from bot.render.reply import NO_MENTIONS, Reply, drawn
-from bot.render.views import InvokerOnlyView
+from bot.render.reply import Reply, drawn
 
 if TYPE_CHECKING:
     from bot.adapters.discord.context import BotContext
@@ -44,25 +44,14 @@ class ModelName(app_commands.Transformer):
 
 
 async def send_followup(interaction: discord.Interaction[Any], reply: Reply) -> None:
-    """Deliver a reply after ``defer`` (charts drawn off the loop); remember the message so the view can disable
-    itself later."""
+    """Deliver a reply after ``defer`` (charts drawn off the loop), its controls' state saved first."""
     reply.files = await drawn(reply.files)
-    message = await interaction.followup.send(wait=True, ephemeral=reply.ephemeral, **reply.send_kwargs())
-    if isinstance(reply.view, InvokerOnlyView):
-        reply.view.message = message
+    kwargs = await outgoing(context_of(interaction), reply)
+    await interaction.followup.send(wait=True, ephemeral=reply.ephemeral, **kwargs)
 
 
 async def send_response(interaction: discord.Interaction[Any], reply: Reply) -> None:
     """Deliver a reply as the first response (fast commands that need no defer: nothing left to draw)."""
     assert all(a.ready for a in reply.files), "a reply with a chart to draw must be deferred and followed up"
-    await interaction.response.send_message(ephemeral=reply.ephemeral, **reply.send_kwargs())
-    if isinstance(reply.view, InvokerOnlyView):
-        reply.view.message = await interaction.original_response()
-
-
-async def tell(interaction: discord.Interaction[Any], text: str) -> None:
-    """An ephemeral note, whether or not the interaction was already answered."""
-    if interaction.response.is_done():
-        await interaction.followup.send(text, ephemeral=True, allowed_mentions=NO_MENTIONS)
-    else:
-        await interaction.response.send_message(text, ephemeral=True, allowed_mentions=NO_MENTIONS)
+    kwargs = await outgoing(context_of(interaction), reply)
+    await interaction.response.send_message(ephemeral=reply.ephemeral, **kwargs)

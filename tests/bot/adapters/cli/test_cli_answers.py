@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 
 from bot.adapters.cli.main import main
+from bot.limits import CUSTOM_ID
+from bot.render.views import PAGER_ID, PICK_ID
 
 
 @pytest.fixture(scope="module")
@@ -59,12 +61,13 @@ def test_json_prints_the_discord_payload(db: list[str]) -> None:
     assert code == 0 and set(payload) == {"content", "embeds", "components", "attachments", "allowed_mentions", "flags"}
     assert payload["embeds"][0]["title"] == "GPT-4o vs Ling-2.6-Flash — Decision scorecard"
     ids = [c["custom_id"] for row in payload["components"] for c in row["components"]]
-    assert ids == ["pager:prev", "pager:next", "pager:section"]
+    assert [PAGER_ID.fullmatch(i)["action"] for i in ids] == ["prev", "next", "jump"]  # type: ignore[index]
+    assert all(len(i) <= CUSTOM_ID and PAGER_ID.fullmatch(i)["shown"] == "0" for i in ids)  # type: ignore[index]
     assert payload["allowed_mentions"] == {"parse": []}
     code, out = run([*db, "cost", "gpt-4o", "--json"])
     assert json.loads(out)["attachments"] == ["cost.png"]
     code, out = run([*db, "compare", "gemini 2.5", "gpt-4o", "--json"])  # ambiguous: the picker message
-    assert json.loads(out)["components"][0]["components"][0]["custom_id"] == "picker:model"
+    assert PICK_ID.fullmatch(json.loads(out)["components"][0]["components"][0]["custom_id"])
     code, out = run([*db, "model", "ling 2.6 flash", "--json"])
     assert json.loads(out)["embeds"][0]["title"] == "Ling-2.6-Flash"
     code, out = run([*db, "models", "--open-weights", "--capability", "tool_use", "--json"])

@@ -15,7 +15,10 @@ from bot.adapters.discord.cogs.catalog_commands import CatalogCommands
 from bot.adapters.discord.cogs.chat import Chat
 from bot.adapters.discord.cogs.common import ModelName
 from bot.adapters.discord.context import BotContext
-from bot.render.views import NOT_YOURS, ModelPicker, SectionPager
+from bot.adapters.discord.controls import BROKEN, DYNAMIC_ITEMS, PagerButton, PagerSelect, PickerSelect
+from bot.flows.resume import EXPIRED
+from bot.limits import CUSTOM_ID
+from bot.render.views import KEY_CHARS, NOT_YOURS, PAGER_ID, pager_id, pick_id
 from bot.settings import Settings
 from bot.state.store import Cooldowns, StateStore
 from catalog.errors import ModelNotFound
@@ -47,6 +50,7 @@ def interaction(ctx: BotContext, user_id: int = INVOKER, permissions: discord.Pe
     for name in ("defer", "send_message", "edit_message"):
         setattr(it.response, name, AsyncMock())
     it.response.is_done = MagicMock(return_value=False)
+    it.response.defer.side_effect = lambda *a, **k: it.response.is_done.configure_mock(return_value=True)
     it.followup = MagicMock()
     it.followup.send = AsyncMock(return_value=MagicMock(spec=discord.WebhookMessage))
     it.original_response = AsyncMock()
@@ -60,9 +64,12 @@ async def test_compare_defers_then_follows_up_with_pager(ctx: BotContext) -> Non
     await cb(cog.compare)(cog, it, "gpt5.3 codex spark", "ling 2.6 flash", None, None)
     it.response.defer.assert_awaited_once_with(thinking=True)
     kwargs = it.followup.send.await_args.kwargs
-    assert isinstance(kwargs["view"], SectionPager) and kwargs["embeds"][0].title.endswith("Decision scorecard")
+    assert kwargs["embeds"][0].title.endswith("Decision scorecard")
     assert kwargs["allowed_mentions"].to_dict() == {"parse": []}
-    assert kwargs["view"].message is it.followup.send.return_value
+    view = kwargs["view"]
+    assert view.timeout is None and [type(c) for c in view.children] == [PagerButton, PagerButton, PagerSelect]
+    assert all(len(c.custom_id) <= CUSTOM_ID for c in view.children)
+    assert await ctx.state.view_state(view.children[0].key) is not None  # saved before the message went out
 
 
 async def test_autocomplete_is_bounded(ctx: BotContext) -> None:
@@ -70,71 +77,122 @@ async def test_autocomplete_is_bounded(ctx: BotContext) -> None:
     assert 0 < len(choices) <= 25 and all(len(c.name) <= 100 and len(c.value) <= 100 for c in choices)
 
 
-async def test_section_button_updates_the_message_in_place(ctx: BotContext) -> None:
+async def sent_ids(ctx: BotContext, *names: str, command: str = "compare") -> list[str]:
+    """The custom ids of the controls a command's reply was sent with."""
     it = interaction(ctx)
     cog = CatalogCommands()
-    await cb(cog.compare)(cog, it, "gpt-4o", "ling 2.6 flash", None, None)
-    pager: SectionPager = it.followup.send.await_args.kwargs["view"]
-    press = interaction(ctx)
-    await cb(pager.next)(press)
-    kwargs = press.response.edit_message.await_args.kwargs
-    assert kwargs["embeds"][0].title.endswith("Decision tradeoffs") and pager.index == 1
-    await cb(pager.next)(press)
-    kwargs = press.response.edit_message.await_args.kwargs
-    assert [f.filename for f in kwargs["attachments"]] == ["cost.png"]  # the chart comes with the cost page
+    if command == "compare":
+        await cb(cog.compare)(cog, it, *names, *[None] * (4 - len(names)))
+    else:
+        await cb(cog.cost)(cog, it, names[0], None, None, None, None, None)
+    return [c.custom_id for c in it.followup.send.await_args.kwargs["view"].children]
 
 
-async def test_select_jumps_to_a_section(ctx: BotContext) -> None:
-    it = interaction(ctx)
-    cog = CatalogCommands()
-    await cb(cog.compare)(cog, it, "gpt-4o", "ling 2.6 flash", None, None)
-    pager: SectionPager = it.followup.send.await_args.kwargs["view"]
-    cast(Any, pager.section)._values = ["faq"]
-    cast(Any, pager.section)._selected_values = ["faq"]
-    press = interaction(ctx)
-    await cb(pager.section)(press)
-    assert press.response.edit_message.await_args.kwargs["embeds"][0].title.endswith("FAQ")
+@pytest.fixture
+async def restarted(ctx: BotContext, tmp_path: Path):
+    """Another process on the same state database: nothing of the first one's views in memory."""
+    state = await StateStore.connect(tmp_path / "state.sqlite3")
+    yield BotContext(ctx.catalog, state, Settings(_env_file=None), Cooldowns(20, 5))
+    await state.close()
+
+
+async def press(ctx: BotContext, custom_id: str, user_id: int = INVOKER, value: str | None = None) -> Any:
+    """A press as discord.py dispatches it to a dynamic item: made from the custom id alone, then checked, then run."""
+    it = interaction(ctx, user_id)
+    base: Any = discord.ui.Button(custom_id=custom_id) if value is None else discord.ui.Select(custom_id=custom_id)
+    (factory,) = [f for f in DYNAMIC_ITEMS if f.__discord_ui_compiled_template__.fullmatch(custom_id)]
+    match = factory.__discord_ui_compiled_template__.fullmatch(custom_id)
+    assert match is not None
+    item = await factory.from_custom_id(it, base, match)
+    if value is not None:
+        item._refresh_state(it, {"values": [value]})
+    if await item.interaction_check(it):
+        await item.callback(it)
+    return it
+
+
+async def test_a_pager_press_after_a_restart_shows_the_right_page(ctx: BotContext, restarted: BotContext) -> None:
+    prev, nxt, _ = await sent_ids(ctx, "gpt-4o", "ling 2.6 flash")
+    it = await press(restarted, nxt)
+    kwargs = it.response.edit_message.await_args.kwargs
+    assert kwargs["embeds"][0].title.endswith("Decision tradeoffs") and kwargs["attachments"] == []
+    ids = [c.custom_id for c in kwargs["view"].children]
+    assert [PAGER_ID.fullmatch(i)["shown"] for i in ids] == ["1", "1", "1"]  # type: ignore[index]
+    it = await press(restarted, ids[1])  # next again: the cost page, whose chart draws in a worker thread
+    it.response.defer.assert_awaited_once()
+    kwargs = it.edit_original_response.await_args.kwargs
+    assert kwargs["embeds"][0].title.endswith("Monthly cost at traffic")
+    assert [f.filename for f in kwargs["attachments"]] == ["cost.png"]
+    it = await press(restarted, prev)  # a stale message's Prev from page 0 stays on page 0
+    assert it.response.edit_message.await_args.kwargs["embeds"][0].title.endswith("Decision scorecard")
+
+
+async def test_select_jumps_to_a_section(ctx: BotContext, restarted: BotContext) -> None:
+    *_, jump = await sent_ids(ctx, "gpt-4o", "ling 2.6 flash")
+    it = await press(restarted, jump, value="faq")
+    assert it.response.edit_message.await_args.kwargs["embeds"][0].title.endswith("FAQ")
 
 
 async def test_only_the_invoker_may_press(ctx: BotContext) -> None:
-    it = interaction(ctx)
-    cog = CatalogCommands()
-    await cb(cog.compare)(cog, it, "gpt-4o", "ling 2.6 flash", None, None)
-    view: SectionPager = it.followup.send.await_args.kwargs["view"]
-    stranger = interaction(ctx, user_id=OTHER)
-    assert await view.interaction_check(stranger) is False
+    _, nxt, _ = await sent_ids(ctx, "gpt-4o", "ling 2.6 flash")
+    stranger = await press(ctx, nxt, user_id=OTHER)
     stranger.response.send_message.assert_awaited_once()
     assert stranger.response.send_message.await_args.args[0] == NOT_YOURS
     assert stranger.response.send_message.await_args.kwargs["ephemeral"] is True
-    assert await view.interaction_check(interaction(ctx)) is True
+    stranger.response.edit_message.assert_not_awaited()
+    stranger.response.defer.assert_not_awaited()
 
 
-async def test_views_disable_themselves_on_timeout(ctx: BotContext) -> None:
-    it = interaction(ctx)
-    cog = CatalogCommands()
-    await cb(cog.compare)(cog, it, "gpt-4o", "ling 2.6 flash", None, None)
-    view: SectionPager = it.followup.send.await_args.kwargs["view"]
-    view.message = MagicMock(edit=AsyncMock())
-    assert view.timeout is not None and view.timeout > 0
-    await view.on_timeout()
-    assert all(cast(Any, item).disabled for item in view.children)
-    view.message.edit.assert_awaited_once_with(view=view)
+async def test_an_error_in_a_control_is_a_private_note(ctx: BotContext, caplog: pytest.LogCaptureFixture) -> None:
+    _, nxt, _ = await sent_ids(ctx, "gpt-4o", "ling 2.6 flash")
+    cast(Any, ctx.state).view_state = AsyncMock(side_effect=RuntimeError("database on fire"))
+    it = await press(ctx, nxt)
+    text = it.response.send_message.await_args.args[0]
+    assert text == BROKEN and "Traceback" not in text and "on fire" not in text
+    assert it.response.send_message.await_args.kwargs["ephemeral"] is True
+    assert "database on fire" in caplog.text  # the traceback is in the log
 
 
-async def test_ambiguous_name_offers_a_select_and_picking_continues(ctx: BotContext) -> None:
+async def test_controls_whose_state_is_gone_say_so(ctx: BotContext) -> None:
+    _, nxt, _ = await sent_ids(ctx, "gpt-4o", "ling 2.6 flash")
+    gone = nxt.replace(PAGER_ID.fullmatch(nxt)["key"], "0" * 16)  # type: ignore[index]
+    it = await press(ctx, gone)
+    assert it.response.send_message.await_args.args[0] == EXPIRED
+    assert it.response.send_message.await_args.kwargs["ephemeral"] is True
+
+
+async def test_ambiguous_name_offers_a_select_and_picking_continues_after_a_restart(
+    ctx: BotContext, restarted: BotContext
+) -> None:
     it = interaction(ctx)
     cog = CatalogCommands()
     await cb(cog.cost)(cog, it, "gemini 2.5", None, None, None, None, None)
-    picker: ModelPicker = it.followup.send.await_args.kwargs["view"]
-    assert isinstance(picker, ModelPicker) and picker.candidates[0][0] == "gemini-2.5-pro"
-    cast(Any, picker.pick)._values = ["gemini-2.5-pro"]
-    cast(Any, picker.pick)._selected_values = ["gemini-2.5-pro"]
-    press = interaction(ctx)
-    await cb(picker.pick)(press)
-    press.response.defer.assert_awaited_once()  # Discord is answered before the report is built and drawn
-    kwargs = press.edit_original_response.await_args.kwargs
+    (pick,) = it.followup.send.await_args.kwargs["view"].children
+    assert isinstance(pick, PickerSelect) and pick.item.options[0].value == "gemini-2.5-pro"
+    it = await press(restarted, pick.custom_id, value="gemini-2.5-pro")
+    it.response.defer.assert_awaited_once()  # Discord is answered before the report is built and drawn
+    kwargs = it.edit_original_response.await_args.kwargs
     assert kwargs["embeds"][0].title.startswith("Gemini 2.5 Pro — monthly cost")
     assert [f.filename for f in kwargs["attachments"]] == ["cost.png"]
+
+
+async def test_a_picked_model_takes_its_place_in_a_comparison(ctx: BotContext, restarted: BotContext) -> None:
+    (pick,) = await sent_ids(ctx, "gpt-4o", "gemini 2.5")
+    it = await press(restarted, pick, value="gemini-2.5-pro")
+    kwargs = it.edit_original_response.await_args.kwargs
+    assert kwargs["embeds"][0].title == "GPT-4o vs Gemini 2.5 Pro — Decision scorecard"
+    assert [type(c) for c in kwargs["view"].children] == [PagerButton, PagerButton, PagerSelect]
+    it = await press(restarted, kwargs["view"].children[1].custom_id)  # and that pager works too
+    assert it.response.edit_message.await_args.kwargs["embeds"][0].title.endswith("Decision tradeoffs")
+
+
+def test_custom_ids_fit_discord_and_templates_are_distinct() -> None:
+    """discord.py keys dynamic items by template: two equal templates would shadow each other."""
+    longest = 2**64 - 1  # a snowflake's widest
+    assert len(pager_id("f" * KEY_CHARS, longest, 24, "jump")) <= CUSTOM_ID
+    assert len(pick_id("f" * KEY_CHARS, longest)) <= CUSTOM_ID
+    templates = [f.__discord_ui_compiled_template__.pattern for f in DYNAMIC_ITEMS]
+    assert len(set(templates)) == len(templates)
 
 
 async def test_bad_traffic_is_a_friendly_note(ctx: BotContext) -> None:
