@@ -1,8 +1,12 @@
 """A small fake Discord on 127.0.0.1: the REST routes and gateway events the bot uses, nothing more.
 
 Unknown routes answer 404 and are recorded in ``unknown`` so gaps fail tests. Every request is recorded in
-``requests`` for assertions. JSON bodies are sent with exactly ``Content-Type: application/json`` (discord.py
-parses JSON only then).
+``requests`` for assertions, with the token it carried (two bot processes can be told apart by giving each its own
+token). JSON bodies are sent with exactly ``Content-Type: application/json`` (discord.py parses JSON only then).
+
+Several gateway connections may be open at once, one per shard: each IDENTIFY's ``shard: [id, count]`` decides
+which of ``guilds`` the connection gets (Discord's ``(guild_id >> 22) % count``), and events about a guild go to
+the connection of its shard. An IDENTIFY without ``shard`` is shard 0 of 1 and gets every guild.
 """
 
 from __future__ import annotations
@@ -15,31 +19,27 @@ from typing import Any
 
 from aiohttp import WSMsgType, web
 
-APP_ID = 1_400_000_000_000_000_001
-BOT_ID = APP_ID
-GUILD_ID = 1_400_000_000_000_000_100
-CHANNEL_ID = 1_400_000_000_000_000_200
-OWNER_ID = 1_400_000_000_000_000_300
-MEMBER_ID = 1_400_000_000_000_000_400
-STRANGER_ID = 1_400_000_000_000_000_500
-TIMESTAMP = "2026-11-22T12:00:00.000000+00:00"
-MESSAGE_CONTENT_INTENT = 1 << 15
+from tests.e2e import fake_payloads as p
+from tests.e2e.fake_payloads import (
+    APP_ID,
+    BOT_ID,
+    CHANNEL_ID,
+    DEFAULT_GUILD,
+    GUILD_ID,
+    MEMBER_ID,
+    MESSAGE_CONTENT_INTENT,
+    OWNER_ID,
+    STRANGER_ID,
+    FakeGuild,
+    member,
+    shard_of,
+    user,
+)
 
-
-def user(uid: int, name: str, bot: bool = False) -> dict[str, Any]:
-    return {"id": str(uid), "username": name, "discriminator": "0", "global_name": name, "avatar": None, "bot": bot}
-
-
-def member(uid: int, name: str, permissions: int = 0) -> dict[str, Any]:
-    return {
-        "user": user(uid, name),
-        "roles": [],
-        "joined_at": TIMESTAMP,
-        "deaf": False,
-        "mute": False,
-        "flags": 0,
-        "permissions": str(permissions),
-    }
+__all__ = [
+    "APP_ID", "BOT_ID", "CHANNEL_ID", "GUILD_ID", "MEMBER_ID", "OWNER_ID", "STRANGER_ID",
+    "FakeDiscord", "FakeGuild", "Recorded", "member", "user",
+]  # fmt: skip
 
 
 @dataclass
@@ -48,6 +48,16 @@ class Recorded:
     path: str
     query: dict[str, str]
     body: Any
+    token: str = ""
+    """The bot token of the request's ``Authorization: Bot TOKEN`` header."""
+
+
+@dataclass
+class _Shard:
+    """One open gateway connection."""
+
+    ws: web.WebSocketResponse
+    count: int
 
 
 @dataclass
@@ -55,14 +65,19 @@ class FakeDiscord:
     """Start with ``await fake.start()``; point discord.py at ``fake.api_base`` / ``fake.gateway_url``."""
 
     refuse_message_content: bool = False
+    guilds: list[FakeGuild] = field(default_factory=lambda: [DEFAULT_GUILD])
+    """The bot's guilds; add more before the bot connects."""
     requests: list[Recorded] = field(default_factory=list)
     unknown: list[str] = field(default_factory=list)
     commands: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     messages: list[dict[str, Any]] = field(default_factory=list)
     """Every message the bot created or edited, as the fake answered it."""
-    _ws: web.WebSocketResponse | None = None
+    identifies: list[list[int] | None] = field(default_factory=list)
+    """The ``shard`` of every IDENTIFY received, in order (None: unsharded)."""
+    _shards: dict[int, _Shard] = field(default_factory=dict)
     _seq: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
     _ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1_500_000_000_000_000_000))
+    _interactions: dict[str, FakeGuild] = field(default_factory=dict)
     _runner: web.AppRunner | None = None
     port: int = 0
     identified: asyncio.Event = field(default_factory=asyncio.Event)
@@ -81,8 +96,8 @@ class FakeDiscord:
         self.port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
 
     async def stop(self) -> None:
-        if self._ws is not None:
-            await self._ws.close()
+        for shard in list(self._shards.values()):
+            await shard.ws.close()
         if self._runner is not None:
             await self._runner.cleanup()
 
@@ -93,6 +108,10 @@ class FakeDiscord:
     @property
     def gateway_url(self) -> str:
         return f"ws://127.0.0.1:{self.port}/gateway"
+
+    @property
+    def connected_shards(self) -> list[int]:
+        return sorted(self._shards)
 
     # -- REST ----------------------------------------------------------------------------------------------
 
@@ -109,13 +128,17 @@ class FakeDiscord:
             else:
                 raw = await request.read()
                 body = json.loads(raw) if raw else None
+        token = request.headers.get("Authorization", "").removeprefix("Bot ")
         async with self.recorded:
-            self.requests.append(Recorded(request.method, path, dict(request.query), body))
+            self.requests.append(Recorded(request.method, path, dict(request.query), body, token))
             self.recorded.notify_all()
         parts = path.strip("/").split("/")
         method = request.method
         if method == "GET" and path == "/users/@me":
             return self._json(user(BOT_ID, "buyer-bot", bot=True))
+        if method == "GET" and path == "/gateway/bot":  # AutoShardedClient asks only when no shard_count is given
+            limit = {"total": 1000, "remaining": 1000, "reset_after": 0, "max_concurrency": 1}
+            return self._json({"url": self.gateway_url, "shards": 1, "session_start_limit": limit})
         if method == "GET" and path == "/oauth2/applications/@me":
             return self._json(
                 {
@@ -138,12 +161,9 @@ class FakeDiscord:
             return self._json(self._message(int(parts[1]), body))
         if method == "POST" and parts[0] == "interactions" and parts[-1] == "callback":
             return self._json(self._callback(parts[1], body))
-        if method == "POST" and parts[0] == "webhooks":
-            return self._json(self._message(CHANNEL_ID, body))
-        if parts[0] == "webhooks" and parts[-1] == "@original" and method in ("PATCH", "GET"):
-            return self._json(self._message(CHANNEL_ID, body or {}))
-        if method == "PATCH" and parts[0] == "webhooks":
-            return self._json(self._message(CHANNEL_ID, body or {}))
+        if parts[0] == "webhooks" and len(parts) >= 3 and (method in ("POST", "PATCH") or parts[-1] == "@original"):
+            guild = self._interactions.get(parts[2].removeprefix("tok-"), DEFAULT_GUILD)
+            return self._json(self._message(guild.channel_id, body or {}))
         self.unknown.append(f"{method} {path}")
         return self._json({"message": "404: Not Found", "code": 0}, status=404)
 
@@ -162,20 +182,15 @@ class FakeDiscord:
         return payload
 
     def _message(self, channel_id: int, body: dict[str, Any] | None) -> dict[str, Any]:
-        body = body or {}
-        message = {
-            "id": str(next(self._ids)), "channel_id": str(channel_id), "guild_id": str(GUILD_ID),
-            "author": user(BOT_ID, "buyer-bot", bot=True), "content": body.get("content") or "",
-            "timestamp": TIMESTAMP, "edited_timestamp": None, "tts": False, "mention_everyone": False,
-            "mentions": [], "mention_roles": [], "attachments": [], "embeds": body.get("embeds") or [],
-            "components": body.get("components") or [], "pinned": False, "type": 0, "flags": body.get("flags", 0),
-        }  # fmt: skip
+        guild = next((g for g in self.guilds if g.channel_id == channel_id), DEFAULT_GUILD)
+        message = p.bot_message(next(self._ids), guild, channel_id, body or {})
         self.messages.append(message)
         return message
 
     def _callback(self, interaction_id: str, body: dict[str, Any]) -> dict[str, Any]:
         data = body.get("data") or {}
-        message = self._message(CHANNEL_ID, data) if body.get("type") in (4, 5, 7) else None
+        channel_id = self._interactions.get(interaction_id, DEFAULT_GUILD).channel_id
+        message = self._message(channel_id, data) if body.get("type") in (4, 5, 7) else None
         return {
             "interaction": {
                 "id": interaction_id, "type": 2, "response_message_id": message["id"] if message else None,
@@ -190,81 +205,103 @@ class FakeDiscord:
     async def _gateway(self, request: web.Request) -> web.WebSocketResponse:
         ws = web.WebSocketResponse()
         await ws.prepare(request)
-        self._ws = ws
         await ws.send_str(json.dumps({"op": 10, "d": {"heartbeat_interval": 45000}}))
-        async for msg in ws:
-            if msg.type != WSMsgType.TEXT:
-                continue
-            frame = json.loads(msg.data)
-            if frame["op"] == 1:
-                await ws.send_str(json.dumps({"op": 11}))
-            elif frame["op"] == 2:
-                intents = int(frame["d"].get("intents", 0))
-                if self.refuse_message_content and intents & MESSAGE_CONTENT_INTENT:
-                    await ws.close(code=4014, message=b"Disallowed intent(s).")
-                    break
-                await self._ready()
+        shard_id: int | None = None
+        try:
+            async for msg in ws:
+                if msg.type != WSMsgType.TEXT:
+                    continue
+                frame = json.loads(msg.data)
+                if frame["op"] == 1:
+                    await ws.send_str(json.dumps({"op": 11}))
+                elif frame["op"] == 2:
+                    intents = int(frame["d"].get("intents", 0))
+                    if self.refuse_message_content and intents & MESSAGE_CONTENT_INTENT:
+                        await ws.close(code=4014, message=b"Disallowed intent(s).")
+                        break
+                    shard = frame["d"].get("shard")
+                    self.identifies.append(shard)
+                    shard_id, count = (int(shard[0]), int(shard[1])) if shard else (0, 1)
+                    self._shards[shard_id] = _Shard(ws, count)
+                    await self._ready(shard_id, shard)
+        finally:
+            if shard_id is not None and shard_id in self._shards and self._shards[shard_id].ws is ws:
+                del self._shards[shard_id]
         return ws
 
-    async def dispatch(self, event: str, data: dict[str, Any]) -> None:
-        assert self._ws is not None, "the bot has not connected"
-        await self._ws.send_str(json.dumps({"op": 0, "t": event, "s": next(self._seq), "d": data}))
+    def guilds_of(self, shard_id: int, shard_count: int) -> list[FakeGuild]:
+        return [g for g in self.guilds if shard_of(g.id, shard_count) == shard_id]
 
-    async def _ready(self) -> None:
-        await self.dispatch(
-            "READY",
-            {
-                "v": 10, "user": user(BOT_ID, "buyer-bot", bot=True), "guilds": [{"id": str(GUILD_ID), "unavailable": True}],
-                "session_id": "fake-session", "resume_gateway_url": self.gateway_url,
-                "application": {"id": str(APP_ID), "flags": 0}, "private_channels": [], "relationships": [],
-            },
-        )  # fmt: skip
-        await self.dispatch(
-            "GUILD_CREATE",
-            {
-                "id": str(GUILD_ID), "name": "Buyers", "owner_id": str(OWNER_ID), "unavailable": False,
-                "roles": [{"id": str(GUILD_ID), "name": "@everyone", "permissions": str(1 << 11 | 1 << 10),
-                           "position": 0, "color": 0, "hoist": False, "managed": False, "mentionable": False}],
-                "channels": [{"id": str(CHANNEL_ID), "type": 0, "name": "models", "position": 0,
-                              "permission_overwrites": []}],
-                "members": [member(BOT_ID, "buyer-bot")], "member_count": 3, "features": [], "emojis": [],
-                "stickers": [], "voice_states": [], "presences": [], "threads": [], "stage_instances": [],
-                "guild_scheduled_events": [], "joined_at": TIMESTAMP, "large": False,
-            },
-        )  # fmt: skip
+    async def dispatch(self, event: str, data: dict[str, Any], shard: int | None = None) -> None:
+        """Send an event on ``shard``'s connection (default: the shard of ``data``'s guild, or the only one)."""
+        if shard is None:
+            if "guild_id" in data and self._shards:
+                count = next(iter(self._shards.values())).count
+                shard = shard_of(int(data["guild_id"]), count)
+            else:
+                assert len(self._shards) <= 1, "several shards are connected: say which one gets the event"
+                shard = next(iter(self._shards), 0)
+        connection = self._shards.get(shard)
+        assert connection is not None, f"shard {shard} has not connected (connected: {self.connected_shards})"
+        await connection.ws.send_str(json.dumps({"op": 0, "t": event, "s": next(self._seq), "d": data}))
+
+    async def _ready(self, shard_id: int, shard: list[int] | None) -> None:
+        count = shard[1] if shard else 1
+        guilds = self.guilds_of(shard_id, count)
+        session = f"fake-session-{shard_id}"
+        await self.dispatch("READY", p.ready(guilds, session, self.gateway_url, shard), shard=shard_id)
+        for guild in guilds:
+            await self.dispatch("GUILD_CREATE", p.guild_create(guild), shard=shard_id)
         self.identified.set()
 
     # -- helpers for tests -------------------------------------------------------------------------------
 
-    async def say(self, content: str, author_id: int = MEMBER_ID, mentions_bot: bool = False) -> None:
-        """A member posts ``content`` in the channel."""
-        await self.dispatch(
-            "MESSAGE_CREATE",
-            {
-                "id": str(next(self._ids)), "channel_id": str(CHANNEL_ID), "guild_id": str(GUILD_ID),
-                "author": user(author_id, "member"), "member": {k: v for k, v in member(author_id, "m").items() if k != "user"},
-                "content": content, "timestamp": TIMESTAMP, "edited_timestamp": None, "tts": False,
-                "mention_everyone": False, "mentions": [user(BOT_ID, "buyer-bot", bot=True)] if mentions_bot else [],
-                "mention_roles": [], "attachments": [], "embeds": [], "pinned": False, "type": 0,
-            },
-        )  # fmt: skip
+    def guild_on(self, shard: int | None = None, guild_id: int | None = None) -> FakeGuild:
+        """The guild an event happens in: ``guild_id``'s, else the first on ``shard``, else the first guild."""
+        if guild_id is not None:
+            guild = next(g for g in self.guilds if g.id == guild_id)
+        elif shard is not None:
+            assert shard in self._shards, f"shard {shard} has not connected (connected: {self.connected_shards})"
+            guild = self.guilds_of(shard, self._shards[shard].count)[0]
+        else:
+            guild = self.guilds[0]
+        if shard is not None and shard in self._shards:
+            assert shard_of(guild.id, self._shards[shard].count) == shard, f"guild {guild.id} is not on shard {shard}"
+        return guild
+
+    async def say(
+        self,
+        content: str,
+        author_id: int = MEMBER_ID,
+        mentions_bot: bool = False,
+        *,
+        shard: int | None = None,
+        guild_id: int | None = None,
+    ) -> None:
+        """A member posts ``content`` in the channel (of ``guild_id``, or of a guild on ``shard``)."""
+        guild = self.guild_on(shard, guild_id)
+        data = p.member_message(next(self._ids), guild, author_id, content, mentions_bot)
+        await self.dispatch("MESSAGE_CREATE", data, shard=shard)
 
     async def interact(
-        self, itype: int, data: dict[str, Any], user_id: int = MEMBER_ID, message: dict[str, Any] | None = None
+        self,
+        itype: int,
+        data: dict[str, Any],
+        user_id: int = MEMBER_ID,
+        message: dict[str, Any] | None = None,
+        *,
+        shard: int | None = None,
+        guild_id: int | None = None,
     ) -> str:
-        """Send INTERACTION_CREATE (2 command, 3 component, 4 autocomplete); returns its id."""
+        """Send INTERACTION_CREATE (2 command, 3 component, 4 autocomplete) in the channel (of ``guild_id``, or
+        of a guild on ``shard``); returns its id."""
         iid = str(next(self._ids))
-        payload: dict[str, Any] = {
-            "id": iid, "application_id": str(APP_ID), "type": itype, "data": data, "guild_id": str(GUILD_ID),
-            "channel_id": str(CHANNEL_ID), "channel": {"id": str(CHANNEL_ID), "type": 0, "guild_id": str(GUILD_ID)},
-            "member": member(user_id, "member", permissions=(1 << 11) | (1 << 10)), "token": f"tok-{iid}",
-            "version": 1, "app_permissions": str((1 << 11) | (1 << 14)), "locale": "en-US", "guild_locale": "en-US",
-            "entitlements": [], "authorizing_integration_owners": {"0": str(GUILD_ID)}, "context": 0,
-            "attachment_size_limit": 10 * 1024 * 1024,
-        }  # fmt: skip
+        guild = self.guild_on(shard, guild_id)
+        self._interactions[iid] = guild
+        payload = p.interaction(iid, guild, itype, data, user_id)
         if message is not None:
             payload["message"] = message
-        await self.dispatch("INTERACTION_CREATE", payload)
+        await self.dispatch("INTERACTION_CREATE", payload, shard=shard)
         return iid
 
     async def wait_for(self, predicate: Any, timeout: float = 10.0) -> Recorded:

@@ -10,7 +10,6 @@ from pathlib import Path
 
 import discord
 import pytest
-import yarl
 from discord.ext import commands
 
 from bot.adapters.discord.client import PORTAL_HINT, create_bot
@@ -19,22 +18,13 @@ from bot.render.views import NOT_YOURS, PAGER_ID
 from bot.settings import Settings
 from bot.state.store import Cooldowns, StateStore
 from catalog.service import Catalog
+from tests.e2e.conftest import logged_in
 from tests.e2e.fake_discord import APP_ID, GUILD_ID, STRANGER_ID, FakeDiscord
 
 COMMAND_NAMES = {
     "compare", "model", "cost", "models", "ask", "passive", "sync",
     "traffic", "shortlist", "export", "changes", "digest", "catalog",
 }  # fmt: skip
-
-
-@pytest.fixture
-async def fake(monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[FakeDiscord]:
-    server = FakeDiscord()
-    await server.start()
-    monkeypatch.setattr(discord.http.Route, "BASE", server.api_base)
-    monkeypatch.setattr(discord.gateway.DiscordWebSocket, "DEFAULT_GATEWAY", yarl.URL(server.gateway_url))
-    yield server
-    await server.stop()
 
 
 @contextlib.asynccontextmanager
@@ -44,15 +34,8 @@ async def running_bot(catalog: Catalog, tmp_path: Path, **settings: object) -> A
     settings = {"refresh_hours": 0, "state_backup_days": 0, **settings}
     config = Settings(_env_file=None, discord_token="fake.token.value", dev_guild_id=GUILD_ID, **settings)  # type: ignore[arg-type]
     bot = create_bot(BotContext(catalog, state, config, Cooldowns(0, 0)), guild_ready_timeout=0.05)
-    task = asyncio.create_task(bot.start("fake.token.value"))
-    try:
-        await asyncio.wait_for(bot.wait_until_ready(), 15)
+    async with logged_in(bot, "fake.token.value", state):
         yield bot
-    finally:
-        await bot.close()
-        with contextlib.suppress(Exception):
-            await asyncio.wait_for(task, 5)
-        await state.close()
 
 
 def is_post_to(prefix: str):

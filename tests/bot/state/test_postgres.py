@@ -6,7 +6,7 @@ Each ``StateStore`` here stands for one bot process: its own pool, its own liste
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator
 
 import asyncpg
 import pytest
@@ -15,7 +15,7 @@ from bot.answers.costs import TrafficProfile
 from bot.state.postgres import rowcount, translate
 from bot.state.schema import migrations
 from bot.state.store import StateStore
-from tests.postgres import fresh_database
+from tests.postgres import eventually, fresh_database
 
 GUILD, CHANNEL, USER = 1_234_567_890_123_456_789, 55, 7
 
@@ -24,15 +24,6 @@ GUILD, CHANNEL, USER = 1_234_567_890_123_456_789, 55, 7
 async def url() -> AsyncIterator[str]:
     async with fresh_database() as url:
         yield url
-
-
-async def eventually(check: Callable[[], bool], seconds: float = 5.0) -> None:
-    """Wait until ``check()`` holds: notices from another process arrive asynchronously."""
-    for _ in range(int(seconds / 0.02)):
-        if check():
-            return
-        await asyncio.sleep(0.02)
-    raise AssertionError("the other process never saw the change")
 
 
 def test_sqlite_spelling_is_translated() -> None:

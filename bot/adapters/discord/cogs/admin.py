@@ -17,7 +17,7 @@ async def is_owner(interaction: discord.Interaction[Any]) -> bool:
     if interaction.user.id in context_of(interaction).settings.owner_ids:
         return True
     client = interaction.client
-    return isinstance(client, commands.Bot) and await client.is_owner(interaction.user)
+    return isinstance(client, commands.Bot | commands.AutoShardedBot) and await client.is_owner(interaction.user)
 
 
 class Admin(commands.Cog):

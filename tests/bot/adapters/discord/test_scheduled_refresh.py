@@ -9,7 +9,6 @@ from typing import Any
 from unittest.mock import MagicMock
 
 import pytest
-from aiohttp import web
 
 from bot.adapters.discord.cogs.refresh import ScheduledRefresh, catalog_age_hours, refreshes_here
 from bot.adapters.discord.context import BotContext
@@ -18,20 +17,12 @@ from bot.state.store import Cooldowns, StateStore
 from catalog.build import build
 from catalog.service import load_catalog
 from catalog.store.db import SourceFile, Store
-from tests.local_server import serving
-from tests.paths import FIXTURES
-
-MODELS_DEV = (FIXTURES / "models-dev-catalog.sample.json").read_bytes()
-OPENROUTER = (FIXTURES / "openrouter-api-v1-models.sample.json").read_bytes()
+from tests.local_server import MODELS_DEV, OPENROUTER, catalog_upstream
 
 
 @pytest.fixture
 async def upstream() -> AsyncIterator[str]:
-    async def serve(request: web.Request) -> web.StreamResponse:
-        body = {"/catalog.json": MODELS_DEV, "/models": OPENROUTER}.get(request.path)
-        return web.Response(body=body, content_type="application/json") if body else web.Response(status=503)
-
-    async with serving(serve) as base:
+    async with catalog_upstream() as base:
         yield base
 
 
