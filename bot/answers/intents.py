@@ -29,6 +29,7 @@ INTENT_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (
             "max_output",
             r"\bmax(?:imum)? output\b|\boutput (?:limit|length)\b|\bhow many output tokens\b|\boutputs? more\b"
+            r"|^\W*(?:and |what about |how about )(?:the |its )?output\b"
             r"|\bmore output\b|\blonger outputs?\b|\bmax(?:imum)? (?:completion|response) (?:tokens|length)\b",
         ),
         ("context", r"\bcontext\b|\bwindow\b|\bhow many tokens\b|\blong (?:a )?prompts?\b"),

@@ -23,6 +23,7 @@ from bot.answers.questions.respond import (
     commercial_lines,
     context_lines,
     license_lines,
+    license_named,
     open_lines,
     output_lines,
     provider_lines,
@@ -92,6 +93,8 @@ def converse(
             asks, borrowed = list(recall.asks), True  # "and opus?"
             if not q.benchmarks and recall.benchmarks:
                 q = q.model_copy(update={"benchmarks": recall.benchmarks})
+            if not q.providers and recall.providers:
+                q = q.model_copy(update={"providers": recall.providers})
         if (q.same_traffic or borrowed or q.follow_up) and not recall.traffic.empty:
             traffic = recall.traffic.merged(q.traffic)
     if not asks and model_ids and q.traffic.requests_per_month is not None:
@@ -111,7 +114,13 @@ def converse(
     models = [catalog.models[i] for i in model_ids]
     seen = memory.seen if memory is not None else ()
     remembered = ChannelMemory(
-        model_ids=tuple(model_ids), asks=tuple(asks), traffic=traffic, benchmarks=q.benchmarks, seen=seen, at=now
+        model_ids=tuple(model_ids),
+        asks=tuple(asks),
+        traffic=traffic,
+        benchmarks=q.benchmarks,
+        providers=q.providers,
+        seen=seen,
+        at=now,
     )
     if not models:
         if q.unknown and (addressed or q.asking):
@@ -178,6 +187,8 @@ def _parts(
 ) -> tuple[list[str], str]:
     """Every ask's lines, yes/no answers first; the title names what was asked."""
     asks = list(q.asks)
+    if "license" in asks and q.yes_no and license_named(q):
+        asks.insert(0, asks.pop(asks.index("license")))  # "is it under Apache 2.0?" is the question to answer first
     if "compare" in asks or (len(models) > 1 and not asks):
         asks = [a for a in asks if a != "compare"] or ["compare"]
     first: list[str] = []
@@ -286,17 +297,22 @@ _LEAD = re.compile(r"^\s*(?:and|what about|how about|ok and|also|then|now)\b\s*(
 def _family_completed(text: str, remembered: tuple[str, ...], catalog: Catalog) -> list[str]:
     """ "and v3?" after a question on DeepSeek-R1: the words typed, led by the family of the model just
     discussed ("DeepSeek v3"), when that names exactly one model."""
-    rest = _LEAD.sub("", text.lower()).strip(" ?!.")
+    rest = re.sub(r"\s+(?:one|version|model|variant)$", "", _LEAD.sub("", text.lower()).strip(" ?!."))
     if not rest or len(rest.split()) > 3:
         return []
     for mid in remembered:
-        family = re.split(r"[\s-]", catalog.models[mid].name)[0]
-        try:
-            found = catalog.index.resolve(f"{family} {rest}")
-        except CatalogError:
-            continue
-        if found.how != "fuzzy":
-            return [found.model_id]
+        name = catalog.models[mid].name
+        family = re.split(r"[\s-]", name)[0]
+        tries = [f"{family} {rest}"]
+        if re.fullmatch(r"\d{1,4}(?:\.\d)?b", rest):  # "and the 20b one?" after GPT OSS 120B: the other size
+            tries.insert(0, re.sub(r"\b\d{1,4}(?:\.\d)?[bB]\b", rest, name))
+        for attempt in tries:
+            try:
+                found = catalog.index.resolve(attempt)
+            except CatalogError:
+                continue
+            if found.how != "fuzzy" and found.model_id != mid:
+                return [found.model_id]
     return []
 
 

@@ -27,6 +27,8 @@ class ChannelMemory(BaseModel):
     """Models the channel named lately, answered or not, newest first: "we're weighing sonnet 4.5 and opus 4.1"
     makes a later "and opus?" mean Opus 4.1."""
     traffic: StatedTraffic = StatedTraffic()
+    providers: tuple[str, ...] = ()
+    """The providers the last question named: "what about grok 4?" after "is X on azure?" asks about Azure."""
     benchmarks: tuple[str, ...] = ()
     """The benchmarks the last question named: "and o3?" after "gpqa for gpt-5?" is o3's GPQA."""
     at: float = 0.0

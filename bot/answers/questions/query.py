@@ -26,20 +26,25 @@ _YES_NO = re.compile(
 )
 _REQUEST = re.compile(
     r"\b(?:pls|plz|please|give me|show me|tell me|look ?up|lmk|let me know|what's|whats|anyone know"
-    r"|curious (?:whether|if|about)|wondering (?:whether|if|about)|wonder (?:whether|if)|do you know)\b"
+    r"|curious (?:whether|if|about)|wondering (?:whether|if|about)|wonder (?:whether|if)|do you know"
+    r"|i'?d like|i would like|could (?:i|we) (?:get|have))\b"
 )
 #: A question put to teammates, not to the bot ("anyone tried deepseek v3.2 with tool calling?").
 TO_TEAM = re.compile(
     r"^\W{0,3}(?:@\w+\s+)?(?:has |did |have )?(?:anyone|any of you|someone|somebody|who(?:'s| has| here)?|y'?all)\s+"
     r"(?:else\s+)?(?:tried|used|tested|played with|run|ran|benchmarked|deployed|seen|had|using|testing|running)\b"
+    r"|^\W{0,3}(?:@\w+|[a-z]+,)\s+(?:did|have|can|could|will|would|do) you\b"  # "Kai, did you benchmark …"
 )
 #: A statement about what the team did or saw ("was plenty", "we moved"): several asks in one are no request.
 _STATEMENT = re.compile(r"\b(?:we|i|our|us|was|were|had|did|used|tried|went|been|they)\b")
+#: A report of what is happening ("the pipeline is processing 3M requests a month"), not a question.
+_PROGRESSIVE = re.compile(r"\b(?:is|are|'s|'re) (?:now |still |already )?\w+ing\b")
 #: Words that make a request only together with something asked ("need the price of X", not "need to migrate").
 _WANT = re.compile(r"\b(?:need|needs|want|check)\b")
 _FOLLOW_UP = re.compile(
     r"^\s*(?:and|what about|how about|same|ok and|also|now|then|what if|if we|with|at)\b"
-    r"|^\s*(?:the|that|its) [a-z][a-z-]{1,20} (?:one|version|model|variant|tier)\b"  # "the lite one?"
+    r"|^\s*(?:the|that|its) [a-z0-9][a-z0-9-]{1,20} (?:one|version|model|variant|tier)\b"  # "the lite one?"
+    r"|\b(?:too|as well)\W*$"  # "context window too?"
 )
 _SAME_TRAFFIC = re.compile(r"\bsame (?:traffic|volume|numbers|usage|load|setup)\b")
 #: Words that carry no content in a terse request ("price of gpt-4o pls", "deepseek v3.2 context window").
@@ -126,7 +131,7 @@ def parse_query(
         or ((bool(asks) or bool(providers)) and bool(_WANT.search(prose)))
         or (len(asks) >= 2 and bool(model_ids) and not _STATEMENT.search(prose))  # "gpt-4.1: context, max output"
         or _terse([w for w in _WORD.findall(prose) if w not in _words_of(named)], asks, bool(model_ids or unknown))
-        or (bool(asks) and not traffic.empty)
+        or (bool(asks) and not traffic.empty and not _PROGRESSIVE.search(prose))  # not "… is processing 3M a month"
     )
     return Query(
         text=text,

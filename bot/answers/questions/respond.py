@@ -20,7 +20,10 @@ from catalog.models import Model
 _COMPARATIVE = r"\b(?:bigger|larger|longer|more|greater|smaller|shorter|less|same|equal)\b"
 _BIGGER_CONTEXT = re.compile(rf"{_COMPARATIVE}[^?.!]{{0,30}}\bcontext|\bcontext\b[^?.!]{{0,30}}{_COMPARATIVE}")
 _SAME = re.compile(r"\bsame\b|\bequal\b|\bas (?:big|large|long|cheap|expensive) as\b|\bpriced the same\b")
-_ONLY = re.compile(r"\bonly\b|\bexclusive(?:ly)?\b")
+#: "on bedrock only?", "only on bedrock?" (not "procurement only allows OpenRouter").
+_ONLY = re.compile(
+    r"\bonly (?:on|via|through|at|from)\b|\b(?:on|via|through|at) [a-z .-]{2,30}? only\b|\bexclusive(?:ly)?\b"
+)
 _SMALLER = re.compile(r"\b(?:smaller|shorter|less)\b")
 _DEARER = re.compile(r"\bmore expensive\b|\bpricier\b|\bcosts? more\b|\bdearer\b")
 _COMMERCIAL_YES = {"allowed", "yes", "permitted", "permissive"}
@@ -168,6 +171,11 @@ def commercial_lines(models: list[Model]) -> list[str]:
         detail = f"commercial use: {use} (license {license_label(m)})"
         out.append(f"{verdict} — {m.name}: {detail}." if verdict else f"{m.name}: {detail}.")
     return out
+
+
+def license_named(query: Query) -> bool:
+    """Whether the message asks about a license by name, outside the model's own name."""
+    return _LICENSE_NAMED.search(blank_spans(query.text.lower(), list(query.spans))) is not None
 
 
 def license_lines(models: list[Model], query: Query | None = None) -> list[str]:

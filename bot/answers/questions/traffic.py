@@ -45,10 +45,12 @@ _TOKEN_WORDS = frozenset({"tokens", "token", "tok", "toks"})
 _CACHE_WORDS = frozenset({"cache", "cached", "caching"})
 _SHARE_WORDS = {"half": 0.5, "quarter": 0.25, "third": 1 / 3}
 WINDOW = 4
-_MULTIPLES = {"double": 2.0, "twice": 2.0, "triple": 3.0, "quadruple": 4.0, "half": 0.5, "halve": 0.5}
+_MULTIPLES = {"double": 2.0, "doubled": 2.0, "twice": 2.0, "triple": 3.0, "tripled": 3.0, "quadruple": 4.0,
+              "half": 0.5, "halve": 0.5, "halved": 0.5}  # fmt: skip
 #: "double the traffic", "10x the requests", "3 times the volume": a multiple of the traffic before.
 _SCALED = re.compile(
-    r"\b(double|twice|triple|quadruple|half|halve|\d{1,3}(?:\.\d)?x|\d{1,3}(?:\.\d)? times)\s{1,3}"
+    r"\b(doubled|double|twice|tripled|triple|quadruple|halved|half|halve"
+    r"|\d{1,3}(?:\.\d)?x|\d{1,3}(?:\.\d)? times)\s{1,3}"
     r"(?:the |our |that |as much )?(?:traffic|volume|requests|load|usage)\b"
 )
 

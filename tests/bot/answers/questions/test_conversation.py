@@ -344,3 +344,35 @@ def test_final_set_lessons(shipped_catalog: Catalog, line: str, fragments: list[
 )
 def test_more_silence(shipped_catalog: Catalog, line: str) -> None:
     assert _say(shipped_catalog, line) is None
+
+
+@pytest.mark.parametrize(
+    ("lines", "fragments"),
+    [
+        (["is gpt-oss-120b on groq?", "what about Grok 4?"], ["Grok-4 is not on Groq"]),  # the provider asked before
+        (["gpt oss 120b license?", "and the 20b one?"], ["GPT OSS 20B"]),  # the other size of the same family
+        (
+            [
+                "what would claude haiku 4.5 cost at 2k requests a day, 1k in 200 out?",
+                "what if we doubled the traffic?",
+            ],
+            ["120,000 requests/month"],
+        ),
+        (["Legal want to know before we self-host anything: is Gemma 3 27B under Apache 2.0?"], ["No — Gemma 3 27B"]),
+        (["I'd like the per-million price for Mistral Large 3"], ["Mistral Large 3: $0.50"]),
+    ],
+)
+def test_final2_lessons(shipped_catalog: Catalog, lines: list[str], fragments: list[str]) -> None:
+    _check(shipped_catalog, lines, fragments)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The new Nova Micro pipeline is processing about 3 million requests a month now",
+        "Kai, did you benchmark codestral against the old autocomplete model?",
+        "Our procurement only allows OpenRouter at the moment",
+    ],
+)
+def test_reports_and_colleagues_stay_silent(shipped_catalog: Catalog, line: str) -> None:
+    assert _say(shipped_catalog, line) is None
