@@ -9,7 +9,14 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.adapters.discord.cogs.common import ModelName, context_of, send_followup, send_response, tell
+from bot.adapters.discord.cogs.common import (
+    ModelName,
+    context_of,
+    heavy_cooldown,
+    send_followup,
+    send_response,
+    tell,
+)
 from bot.answers.costs import MAX_REQUESTS_PER_MONTH, MAX_TOKENS_PER_REQUEST, TrafficError, apply_traffic
 from bot.answers.filters import ModelFilter
 from bot.flows.lookup import compare_flow, cost_flow, model_flow, models_flow
@@ -24,6 +31,7 @@ class CatalogCommands(commands.Cog):
     """Read-only commands anyone may use."""
 
     @app_commands.command(name="compare")
+    @heavy_cooldown()
     @app_commands.describe(
         model_a="First model", model_b="Second model", model_c="Optional third model", model_d="Optional fourth model"
     )
@@ -50,6 +58,7 @@ class CatalogCommands(commands.Cog):
         await send_response(interaction, model_flow(ctx.catalog, name, interaction.user.id, ctx.fresh))
 
     @app_commands.command(name="cost")
+    @heavy_cooldown()
     @app_commands.describe(
         model="The model to price",
         requests_per_month="Requests per month (default: this server's traffic)",
@@ -89,6 +98,7 @@ class CatalogCommands(commands.Cog):
         await send_followup(interaction, cost_flow(ctx.catalog, model, profile, interaction.user.id, ctx.fresh))
 
     @app_commands.command(name="models")
+    @heavy_cooldown()
     @app_commands.describe(
         open_weights="Only models with public weights",
         min_context="Minimum context window, in tokens",

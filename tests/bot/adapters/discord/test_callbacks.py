@@ -17,7 +17,8 @@ from bot.adapters.discord.cogs.common import ModelName
 from bot.adapters.discord.context import BotContext
 from bot.render.views import NOT_YOURS, ModelPicker, SectionPager
 from bot.settings import Settings
-from bot.state.store import Cooldowns, StateStore
+from bot.state.cooldowns import Cooldowns
+from bot.state.store import StateStore
 from catalog.errors import ModelNotFound
 from catalog.service import Catalog
 
