@@ -25,9 +25,11 @@ log = logging.getLogger(__name__)
 #: ``extras`` key marking a command (or group) for the bot owner: registered in the dev guild only, when set.
 OWNER = "owner"
 #: What Discord adds to a stored command; not ours to compare.
-_SERVER_KEYS = frozenset({"id", "application_id", "version", "guild_id", "dm_permission"})
+_SERVER_KEYS = frozenset({"id", "application_id", "version", "guild_id"})
 #: Keys Discord fills with its own default when a command leaves them unset (so "unset" matches any value).
 _DEFAULTED = ("contexts", "integration_types")
+#: Deprecated (``contexts`` replaces it) and left out of some of Discord's answers: compared only when present.
+_LEGACY = "dm_permission"
 
 Bot = commands.Bot | commands.AutoShardedBot
 
@@ -51,7 +53,7 @@ def _normal(value: Any) -> Any:
         out = {}
         for key, item in value.items():
             item = _normal(item)
-            if key in _SERVER_KEYS or _empty(item):
+            if key in _SERVER_KEYS or (_empty(item) and key != _LEGACY):
                 continue
             out[key] = str(item) if key == "default_member_permissions" else item
         return out
@@ -71,10 +73,12 @@ def differences(local: list[dict[str, Any]], remote: list[dict[str, Any]]) -> li
     out = [f"/{name}: new" for name in sorted(mine.keys() - theirs.keys())]
     out += [f"/{name}: no longer ours" for name in sorted(theirs.keys() - mine.keys())]
     for name in sorted(mine.keys() & theirs.keys()):
-        a, b = mine[name], dict(theirs[name])
+        a, b = dict(mine[name]), dict(theirs[name])
         for key in _DEFAULTED:
             if key not in a:
                 b.pop(key, None)
+        if _LEGACY not in b:
+            a.pop(_LEGACY, None)
         out += [f"/{name}: {key} differs" for key in sorted(a.keys() | b.keys()) if a.get(key) != b.get(key)]
     return out
 

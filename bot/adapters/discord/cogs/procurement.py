@@ -81,6 +81,7 @@ class Procurement(commands.Cog):
         name="catalog",
         description="Catalog maintenance (bot owner)",
         guild_only=True,  # default permissions do not apply in DMs: keep it out of them
+        allowed_contexts=app_commands.AppCommandContext(guild=True),
         default_permissions=discord.Permissions(administrator=True),
         extras={OWNER: True},  # only in the dev guild when DEV_GUILD_ID is set
     )
