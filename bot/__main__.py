@@ -3,6 +3,7 @@
 ``python -m bot``            the bot when DISCORD_TOKEN is set (env or .env), else the interactive console
 ``python -m bot console``    the console, even with a token
 ``python -m bot run``        the bot; fails clearly without a token
+``python -m bot sync``       push the slash commands now (HTTP only, no gateway); needs the token
 ``python -m bot <command>``  a CLI command (see ``python -m bot --help``)
 """
 
@@ -22,11 +23,12 @@ from bot.adapters.cli import main as cli
 from bot.adapters.console import loop as console_loop
 from bot.adapters.console.dispatch import Console
 from bot.adapters.console.present import default_chart_dir
-from bot.adapters.discord.client import PORTAL_HINT, create_bot
+from bot.adapters.discord.client import PORTAL_HINT, create_bot, registered_commands, sync_from_cli
 from bot.adapters.discord.context import BotContext
 from bot.adapters.discord.lifecycle import health_server, serve
 from bot.settings import Settings
-from bot.state.store import Cooldowns, StateStore
+from bot.state.cooldowns import Cooldowns
+from bot.state.store import StateStore
 from catalog.build import Progress
 from catalog.errors import CatalogError
 from catalog.service import Catalog, open_catalog
@@ -65,7 +67,13 @@ async def run_bot(settings: Settings) -> int:
     except (CatalogError, OSError, sqlite3.Error) as exc:
         print(startup_error(exc, settings), file=sys.stderr)
         return 1
-    cooldowns = Cooldowns(settings.user_cooldown_seconds, settings.channel_cooldown_seconds)
+    cooldowns = Cooldowns(
+        settings.user_cooldown_seconds,
+        settings.channel_cooldown_seconds,
+        settings.mention_cooldown_seconds,
+        settings.mention_channel_cooldown_seconds,
+        settings.cooldown_max_entries,
+    )
     context = BotContext(catalog, state, settings, cooldowns)
     bot = create_bot(context)
     log.info("catalog: %d models loaded in %.2fs", len(catalog.models), catalog.load_seconds)
@@ -108,7 +116,12 @@ def run_console(settings: Settings) -> int:
             print(startup_error(exc, settings), file=sys.stderr)
             return 1
         console = Console(
-            catalog, chart_dir=default_chart_dir(), state=state, catalog_path=settings.catalog_path, loop=loop
+            catalog,
+            chart_dir=default_chart_dir(),
+            state=state,
+            catalog_path=settings.catalog_path,
+            loop=loop,
+            help_commands=loop.run_until_complete(registered_commands()),
         )
         try:
             return console_loop.run(console)
@@ -118,15 +131,23 @@ def run_console(settings: Settings) -> int:
         loop.close()
 
 
+def setting_error(exc: ValidationError) -> str:
+    """The first problem as one line: "setting LOG_LEVEL: ..." for a field, the check's own words for a rule
+    across fields (such as SHARD_IDS against SHARD_COUNT)."""
+    err = exc.errors()[0]
+    msg = str(err["msg"]).removeprefix("Value error, ")
+    where = ".".join(str(x) for x in err["loc"]).upper()
+    return f"setting {where}: {msg}" if where else msg
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
-    if argv and argv[0] not in ("console", "run"):
-        return cli.main(argv)
+    if argv and argv[0] not in ("console", "run", "sync"):
+        return cli.main(argv, help_commands=lambda: asyncio.run(registered_commands()))
     try:
         settings = Settings()
     except ValidationError as exc:
-        err = exc.errors()[0]
-        print(f"error: setting {'.'.join(str(x) for x in err['loc']).upper()}: {err['msg']}", file=sys.stderr)
+        print(f"error: {setting_error(exc)}", file=sys.stderr)
         return 2
     except SettingsError as exc:  # a value that is not even JSON ("OWNER_IDS=nope"): one line, no traceback
         field = re.search(r'field "(\w+)"', str(exc))
@@ -135,10 +156,13 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     discord.utils.setup_logging(level=getattr(logging, settings.log_level))
     mode = argv[0] if argv else ("run" if settings.discord_token else "console")
-    if mode == "run":
+    if mode in ("run", "sync"):
         if settings.discord_token is None:
             print("error: DISCORD_TOKEN is not set (env or .env); `python -m bot console` needs none.", file=sys.stderr)
             return 2
+        if mode == "sync":
+            asyncio.run(sync_from_cli(settings))
+            return 0
         return asyncio.run(run_bot(settings))
     return run_console(settings)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pydantic import Field, SecretStr, field_validator
+from pydantic import Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from catalog.paths import default_db_path
@@ -30,7 +30,9 @@ class Settings(BaseSettings):
     message_content: bool = True
     """Ask for the privileged message-content intent (needed to answer ordinary chat)."""
     shard_count: int | None = Field(default=None, ge=1)
+    """Shards across all processes; needed with SHARD_IDS (Discord must know the total to route guilds)."""
     shard_ids: list[int] | None = None
+    """This process's shards, e.g. ``[0, 1]``; the process holding shard 0 is the one that syncs commands."""
     owner_ids: list[int] = []
     """Discord user ids allowed to run owner-only commands (besides the application owner)."""
     stale_after_days: int = Field(default=90, ge=1)
@@ -48,7 +50,21 @@ class Settings(BaseSettings):
     health_host: str = "127.0.0.1"
     """Address it listens on (0.0.0.0 in a container, so the orchestrator can reach it)."""
     user_cooldown_seconds: float = Field(default=20.0, ge=0)
+    """Ordinary chat: one unasked-for answer per user this often, so one chatty person cannot fill a channel."""
     channel_cooldown_seconds: float = Field(default=5.0, ge=0)
+    """Ordinary chat: one unasked-for answer per channel this often."""
+    mention_cooldown_seconds: float = Field(default=5.0, ge=0)
+    """@mentions and DMs, per user and channel: more generous than ordinary chat (the user asked), but a burst of
+    mentions still cannot make the bot spam a channel."""
+    mention_channel_cooldown_seconds: float = Field(default=1.0, ge=0)
+    """@mentions, per channel: at most one answer this often, however many people mention the bot at once."""
+    command_cooldown_uses: int = Field(default=3, ge=1)
+    """Heavy slash commands (/compare, /cost, /models, /export, /ask) build reports and draw charts: this many uses
+    per user and command within COMMAND_COOLDOWN_SECONDS."""
+    command_cooldown_seconds: float = Field(default=30.0, ge=0)
+    """The window for COMMAND_COOLDOWN_USES; 0 turns the slash-command cooldown off."""
+    cooldown_max_entries: int = Field(default=10_000, ge=1)
+    """The most users/channels each in-memory cooldown map remembers; the oldest are dropped first."""
 
     @field_validator("log_level")
     @classmethod
@@ -64,6 +80,28 @@ class Settings(BaseSettings):
         if value is not None and not value.get_secret_value().startswith(("postgresql://", "postgres://")):
             raise ValueError("STATE_DATABASE_URL must be a postgresql:// URL (leave it empty for SQLite)")
         return value
+
+    @model_validator(mode="after")
+    def _shards_fit(self) -> Settings:
+        """SHARD_IDS only mean something against SHARD_COUNT; caught here rather than as a gateway crash."""
+        ids = self.shard_ids
+        if ids is None:
+            return self
+        if self.shard_count is None:
+            raise ValueError("SHARD_IDS needs SHARD_COUNT (the total number of shards across all processes)")
+        if not ids:
+            raise ValueError("SHARD_IDS is empty: name this process's shards, e.g. [0], or leave it unset")
+        outside = sorted({i for i in ids if not 0 <= i < self.shard_count})
+        if outside:
+            raise ValueError(f"SHARD_IDS {outside} outside 0..{self.shard_count - 1} (SHARD_COUNT={self.shard_count})")
+        if len(set(ids)) != len(ids):
+            raise ValueError(f"SHARD_IDS lists a shard twice: {sorted({i for i in ids if ids.count(i) > 1})}")
+        return self
+
+    @property
+    def syncs_commands(self) -> bool:
+        """Only one process pushes slash commands: the one holding shard 0 (or the only one, unsharded)."""
+        return self.shard_ids is None or 0 in self.shard_ids
 
     @property
     def catalog_path(self) -> Path:

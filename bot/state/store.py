@@ -11,7 +11,6 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -268,22 +267,3 @@ async def _open(target: Path | str) -> Backend:
 
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
-
-
-@dataclass(slots=True)
-class Cooldowns:
-    """Per-user and per-channel cooldowns for passive answers (in memory; monotonic clock)."""
-
-    user_seconds: float
-    channel_seconds: float
-    _users: dict[int, float] = field(default_factory=dict)
-    _channels: dict[int, float] = field(default_factory=dict)
-
-    def ready(self, user_id: int, channel_id: int, now: float | None = None) -> bool:
-        """True (and the cooldowns start) when neither the user nor the channel is cooling down."""
-        now = time.monotonic() if now is None else now
-        if now < self._users.get(user_id, 0.0) or now < self._channels.get(channel_id, 0.0):
-            return False
-        self._users[user_id] = now + self.user_seconds
-        self._channels[channel_id] = now + self.channel_seconds
-        return True

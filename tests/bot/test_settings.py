@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -34,6 +35,7 @@ def test_paths_and_lists(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Non
     monkeypatch.setenv("LLM_CATALOG_DB", str(tmp_path / "c.sqlite3"))
     monkeypatch.setenv("OWNER_IDS", "[1, 2]")
     monkeypatch.setenv("SHARD_IDS", "[0, 1]")
+    monkeypatch.setenv("SHARD_COUNT", "4")
     settings = Settings(_env_file=None)
     assert settings.catalog_path == tmp_path / "c.sqlite3"
     assert settings.state_path == tmp_path / "bot-state.sqlite3"
@@ -75,3 +77,36 @@ def test_a_value_that_is_not_json_is_one_line(
     assert main(["console"]) == 2
     err = capsys.readouterr().err.strip().splitlines()
     assert err == ["error: setting OWNER_IDS: not a valid value (lists are JSON, e.g. [123, 456])"]
+
+
+@pytest.mark.parametrize(
+    ("env", "needle"),
+    [
+        ({"SHARD_IDS": "[0, 1]"}, "SHARD_IDS needs SHARD_COUNT"),
+        ({"SHARD_IDS": "[0, 2]", "SHARD_COUNT": "2"}, "SHARD_IDS [2] outside 0..1"),
+        ({"SHARD_IDS": "[-1]", "SHARD_COUNT": "2"}, "SHARD_IDS [-1] outside 0..1"),
+        ({"SHARD_IDS": "[1, 1]", "SHARD_COUNT": "2"}, "lists a shard twice: [1]"),
+        ({"SHARD_IDS": "[]", "SHARD_COUNT": "2"}, "SHARD_IDS is empty"),
+    ],
+)
+def test_shard_ids_are_checked_against_shard_count(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], env: dict[str, str], needle: str
+) -> None:
+    from bot.__main__ import main
+
+    for key, value in env.items():
+        monkeypatch.setenv(key, value)
+    with pytest.raises(ValidationError, match=re.escape(needle)):
+        Settings(_env_file=None)
+    monkeypatch.chdir(Path(__file__).parent)  # no .env here: only the environment above counts
+    assert main(["run"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and needle in err and "Value error" not in err  # one clear line
+
+
+@pytest.mark.parametrize(("ids", "syncs"), [(None, True), ("[0]", True), ("[0, 1]", True), ("[1]", False)])
+def test_only_the_process_with_shard_0_syncs(monkeypatch: pytest.MonkeyPatch, ids: str | None, syncs: bool) -> None:
+    if ids is not None:
+        monkeypatch.setenv("SHARD_IDS", ids)
+        monkeypatch.setenv("SHARD_COUNT", "2")
+    assert Settings(_env_file=None).syncs_commands is syncs

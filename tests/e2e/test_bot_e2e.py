@@ -16,13 +16,14 @@ from bot.adapters.discord.client import PORTAL_HINT, create_bot
 from bot.adapters.discord.context import BotContext
 from bot.render.views import NOT_YOURS, PAGER_ID
 from bot.settings import Settings
-from bot.state.store import Cooldowns, StateStore
+from bot.state.cooldowns import Cooldowns
+from bot.state.store import StateStore
 from catalog.service import Catalog
 from tests.e2e.conftest import logged_in
 from tests.e2e.fake_discord import APP_ID, GUILD_ID, STRANGER_ID, FakeDiscord
 
 COMMAND_NAMES = {
-    "compare", "model", "cost", "models", "ask", "passive", "sync",
+    "compare", "model", "cost", "models", "ask", "passive", "sync", "help",
     "traffic", "shortlist", "export", "changes", "digest", "catalog",
 }  # fmt: skip
 

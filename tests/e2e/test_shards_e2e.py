@@ -32,7 +32,8 @@ from bot.adapters.discord.context import BotContext
 from bot.answers.costs import TrafficProfile
 from bot.flows.procurement import Scope, traffic_show
 from bot.settings import Settings
-from bot.state.store import Cooldowns, StateStore
+from bot.state.cooldowns import Cooldowns
+from bot.state.store import StateStore
 from catalog.build import build
 from catalog.service import load_catalog
 from catalog.store.db import SourceFile, Store
@@ -171,12 +172,6 @@ def _puts(fake: FakeDiscord, shard: int) -> int:
     return sum(r.method == "PUT" and r.path.endswith("/commands") and r.token == token(shard) for r in fake.requests)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="every process still syncs commands at start-up (here shard 1's, started first, pushes them and shard 0's "
-    "finds them current); the change making only the shard-0 process sync flips this",
-)
 async def test_only_the_shard_zero_process_syncs(fake: FakeDiscord, cluster: Cluster) -> None:
     assert {shard: _puts(fake, shard) for shard in cluster.bots} == {0: 1, 1: 0}
     assert {c["name"] for c in fake.commands["global"]} >= {"traffic", "compare"}

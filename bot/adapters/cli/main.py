@@ -6,7 +6,7 @@ import argparse
 import asyncio
 import json
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -16,6 +16,7 @@ from bot.adapters.cli import procurement as cli_procurement
 from bot.adapters.cli import state as cli_state
 from bot.answers.handlers import ask_handler, compare_handler, cost_handler
 from bot.flows.filter_options import add_filter_args, filter_from_args
+from bot.flows.help import CommandLine, help_flow
 from bot.flows.lookup import ask_flow, compare_flow, cost_flow, model_flow, models_flow
 from bot.flows.traffic_options import add_traffic_args, profile_from_args
 from bot.render import text as render_text
@@ -113,6 +114,8 @@ def _parser() -> argparse.ArgumentParser:
     add_traffic_args(ms)
     cli_procurement.add_parsers(sub)
     cli_state.add_parser(sub)
+    he = sub.add_parser("help", help="the slash commands by category, as /help shows them")
+    he.add_argument("--json", action="store_true", help="print the exact Discord message payload")
     return p
 
 
@@ -122,11 +125,26 @@ def _output_args(p: argparse.ArgumentParser) -> None:
     mode.add_argument("--answer", action="store_true", help="print the structured answer (pydantic JSON)")
 
 
-def main(argv: list[str] | None = None, stdin: TextIO | None = None, stdout: TextIO | None = None) -> int:
+def main(
+    argv: list[str] | None = None,
+    stdin: TextIO | None = None,
+    stdout: TextIO | None = None,
+    help_commands: Callable[[], Sequence[CommandLine]] | None = None,
+) -> int:
+    """``help_commands`` lists the slash commands for ``help`` (the wiring reads them from the bot's tree)."""
     args = _parser().parse_args(argv)
     out = stdout or sys.stdout
     if args.command == "state":  # needs no catalog: it must work when nothing else starts
         return cli_state.run(args, out, sys.stderr)
+    if args.command == "help":
+        if help_commands is None:
+            print("error: no command list to show (run `python -m bot help`)", file=sys.stderr)
+            return 2
+        reply = help_flow(help_commands())
+        out.write(
+            (json.dumps(reply.payload(), indent=2, ensure_ascii=False) if args.json else render_reply(reply)) + "\n"
+        )
+        return 0
     db = args.db or default_db_path()
     try:
         catalog = asyncio.run(open_catalog(db))

@@ -10,13 +10,14 @@ import argparse
 import asyncio
 import re
 import shlex
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from bot.adapters.console.present import Presenter
 from bot.answers.costs import TrafficProfile
 from bot.answers.freshness import Freshness
 from bot.flows.filter_options import add_filter_args, filter_from_args
+from bot.flows.help import CommandLine, help_flow
 from bot.flows.lookup import ChatSession, ask_flow, compare_flow, cost_flow, model_flow, models_flow
 from bot.flows.procurement import (
     Scope,
@@ -61,6 +62,7 @@ class Console:
         state: StateStore | None = None,
         catalog_path: Path | None = None,
         loop: asyncio.AbstractEventLoop | None = None,
+        help_commands: Sequence[CommandLine] = (),
     ):
         self.catalog = catalog
         self._profile = profile or TrafficProfile()
@@ -71,6 +73,8 @@ class Console:
         self.chat = ChatSession(catalog, self._profile)
         """The console is one channel: its memory makes "and opus?" a follow-up of the line before."""
         self.user_id = 1
+        self.help_commands = help_commands
+        """The Discord commands (from the wiring, which reads the bot's command tree) for the categorised /help."""
 
     @property
     def profile(self) -> TrafficProfile:
@@ -121,8 +125,14 @@ class Console:
             "shortlist": self._shortlist,
             "export": lambda rest: self.present.show(self.present.run(export(self._scope(), _names(rest) or None))),
             "changes": lambda rest: self.present.show(self.present.run(changes_flow(self._scope(), int(rest or 30)))),
-            "help": lambda rest: HELP,
+            "help": self._help,
         }
+
+    def _help(self, rest: str) -> str:
+        """The categorised list /help shows in Discord, then the console's own syntax."""
+        if not self.help_commands:
+            return HELP
+        return f"{self.present.show(help_flow(self.help_commands))}\n\nIn this console:\n{HELP}"
 
     def _compare(self, rest: str) -> str:
         return self.present.show(compare_flow(self.catalog, _names(rest), self.profile, self.user_id))

@@ -9,16 +9,20 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
+from bot.adapters.discord.cogs.common import retry_note
+from bot.adapters.discord.cogs.help import command_lines
 from bot.adapters.discord.context import BotContext
 from bot.adapters.discord.controls import DYNAMIC_ITEMS, tell
-from bot.adapters.discord.sync import sync_commands
+from bot.adapters.discord.sync import scope_owner_commands, sync_at_start, sync_commands
+from bot.flows.help import CommandLine
 from bot.render.reply import NO_MENTIONS
+from bot.settings import Settings
 from catalog.errors import AmbiguousModel, CatalogError, ModelNotFound
 
 log = logging.getLogger(__name__)
 COGS = tuple(
     f"bot.adapters.discord.cogs.{name}"
-    for name in ("catalog_commands", "chat", "admin", "procurement", "refresh", "backups")
+    for name in ("catalog_commands", "chat", "admin", "procurement", "help", "refresh", "backups")
 )
 NO_CONTENT_INTENT = (
     "Message content intent is off: only slash commands, @mentions and DMs work (set MESSAGE_CONTENT=true "
@@ -49,7 +53,8 @@ class _BotCore:
         self.add_dynamic_items(*DYNAMIC_ITEMS)  # type: ignore[attr-defined]
         if not self.context.settings.message_content:
             log.warning(NO_CONTENT_INTENT)
-        await sync_commands(self, self.context.settings.dev_guild_id)  # type: ignore[arg-type]
+        scope_owner_commands(self.tree, self.context.settings.dev_guild_id)
+        await sync_at_start(self, self.context.settings)  # type: ignore[arg-type]
 
     async def on_message(self, message: discord.Message) -> None:
         """No prefix commands: the chat cog's listener handles messages."""
@@ -97,6 +102,30 @@ def create_bot(context: BotContext, **options: Any) -> LLMBot | ShardedLLMBot:
     return bot
 
 
+async def _bare_bot() -> commands.Bot:
+    """The cogs on a bot that never connects to the gateway (no setup hook of ours, no start-up sync)."""
+    bot = commands.Bot(command_prefix=commands.when_mentioned, intents=discord.Intents.none(), help_command=None)
+    for ext in COGS:
+        await bot.load_extension(ext)
+    return bot
+
+
+async def registered_commands() -> list[CommandLine]:
+    """The slash commands as Discord would list them, without logging in: for the console's and the CLI's help."""
+    return command_lines((await _bare_bot()).tree)
+
+
+async def sync_from_cli(settings: Settings) -> bool:
+    """``python -m bot sync``: log in over HTTP only and push the commands (the owner's way when Discord shows
+    none, so /sync cannot be run). Forced, whatever this process's shards."""
+    assert settings.discord_token is not None
+    bot = await _bare_bot()
+    scope_owner_commands(bot.tree, settings.dev_guild_id)
+    async with bot:
+        await bot.login(settings.discord_token.get_secret_value())
+        return await sync_commands(bot, settings.dev_guild_id, force=True)
+
+
 async def on_tree_error(interaction: discord.Interaction[Any], error: app_commands.AppCommandError) -> None:
     """One place for command errors: a friendly ephemeral note; tracebacks only in the log."""
     original = error.original if isinstance(error, app_commands.CommandInvokeError) else error
@@ -107,10 +136,10 @@ async def on_tree_error(interaction: discord.Interaction[Any], error: app_comman
         text = f"You need the {needed} permission for that; nothing was changed."
     elif isinstance(original, app_commands.NoPrivateMessage):
         text = "That command works in a server, not in DMs."
+    elif isinstance(original, app_commands.CommandOnCooldown):  # a CheckFailure too: this branch must come first
+        text = retry_note(original.retry_after)
     elif isinstance(original, app_commands.CheckFailure):
         text = "That command is restricted (owner or permission check failed); nothing was changed."
-    elif isinstance(original, app_commands.CommandOnCooldown):
-        text = f"Slow down a little: try again in {original.retry_after:.0f}s."
     else:
         log.exception("command %s failed", interaction.command.name if interaction.command else "?", exc_info=original)
         text = "Something went wrong on my side; it has been logged. Please try again."

@@ -8,7 +8,8 @@ from bot.adapters.health.metrics import Metrics
 from bot.answers.costs import TrafficProfile
 from bot.answers.freshness import Freshness
 from bot.settings import Settings
-from bot.state.store import Cooldowns, StateStore
+from bot.state.cooldowns import Cooldowns
+from bot.state.store import StateStore
 from catalog.service import Catalog
 
 

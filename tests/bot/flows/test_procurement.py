@@ -31,7 +31,8 @@ from bot.flows.procurement import (
     traffic_show,
 )
 from bot.settings import Settings
-from bot.state.store import Cooldowns, StateStore
+from bot.state.cooldowns import Cooldowns
+from bot.state.store import StateStore
 from catalog.build import build
 from catalog.service import Catalog
 from catalog.store.db import SourceFile, Store

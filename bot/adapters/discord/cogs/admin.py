@@ -1,4 +1,4 @@
-"""Owner-only maintenance: force a command sync."""
+"""Owner-only maintenance: force a command sync (also ``python -m bot sync``, for when Discord shows nothing)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.adapters.discord.cogs.common import context_of
-from bot.adapters.discord.sync import sync_commands
+from bot.adapters.discord.sync import OWNER, sync_commands
 
 
 async def is_owner(interaction: discord.Interaction[Any]) -> bool:
@@ -24,8 +24,9 @@ class Admin(commands.Cog):
     def __init__(self, bot: commands.Bot):
         self.bot = bot
 
-    @app_commands.command(name="sync")
+    @app_commands.command(name="sync", extras={OWNER: True})  # only in the dev guild when DEV_GUILD_ID is set
     @app_commands.check(is_owner)
+    @app_commands.guild_only()  # default permissions do not apply in DMs: keep it out of them
     @app_commands.default_permissions(administrator=True)
     async def sync(self, interaction: discord.Interaction[Any]) -> None:
         """Owner only: push the slash commands to Discord now, even if they look unchanged."""

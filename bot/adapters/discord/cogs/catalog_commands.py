@@ -9,7 +9,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.adapters.discord.cogs.common import ModelName, context_of, send_followup, send_response
+from bot.adapters.discord.cogs.common import ModelName, context_of, heavy_cooldown, send_followup, send_response
 from bot.adapters.discord.controls import tell
 from bot.answers.costs import MAX_REQUESTS_PER_MONTH, MAX_TOKENS_PER_REQUEST, TrafficError, apply_traffic
 from bot.answers.filters import ModelFilter
@@ -25,6 +25,7 @@ class CatalogCommands(commands.Cog):
     """Read-only commands anyone may use."""
 
     @app_commands.command(name="compare")
+    @heavy_cooldown()
     @app_commands.describe(
         model_a="First model", model_b="Second model", model_c="Optional third model", model_d="Optional fourth model"
     )
@@ -51,6 +52,7 @@ class CatalogCommands(commands.Cog):
         await send_response(interaction, model_flow(ctx.catalog, name, interaction.user.id, ctx.fresh))
 
     @app_commands.command(name="cost")
+    @heavy_cooldown()
     @app_commands.describe(
         model="The model to price",
         requests_per_month="Requests per month (default: this server's traffic)",
@@ -90,6 +92,7 @@ class CatalogCommands(commands.Cog):
         await send_followup(interaction, cost_flow(ctx.catalog, model, profile, interaction.user.id, ctx.fresh))
 
     @app_commands.command(name="models")
+    @heavy_cooldown()
     @app_commands.describe(
         open_weights="Only models with public weights",
         min_context="Minimum context window, in tokens",

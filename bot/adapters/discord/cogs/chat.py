@@ -11,11 +11,11 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.adapters.discord.cogs.common import context_of, send_response
+from bot.adapters.discord.cogs.common import context_of, heavy_cooldown, retry_note, send_response
 from bot.adapters.discord.context import BotContext
 from bot.adapters.discord.controls import outgoing
 from bot.flows.lookup import ChatSession, ask_flow
-from bot.render.reply import Reply
+from bot.render.reply import NO_MENTIONS, Reply
 
 log = logging.getLogger(__name__)
 
@@ -67,12 +67,18 @@ class Chat(commands.Cog):
         if not addressed and not ctx.cooldowns.ready(message.author.id, message.channel.id):
             log.debug("cooldown: skipped a passive answer in channel %s", message.channel.id)
             return
+        if addressed and (wait := ctx.cooldowns.addressed(message.author.id, message.channel.id)):
+            log.debug("cooldown: held back an addressed answer in channel %s", message.channel.id)
+            if ctx.cooldowns.first_notice(message.author.id, message.channel.id, wait):
+                await _tell_privately(message, retry_note(wait))
+            return
         if session.memory is not None and session.memory != before:
             await ctx.state.remember(message.channel.id, session.memory)  # only what the channel was answered
         await _reply_to(ctx, message, reply)
         ctx.metrics.answers.labels(session.last_intent or "answer").inc()
 
     @app_commands.command(name="ask")
+    @heavy_cooldown()
     @app_commands.describe(question="Your question, e.g. “is ling 2.6 flash open source?”")
     async def ask(self, interaction: discord.Interaction[Any], question: str) -> None:
         """Ask about models in plain words (works without the message-content intent)."""
@@ -100,6 +106,18 @@ class Chat(commands.Cog):
 async def _reply_to(ctx: BotContext, message: discord.Message, reply: Reply) -> None:
     kwargs = await outgoing(ctx, reply)
     await message.reply(mention_author=False, **kwargs)
+
+
+async def _tell_privately(message: discord.Message, text: str) -> None:
+    """A DM to the author (a DM question is answered there anyway); if their DMs are closed, a ⏳ reaction says the
+    same without adding a line to the channel."""
+    try:
+        await message.author.send(text, allowed_mentions=NO_MENTIONS)
+    except discord.HTTPException:
+        try:
+            await message.add_reaction("⏳")
+        except discord.HTTPException:
+            log.debug("cooldown: could not tell user %s when to retry", message.author.id)
 
 
 async def setup(bot: commands.Bot) -> None:

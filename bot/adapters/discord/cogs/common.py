@@ -1,8 +1,11 @@
-"""Helpers every cog uses: the model-name transformer with autocomplete, and reply delivery."""
+"""Helpers every cog uses: the model-name transformer with autocomplete, reply delivery, and cooldowns."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+import math
+from collections.abc import Callable
+from datetime import timedelta
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import discord
 from discord import app_commands
@@ -13,6 +16,8 @@ from bot.render.reply import Reply, drawn
 
 if TYPE_CHECKING:
     from bot.adapters.discord.context import BotContext
+
+T = TypeVar("T")
 
 
 def context_of(interaction: discord.Interaction[Any]) -> BotContext:
@@ -55,3 +60,22 @@ async def send_response(interaction: discord.Interaction[Any], reply: Reply) -> 
     assert all(a.ready for a in reply.files), "a reply with a chart to draw must be deferred and followed up"
     kwargs = await outgoing(context_of(interaction), reply)
     await interaction.response.send_message(ephemeral=reply.ephemeral, **kwargs)
+
+
+def retry_note(seconds: float) -> str:
+    """The private "try again" line, as Discord's relative timestamp: it counts down in the reader's client."""
+    at = discord.utils.utcnow() + timedelta(seconds=math.ceil(seconds))
+    return f"Slow down a little: you can try again {discord.utils.format_dt(at, 'R')}."
+
+
+def _heavy_cooldown(interaction: discord.Interaction[Any]) -> app_commands.Cooldown | None:
+    settings = context_of(interaction).settings
+    if settings.command_cooldown_seconds <= 0:
+        return None
+    return app_commands.Cooldown(settings.command_cooldown_uses, settings.command_cooldown_seconds)
+
+
+def heavy_cooldown() -> Callable[[T], T]:
+    """Per user and command, from the settings: these commands build reports and draw charts, so a burst from one
+    person should not slow everyone's answers. discord.py raises ``CommandOnCooldown`` to the tree's handler."""
+    return app_commands.checks.dynamic_cooldown(_heavy_cooldown, key=lambda i: i.user.id)

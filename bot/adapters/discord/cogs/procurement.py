@@ -16,8 +16,9 @@ from discord.ext import commands
 
 from bot.adapters.discord.cogs.admin import is_owner
 from bot.adapters.discord.cogs.catalog_commands import Model
-from bot.adapters.discord.cogs.common import context_of, send_followup, send_response
+from bot.adapters.discord.cogs.common import context_of, heavy_cooldown, send_followup, send_response
 from bot.adapters.discord.context import BotContext
+from bot.adapters.discord.sync import OWNER
 from bot.answers.costs import MAX_REQUESTS_PER_MONTH, MAX_TOKENS_PER_REQUEST
 from bot.flows.procurement import (
     Scope,
@@ -76,7 +77,14 @@ class Procurement(commands.Cog):
         name="traffic", description="This server's traffic, used by every estimate", guild_only=True
     )
     shortlist = app_commands.Group(name="shortlist", description="This server's shortlist of models", guild_only=True)
-    catalog = app_commands.Group(name="catalog", description="Catalog maintenance (bot owner)")
+    catalog = app_commands.Group(
+        name="catalog",
+        description="Catalog maintenance (bot owner)",
+        guild_only=True,  # default permissions do not apply in DMs: keep it out of them
+        allowed_contexts=app_commands.AppCommandContext(guild=True),
+        default_permissions=discord.Permissions(administrator=True),
+        extras={OWNER: True},  # only in the dev guild when DEV_GUILD_ID is set
+    )
 
     def __init__(self, bot: commands.Bot):
         self.bot = bot
@@ -150,6 +158,7 @@ class Procurement(commands.Cog):
         await send_response(interaction, await shortlist_clear(scope_of(interaction)))
 
     @app_commands.command(name="export")
+    @heavy_cooldown()
     @app_commands.guild_only()
     @app_commands.describe(
         model_a="Compare these models instead of exporting the shortlist", model_b="Second model",
@@ -177,6 +186,7 @@ class Procurement(commands.Cog):
 
     @app_commands.command(name="digest")
     @app_commands.guild_only()
+    @app_commands.default_permissions(manage_guild=True)
     @manage_server_or_owner()
     @app_commands.describe(channel="Where to post price changes to shortlisted models after a refresh; omit to stop")
     async def digest(self, interaction: discord.Interaction[Any], channel: discord.TextChannel | None = None) -> None:

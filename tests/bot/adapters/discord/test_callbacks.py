@@ -20,42 +20,10 @@ from bot.flows.resume import EXPIRED
 from bot.limits import CUSTOM_ID
 from bot.render.views import KEY_CHARS, NOT_YOURS, PAGER_ID, pager_id, pick_id
 from bot.settings import Settings
-from bot.state.store import Cooldowns, StateStore
+from bot.state.cooldowns import Cooldowns
+from bot.state.store import StateStore
 from catalog.errors import ModelNotFound
-from catalog.service import Catalog
-
-INVOKER, OTHER, GUILD, CHANNEL = 111, 222, 900, 901
-
-
-def cb(item: Any) -> Any:
-    """The raw callback of a command or view item (typed loosely: discord.py's generics fight mocks)."""
-    return item.callback
-
-
-@pytest.fixture
-async def ctx(shipped_catalog: Catalog, tmp_path: Path):
-    state = await StateStore.connect(tmp_path / "state.sqlite3")
-    yield BotContext(shipped_catalog, state, Settings(_env_file=None), Cooldowns(20, 5))
-    await state.close()
-
-
-def interaction(ctx: BotContext, user_id: int = INVOKER, permissions: discord.Permissions | None = None) -> Any:
-    it = MagicMock(spec=discord.Interaction)
-    it.client = MagicMock()
-    it.client.context = ctx
-    it.user = MagicMock(id=user_id)
-    it.guild_id, it.channel_id = GUILD, CHANNEL
-    it.permissions = permissions or discord.Permissions.none()
-    it.response = MagicMock()
-    for name in ("defer", "send_message", "edit_message"):
-        setattr(it.response, name, AsyncMock())
-    it.response.is_done = MagicMock(return_value=False)
-    it.response.defer.side_effect = lambda *a, **k: it.response.is_done.configure_mock(return_value=True)
-    it.followup = MagicMock()
-    it.followup.send = AsyncMock(return_value=MagicMock(spec=discord.WebhookMessage))
-    it.original_response = AsyncMock()
-    it.edit_original_response = AsyncMock()
-    return it
+from tests.bot.adapters.discord.fakes import CHANNEL, GUILD, INVOKER, OTHER, cb, chat_cog, interaction, message
 
 
 async def test_compare_defers_then_follows_up_with_pager(ctx: BotContext) -> None:
@@ -216,29 +184,6 @@ async def test_models_and_model_and_ask(ctx: BotContext) -> None:
     it = interaction(ctx)
     await cb(chat.ask)(chat, it, "how fast is gpt-4o?")
     assert it.response.send_message.await_args.kwargs["embeds"][0].title == "I don't know that"
-
-
-def message(
-    content: str, *, bot_author: bool = False, mentions_bot: bool = False, dm: bool = False, user: int = INVOKER
-) -> Any:
-    msg = MagicMock(spec=discord.Message)
-    msg.content = content
-    msg.author = MagicMock(id=user, bot=bot_author)
-    msg.guild = None if dm else MagicMock(id=GUILD)
-    msg.channel = MagicMock(id=CHANNEL)
-    msg.mentions = [ME] if mentions_bot else []
-    msg.reply = AsyncMock()
-    return msg
-
-
-ME = MagicMock(id=999)
-
-
-def chat_cog(ctx: BotContext) -> Chat:
-    bot = MagicMock()
-    bot.user = ME
-    bot.context = ctx
-    return Chat(bot)
 
 
 async def test_listener_answers_questions_and_ignores_chat(ctx: BotContext) -> None:

@@ -13,7 +13,8 @@ import pytest
 from bot.adapters.discord.cogs.refresh import ScheduledRefresh, catalog_age_hours, refreshes_here
 from bot.adapters.discord.context import BotContext
 from bot.settings import Settings
-from bot.state.store import Cooldowns, StateStore
+from bot.state.cooldowns import Cooldowns
+from bot.state.store import StateStore
 from catalog.build import build
 from catalog.service import load_catalog
 from catalog.store.db import SourceFile, Store
