@@ -198,6 +198,7 @@ def interaction(ctx: BotContext, user_id: int, manage_guild: bool) -> Any:
     it.user = MagicMock(id=user_id)
     it.guild_id, it.channel_id = GUILD, 5
     it.permissions = discord.Permissions(manage_guild=manage_guild)
+    it.created_at = discord.utils.utcnow()  # /export has a cooldown, counted from the interaction's time
     it.response = MagicMock(send_message=AsyncMock(), defer=AsyncMock(), is_done=MagicMock(return_value=False))
     it.followup = MagicMock(send=AsyncMock())
     it.original_response = AsyncMock()

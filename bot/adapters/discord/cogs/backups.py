@@ -21,6 +21,8 @@ log = logging.getLogger(__name__)
 class StateBackups(commands.Cog):
     def __init__(self, bot: commands.Bot):
         self.bot = bot
+        if getattr(bot, "context", None) is None:
+            return  # a bot built only to list its commands: no state to back up
         settings = context_of_bot(bot).settings
         if settings.state_backup_days > 0 and isinstance(settings.state_target, Path):
             self.daily.start()

@@ -38,6 +38,8 @@ def refreshes_here(bot: commands.Bot) -> bool:
 class ScheduledRefresh(commands.Cog):
     def __init__(self, bot: commands.Bot):
         self.bot = bot
+        if getattr(bot, "context", None) is None:
+            return  # a bot built only to list its commands (/help, sync tests): nothing to keep fresh
         hours = context_of_bot(bot).settings.refresh_hours
         if hours > 0 and refreshes_here(bot):
             self.scheduled.change_interval(hours=hours)
