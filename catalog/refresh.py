@@ -8,10 +8,11 @@ transaction: a failed refresh leaves the catalog exactly as it was and says why.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 import aiohttp
+from tenacity import AsyncRetrying, RetryCallState, retry_if_exception_type, stop_after_attempt, wait_exponential_jitter
 
 from catalog.build import BuildResult, Progress, build, shipped_files
 from catalog.errors import CatalogError
@@ -40,21 +41,46 @@ class Limits:
 
 
 class _Retryable(Exception):
-    pass
+    """A 429 or 5xx: worth another try, after ``retry_after`` seconds when the server said so."""
+
+    def __init__(self, message: str, retry_after: float | None = None):
+        super().__init__(message)
+        self.retry_after = retry_after
+
+
+#: The longest a server's Retry-After is honoured before giving up on waiting (a refresh must end).
+MAX_RETRY_AFTER_S = 60.0
+
+
+def _wait(limits: Limits) -> Callable[[RetryCallState], float]:
+    """Exponential backoff with jitter (so several shards do not retry in step), or the server's Retry-After."""
+    jittered = wait_exponential_jitter(multiplier=limits.backoff_s, max=30.0, jitter=limits.backoff_s)
+
+    def wait(state: RetryCallState) -> float:
+        exc = state.outcome.exception() if state.outcome is not None else None
+        if isinstance(exc, _Retryable) and exc.retry_after is not None:
+            return min(exc.retry_after, MAX_RETRY_AFTER_S)
+        return float(jittered(state))
+
+    return wait
 
 
 async def download(session: aiohttp.ClientSession, url: str, limits: Limits) -> bytes:
-    """The body at ``url``, or ``RefreshError`` naming the URL and the last reason."""
-    last = "no attempt made"
-    for attempt in range(limits.attempts):
-        try:
-            return await _fetch(session, url, limits)
-        except _Retryable as exc:
-            last = str(exc)
-        except (aiohttp.ClientError, TimeoutError) as exc:
-            last = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
-        if attempt + 1 < limits.attempts:
-            await asyncio.sleep(limits.backoff_s * 2**attempt)
+    """The body at ``url``, or ``RefreshError`` naming the URL and the last reason (tenacity retries connection
+    errors, timeouts, 429 and 5xx; the last failure is what the owner reads)."""
+    try:
+        async for attempt in AsyncRetrying(
+            stop=stop_after_attempt(limits.attempts),
+            wait=_wait(limits),
+            retry=retry_if_exception_type((_Retryable, aiohttp.ClientError, TimeoutError)),
+            reraise=True,
+        ):
+            with attempt:
+                return await _fetch(session, url, limits)
+    except _Retryable as exc:
+        last = str(exc)
+    except (aiohttp.ClientError, TimeoutError) as exc:
+        last = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
     raise RefreshError(f"{url}: gave up after {limits.attempts} attempts ({last})")
 
 
@@ -62,7 +88,7 @@ async def _fetch(session: aiohttp.ClientSession, url: str, limits: Limits) -> by
     timeout = aiohttp.ClientTimeout(total=limits.timeout_s)
     async with session.get(url, timeout=timeout) as resp:
         if resp.status == 429 or resp.status >= 500:
-            raise _Retryable(f"HTTP {resp.status}")
+            raise _Retryable(f"HTTP {resp.status}", _retry_after(resp.headers.get("Retry-After")))
         if resp.status != 200:
             raise RefreshError(f"{url}: HTTP {resp.status}; check the URL setting")
         if resp.content_length is not None and resp.content_length > limits.max_bytes:
@@ -75,6 +101,14 @@ async def _fetch(session: aiohttp.ClientSession, url: str, limits: Limits) -> by
                 raise RefreshError(f"{url}: body is over the {limits.max_bytes:,}-byte cap")
             chunks.append(chunk)
         return b"".join(chunks)
+
+
+def _retry_after(value: str | None) -> float | None:
+    """Retry-After as seconds (the HTTP-date form is rare for APIs and is treated as absent)."""
+    try:
+        return max(0.0, float(value)) if value is not None else None
+    except ValueError:
+        return None
 
 
 async def refresh(

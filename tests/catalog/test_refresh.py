@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import json
+import time
 from collections.abc import AsyncIterator
 from pathlib import Path
 
@@ -46,6 +47,10 @@ async def server() -> AsyncIterator[tuple[str, Recorded]]:
         if path == "/flaky" and rec.hits[path] <= 2:
             return web.Response(status=503)
         if path == "/flaky":
+            return web.Response(body=OPENROUTER, content_type="application/json")
+        if path == "/limited" and rec.hits[path] == 1:  # a 429 that says how long to wait
+            return web.Response(status=429, headers={"Retry-After": "0.3"})
+        if path == "/limited":
             return web.Response(body=OPENROUTER, content_type="application/json")
         if path == "/slow":
             await asyncio.sleep(5)
@@ -105,6 +110,14 @@ async def test_retries_with_backoff_then_succeeds(server, db: Path) -> None:
     async with Store.open(db) as store:
         await refresh(store, {"openrouter": f"{base}/flaky"}, FAST)
     assert rec.hits["/flaky"] == 3
+
+
+async def test_a_429_is_retried_after_the_time_the_server_asks(server, db: Path) -> None:
+    base, rec = server
+    started = time.monotonic()
+    async with Store.open(db) as store:
+        await refresh(store, {"openrouter": f"{base}/limited"}, FAST)
+    assert rec.hits["/limited"] == 2 and time.monotonic() - started >= 0.3  # Retry-After, not the 10 ms backoff
 
 
 @pytest.mark.parametrize(
