@@ -52,6 +52,8 @@ def startup_error(exc: BaseException, settings: Settings) -> str:
         )
     if isinstance(exc, CatalogError):
         return f"error: cannot use the database {exc}"
+    if type(exc).__name__ == "StateUnavailable":  # PostgreSQL down: asyncpg is only imported when configured
+        return f"error: {exc}. Start it (or fix STATE_DATABASE_URL) and start the bot again."
     return f"error: cannot open the databases: {plain(exc) if isinstance(exc, sqlite3.Error) else exc}"
 
 
@@ -64,7 +66,7 @@ async def run_bot(settings: Settings) -> int:
     assert settings.discord_token is not None
     try:
         catalog, state = await _open_all(settings)
-    except (CatalogError, OSError, sqlite3.Error) as exc:
+    except Exception as exc:  # every failed start is one line and a prompt non-zero exit, never a traceback
         print(startup_error(exc, settings), file=sys.stderr)
         return 1
     cooldowns = Cooldowns(

@@ -17,8 +17,10 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from functools import lru_cache
 from typing import Any
+from urllib.parse import urlsplit
 
 import asyncpg
+from tenacity import AsyncRetrying, retry_if_exception_type, stop_after_attempt, wait_exponential_jitter
 
 from bot.state.base import Listener, Resync, Row, Session
 
@@ -58,6 +60,21 @@ class _Connection:
         return [tuple(r) for r in await self._conn.fetch(translate(sql), *args)]
 
 
+#: Connection failures worth waiting out at start-up, and the ones that mean "lost" later.
+UNREACHABLE = (OSError, asyncpg.CannotConnectNowError, asyncpg.ConnectionDoesNotExistError, asyncpg.InterfaceError)
+CONNECT_ATTEMPTS = 6
+
+
+class StateUnavailable(Exception):
+    """The PostgreSQL state database cannot be reached: said in one line, with the host and no password."""
+
+
+def where(url: str) -> str:
+    """The host and database of ``url``, without user or password (safe for a log line)."""
+    parts = urlsplit(url)
+    return f"{parts.hostname}:{parts.port or 5432}{parts.path}"
+
+
 class PostgresBackend:
     """Open with ``await PostgresBackend.open(url)``; a small pool for statements plus one listening connection."""
 
@@ -76,8 +93,27 @@ class PostgresBackend:
         self._closing = False
 
     @classmethod
-    async def open(cls, url: str) -> PostgresBackend:
-        pool = await asyncpg.create_pool(url, min_size=1, max_size=4)
+    async def open(cls, url: str, attempts: int = CONNECT_ATTEMPTS) -> PostgresBackend:
+        """Connect, retrying an unreachable server with jittered backoff (a container's database may start after
+        the bot); ``StateUnavailable`` names the host, never the password, when it stays down."""
+        try:
+            async for attempt in AsyncRetrying(
+                stop=stop_after_attempt(attempts),
+                wait=wait_exponential_jitter(multiplier=1.0, max=8.0),
+                retry=retry_if_exception_type(UNREACHABLE),
+                before_sleep=lambda state: log.warning(
+                    "state database %s unreachable (%s); retrying",
+                    where(url),
+                    state.outcome.exception() if state.outcome else "?",
+                ),
+                reraise=True,
+            ):
+                with attempt:
+                    pool = await asyncpg.create_pool(url, min_size=1, max_size=4)
+        except UNREACHABLE as exc:
+            raise StateUnavailable(
+                f"state database {where(url)} unreachable after {attempts} attempts: {exc}"
+            ) from None
         return cls(url, pool)
 
     async def execute(self, sql: str, *args: Any) -> int:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import sqlite3
 from typing import Any
 
 import discord
@@ -126,6 +127,15 @@ async def sync_from_cli(settings: Settings) -> bool:
         return await sync_commands(bot, settings.dev_guild_id, force=True)
 
 
+def storage_unavailable(exc: BaseException) -> bool:
+    """A lost or locked state database (PostgreSQL gone, a locked or full SQLite file), not a bug in a command."""
+    if isinstance(exc, sqlite3.OperationalError | ConnectionError | TimeoutError):
+        return True
+    return type(exc).__module__.startswith("asyncpg") and any(
+        word in type(exc).__name__ for word in ("Connection", "Interface", "CannotConnect")
+    )
+
+
 async def on_tree_error(interaction: discord.Interaction[Any], error: app_commands.AppCommandError) -> None:
     """One place for command errors: a friendly ephemeral note; tracebacks only in the log."""
     original = error.original if isinstance(error, app_commands.CommandInvokeError) else error
@@ -140,6 +150,15 @@ async def on_tree_error(interaction: discord.Interaction[Any], error: app_comman
         text = retry_note(original.retry_after)
     elif isinstance(original, app_commands.CheckFailure):
         text = "That command is restricted (owner or permission check failed); nothing was changed."
+    elif storage_unavailable(original):
+        log.warning("state database unavailable during %s: %s", interaction.command.name if interaction.command
+                    else "?", original)  # fmt: skip
+        text = (
+            "Could not save that: the settings database is unavailable right now; nothing was changed. Try again soon."
+        )
+        context = getattr(interaction.client, "context", None)
+        if context is not None:
+            context.metrics.errors.labels("state").inc()
     else:
         log.exception("command %s failed", interaction.command.name if interaction.command else "?", exc_info=original)
         text = "Something went wrong on my side; it has been logged. Please try again."

@@ -95,3 +95,12 @@ async def test_a_lost_listener_reconnects_and_re_reads(url: str) -> None:
     finally:
         await conn.close()
         await store.close()
+
+
+async def test_an_unreachable_server_is_retried_then_named_without_the_password() -> None:
+    """Nothing listens on the port: a few quick retries, then one line naming host and database, no password."""
+    from bot.state.postgres import PostgresBackend, StateUnavailable
+
+    with pytest.raises(StateUnavailable) as caught:
+        await PostgresBackend.open("postgresql://bot:hunter2@127.0.0.1:9/nowhere", attempts=2)
+    assert "127.0.0.1:9/nowhere" in str(caught.value) and "hunter2" not in str(caught.value)

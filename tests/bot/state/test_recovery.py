@@ -78,3 +78,11 @@ def test_cli_state_check_and_restore(tmp_path: Path, monkeypatch: pytest.MonkeyP
     out = io.StringIO()
     assert cli.main(["state", "restore", "--file", str(path)], stdout=out) == 0
     assert "restored" in out.getvalue() and problems(path) == []
+
+
+def test_postgres_down_at_start_is_one_line(tmp_path: Path) -> None:
+    from bot.state.postgres import StateUnavailable
+
+    settings = Settings(_env_file=None, llm_catalog_db=tmp_path / "c.sqlite3")
+    line = startup_error(StateUnavailable("state database db:5432/bot unreachable after 6 attempts: refused"), settings)
+    assert "\n" not in line and "db:5432/bot" in line and "STATE_DATABASE_URL" in line

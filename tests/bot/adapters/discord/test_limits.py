@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import json
 import re
+import sqlite3
 import time
 from typing import Any, cast
 from unittest.mock import AsyncMock, MagicMock
@@ -195,3 +196,16 @@ async def test_the_mention_notice_never_pings(ctx: BotContext) -> None:
     held.author.send = AsyncMock()
     await cog.on_message(held)
     assert held.author.send.await_args.kwargs["allowed_mentions"].to_dict() == {"parse": []}
+
+
+@pytest.mark.parametrize(
+    "error",
+    [sqlite3.OperationalError("database is locked"), ConnectionResetError("server closed the connection")],
+)
+async def test_a_lost_state_database_is_could_not_save(ctx: BotContext, error: Exception) -> None:
+    """A write whose database went away tells the user privately that nothing changed, never a generic error."""
+    it = interaction(ctx)
+    await on_tree_error(it, app_commands.CommandInvokeError(MagicMock(), error))
+    text = it.response.send_message.await_args.args[0]
+    assert "Could not save that" in text and "nothing was changed" in text
+    assert it.response.send_message.await_args.kwargs["ephemeral"] is True
