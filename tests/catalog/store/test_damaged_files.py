@@ -109,3 +109,9 @@ async def test_a_full_disk_leaves_the_catalog_as_it_was(tmp_path: Path, monkeypa
     monkeypatch.setattr(store_sqlite, "connect", real)
     async with Store.open(path) as store:
         assert await store.counts() == before
+
+
+async def test_a_read_only_location_is_one_clear_error() -> None:
+    """/proc cannot be written even by root (CI runs as root, so chmod would prove nothing)."""
+    with pytest.raises(UnusableLocation, match="/proc/self/llm-catalog"):
+        await Store.connect(Path("/proc/self/llm-catalog/c.sqlite3"), verify=True)
