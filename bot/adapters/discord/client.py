@@ -131,9 +131,17 @@ def storage_unavailable(exc: BaseException) -> bool:
     """A lost or locked state database (PostgreSQL gone, a locked or full SQLite file), not a bug in a command."""
     if isinstance(exc, sqlite3.OperationalError | ConnectionError | TimeoutError):
         return True
-    return type(exc).__module__.startswith("asyncpg") and any(
-        word in type(exc).__name__ for word in ("Connection", "Interface", "CannotConnect")
-    )
+    if not type(exc).__module__.startswith("asyncpg"):  # asyncpg loads only when PostgreSQL is configured
+        return False
+    return any(cls.__name__ in _LOST for cls in type(exc).__mro__)
+
+
+#: asyncpg's errors for a connection that went away (a dropped socket leaves the protocol mid-operation:
+#: InternalClientError), or a server that is shutting down or restarting (class 57: operator intervention).
+_LOST = frozenset(
+    {"InterfaceError", "InternalClientError", "PostgresConnectionError", "ConnectionDoesNotExistError",
+     "OperatorInterventionError", "CannotConnectNowError"}
+)  # fmt: skip
 
 
 async def on_tree_error(interaction: discord.Interaction[Any], error: app_commands.AppCommandError) -> None:

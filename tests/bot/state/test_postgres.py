@@ -104,3 +104,25 @@ async def test_an_unreachable_server_is_retried_then_named_without_the_password(
     with pytest.raises(StateUnavailable) as caught:
         await PostgresBackend.open("postgresql://bot:hunter2@127.0.0.1:9/nowhere", attempts=2)
     assert "127.0.0.1:9/nowhere" in str(caught.value) and "hunter2" not in str(caught.value)
+
+
+async def test_a_connection_lost_mid_run_is_a_could_not_save(url: str) -> None:
+    """The server drops the bot's connections (a failover, a restart): the next write fails as "storage
+    unavailable" (the private "could not save, nothing changed"), and a later write works again."""
+    from bot.adapters.discord.client import storage_unavailable
+
+    store = await StateStore.connect(url)
+    admin = await asyncpg.connect(url)
+    try:
+        await admin.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+            "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+        )
+        with pytest.raises(Exception) as caught:
+            await store.set_profile(GUILD, TrafficProfile(requests_per_month=5), USER)
+        assert storage_unavailable(caught.value), type(caught.value)
+        await store.set_profile(GUILD, TrafficProfile(requests_per_month=6), USER)  # the pool reconnects
+        assert store.profile(GUILD).requests_per_month == 6
+    finally:
+        await admin.close()
+        await store.close()
