@@ -26,6 +26,8 @@ from bot.adapters.console.present import default_chart_dir
 from bot.adapters.discord.client import PORTAL_HINT, create_bot, registered_commands, sync_from_cli
 from bot.adapters.discord.context import BotContext
 from bot.adapters.discord.lifecycle import health_server, serve
+from bot.adapters.health.metrics import Metrics
+from bot.adapters.health.server import HealthServer
 from bot.settings import Settings
 from bot.state.cooldowns import Cooldowns
 from bot.state.store import StateStore
@@ -57,6 +59,10 @@ def startup_error(exc: BaseException, settings: Settings) -> str:
     return f"error: cannot open the databases: {plain(exc) if isinstance(exc, sqlite3.Error) else exc}"
 
 
+async def _starting() -> str | None:
+    return "connecting to the catalog and state databases"
+
+
 async def _open_all(settings: Settings) -> tuple[Catalog, StateStore]:
     catalog = await open_catalog(settings.catalog_path, _progress if sys.stderr.isatty() else None)
     return catalog, await StateStore.connect(settings.state_target)
@@ -64,10 +70,23 @@ async def _open_all(settings: Settings) -> tuple[Catalog, StateStore]:
 
 async def run_bot(settings: Settings) -> int:
     assert settings.discord_token is not None
+    metrics = Metrics()
+    # the endpoint answers from the start: live, and not ready while the databases are reached (PostgreSQL retries)
+    health = HealthServer(metrics, {"startup": _starting}) if settings.health_port else None
+    if health is not None:
+        try:
+            await health.start(settings.health_host, settings.health_port)
+        except OSError as exc:  # the port is taken or not allowed: say so and stop, nothing half-started
+            print(
+                f"error: cannot serve health on {settings.health_host}:{settings.health_port}: {exc}", file=sys.stderr
+            )
+            return 1
     try:
         catalog, state = await _open_all(settings)
     except Exception as exc:  # every failed start is one line and a prompt non-zero exit, never a traceback
         print(startup_error(exc, settings), file=sys.stderr)
+        if health is not None:
+            await health.stop()
         return 1
     cooldowns = Cooldowns(
         settings.user_cooldown_seconds,
@@ -76,19 +95,12 @@ async def run_bot(settings: Settings) -> int:
         settings.mention_channel_cooldown_seconds,
         settings.cooldown_max_entries,
     )
-    context = BotContext(catalog, state, settings, cooldowns)
+    context = BotContext(catalog, state, settings, cooldowns, metrics)
     bot = create_bot(context)
     log.info("catalog: %d models loaded in %.2fs", len(catalog.models), catalog.load_seconds)
-    health = health_server(bot, context) if settings.health_port else None
     if health is not None:
-        try:
-            await health.start(settings.health_host, settings.health_port)
-        except OSError as exc:  # the port is taken or not allowed: say so and stop, nothing half-started
-            print(
-                f"error: cannot serve health on {settings.health_host}:{settings.health_port}: {exc}", file=sys.stderr
-            )
-            await state.close()
-            return 1
+        ready = health_server(bot, context)
+        health.checks, health.refresh = ready.checks, ready.refresh  # from now on: gateway, catalog, state
     try:
         async with bot:
             await serve(bot, settings.discord_token.get_secret_value(), health)  # until SIGTERM / SIGINT
