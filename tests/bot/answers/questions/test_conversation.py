@@ -89,6 +89,12 @@ def test_no_boilerplate_repeated(shipped_catalog: Catalog) -> None:
         "we use python 3.11 and node 20",
         "did the deploy finish?",
         "and what about lunch?",
+        "The new Nova Micro pipeline is processing about 3 million requests a month now",
+        "Kai, did you benchmark codestral against the old autocomplete model?",
+        "Our procurement only allows OpenRouter at the moment",
+        "anyone tried deepseek v3.2 with the new tool calling thing?",
+        "gpt-4.1 vs 4o debate is settled, we're going with 4.1 for the agent",
+        '```json\\n{"model": "gemini-2.5-flash", "temperature": 0.2}\\n```',
     ],
 )
 def test_statements_stay_silent(shipped_catalog: Catalog, line: str) -> None:
@@ -335,18 +341,6 @@ def test_final_set_lessons(shipped_catalog: Catalog, line: str, fragments: list[
 
 
 @pytest.mark.parametrize(
-    "line",
-    [
-        "anyone tried deepseek v3.2 with the new tool calling thing?",
-        "gpt-4.1 vs 4o debate is settled, we're going with 4.1 for the agent",
-        '```json\\n{"model": "gemini-2.5-flash", "temperature": 0.2}\\n```',
-    ],
-)
-def test_more_silence(shipped_catalog: Catalog, line: str) -> None:
-    assert _say(shipped_catalog, line) is None
-
-
-@pytest.mark.parametrize(
     ("lines", "fragments"),
     [
         (["is gpt-oss-120b on groq?", "what about Grok 4?"], ["Grok-4 is not on Groq"]),  # the provider asked before
@@ -364,15 +358,3 @@ def test_more_silence(shipped_catalog: Catalog, line: str) -> None:
 )
 def test_final2_lessons(shipped_catalog: Catalog, lines: list[str], fragments: list[str]) -> None:
     _check(shipped_catalog, lines, fragments)
-
-
-@pytest.mark.parametrize(
-    "line",
-    [
-        "The new Nova Micro pipeline is processing about 3 million requests a month now",
-        "Kai, did you benchmark codestral against the old autocomplete model?",
-        "Our procurement only allows OpenRouter at the moment",
-    ],
-)
-def test_reports_and_colleagues_stay_silent(shipped_catalog: Catalog, line: str) -> None:
-    assert _say(shipped_catalog, line) is None
