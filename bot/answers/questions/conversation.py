@@ -7,14 +7,22 @@ same turn without memory. The per-intent wording lives in ``bot.answers.faq``.
 from __future__ import annotations
 
 import re
-from collections import Counter
 
-from bot.answers.costs import TrafficProfile, estimate
+from bot.answers.costs import TrafficProfile
 from bot.answers.facts import prices_checked, sources
 from bot.answers.faq import HANDLERS, FaqAnswer, decline, family_hint, filter_answer
 from bot.answers.filters import asks_for_models, parse_filter, vendor_filter
 from bot.answers.format import join_and
 from bot.answers.intents import INTENT_RULES, blank_spans, is_question
+from bot.answers.questions.followups import (
+    THE_ONE,
+    family_completed,
+    seen_with_tier,
+    the_one,
+    tier_swapped,
+    vendor_named,
+    which,
+)
 from bot.answers.questions.memory import ChannelMemory
 from bot.answers.questions.providers import provider_tables
 from bot.answers.questions.query import Query, parse_query
@@ -32,8 +40,6 @@ from bot.answers.questions.respond import (
 )
 from bot.answers.questions.scores import benchmark_lines, benchmark_table
 from bot.answers.questions.traffic import TrafficError
-from catalog.errors import AmbiguousModel, CatalogError
-from catalog.matching.rules import TIER_WORDS
 from catalog.models import Model
 from catalog.service import Catalog
 
@@ -70,19 +76,19 @@ def converse(
     borrowed = False
     pronoun = _PRONOUN.search(q.text.lower()) is not None
     if recall is not None and (q.follow_up or not model_ids or not asks or pronoun) and (q.asking or q.follow_up):
-        if not model_ids and len(recall.model_ids) > 1 and (pick := _THE_ONE.search(q.text.lower())):
-            model_ids, borrowed = [_the_one(pick.group(1), recall.model_ids, catalog, base)], True
+        if not model_ids and len(recall.model_ids) > 1 and (pick := THE_ONE.search(q.text.lower())):
+            model_ids, borrowed = [the_one(pick.group(1), recall.model_ids, catalog, base)], True
             asks = [a for a in asks if a not in ("cheaper", "cheapest_route")]  # "cheaper" chose the model
         if not model_ids and q.follow_up and (recall.model_ids or recall.seen):
             # "and opus?": Opus 4.1 if the channel named it, else Sonnet 4.5 with its tier swapped
             model_ids = (
-                _seen_with_tier(q.text, recall.seen, catalog)
-                or _tier_swapped(q.text, recall.model_ids, catalog)
-                or _family_completed(q.text, (*recall.model_ids, *recall.seen), catalog)  # "and v3?" after R1
+                seen_with_tier(q.text, recall.seen, catalog)
+                or tier_swapped(q.text, recall.model_ids, catalog)
+                or family_completed(q.text, (*recall.model_ids, *recall.seen), catalog)  # "and v3?" after R1
             )
             borrowed = bool(model_ids)
-            if not model_ids and (which := _which(q.text, catalog)) is not None:
-                return which, memory  # "and opus?" after GPT-4o: which Opus? (memory kept for the answer)
+            if not model_ids and (picker := which(q.text, catalog)) is not None:
+                return picker, memory  # "and opus?" after GPT-4o: which Opus? (memory kept for the answer)
         if not model_ids and not q.unknown and recall.model_ids and (asks or q.providers or not q.traffic.empty):
             # "what about its context window?", "is it on azure?", "same but 20k a day"
             model_ids, borrowed = list(recall.model_ids), True
@@ -126,7 +132,7 @@ def converse(
         if q.unknown and (addressed or q.asking):
             return _unknown(text, q, catalog), memory
         filt = parse_filter(text)
-        vendor = _vendor_named(q.text, catalog)
+        vendor = vendor_named(q.text, catalog)
         if filt is None and vendor is not None:
             filt = vendor_filter(
                 text, vendor
@@ -258,141 +264,3 @@ def _data_date(catalog: Catalog) -> str | None:
 
 def found_families(q: Query) -> tuple[str, ...]:
     return q.families
-
-
-def _vendor_named(text: str, catalog: Catalog) -> str | None:
-    """The one lab a filter question names ("which anthropic models…", "z.ai models", "claude models"), as the
-    catalog keys vendors."""
-    words = _lab_words(catalog)
-    found = re.findall(r"[a-z0-9][a-z0-9.]*", text.lower())
-    named = {words[w] for w in (*found, *(w.replace(".", "") for w in found)) if w in words}
-    return named.pop() if len(named) == 1 else None
-
-
-_LAB_WORDS: dict[int, dict[str, str]] = {}
-
-
-def _lab_words(catalog: Catalog) -> dict[str, str]:
-    """Word -> the lab most of the models it heads come from: a family word is its lab's ("claude" is Anthropic's,
-    though Bedrock lists "anthropic.claude-instant-v1" under Amazon); the matcher's vendor words fill the rest."""
-    key = id(catalog.models)
-    if key not in _LAB_WORDS:
-        votes: dict[str, Counter[str]] = {}
-        for m in catalog.models.values():
-            if m.vendor:
-                head = re.split(r"[\s\-_/.]", m.name.lower())[0]
-                votes.setdefault(head, Counter())[m.vendor] += 1
-                votes.setdefault(m.vendor, Counter())[m.vendor] += 1_000  # a lab's own key names it
-        makers = {m.vendor for m in catalog.models.values() if m.vendor}
-        table = {w: v for w, v in catalog.index.lexicon.vendor_words.items() if v in makers}
-        table.update({w: c.most_common(1)[0][0] for w, c in votes.items() if len(w) >= 2})
-        _LAB_WORDS.clear()
-        _LAB_WORDS[key] = table
-    return _LAB_WORDS[key]
-
-
-_LEAD = re.compile(r"^\s*(?:and|what about|how about|ok and|also|then|now)\b\s*(?:the\s+|for\s+)?")
-
-
-def _family_completed(text: str, remembered: tuple[str, ...], catalog: Catalog) -> list[str]:
-    """ "and v3?" after a question on DeepSeek-R1: the words typed, led by the family of the model just
-    discussed ("DeepSeek v3"), when that names exactly one model."""
-    rest = re.sub(r"\s+(?:one|version|model|variant)$", "", _LEAD.sub("", text.lower()).strip(" ?!."))
-    if not rest or len(rest.split()) > 3:
-        return []
-    for mid in remembered:
-        name = catalog.models[mid].name
-        family = re.split(r"[\s-]", name)[0]
-        tries = [f"{family} {rest}"]
-        if re.fullmatch(r"\d{1,4}(?:\.\d)?b", rest):  # "and the 20b one?" after GPT OSS 120B: the other size
-            tries.insert(0, re.sub(r"\b\d{1,4}(?:\.\d)?[bB]\b", rest, name))
-        for attempt in tries:
-            try:
-                found = catalog.index.resolve(attempt)
-            except CatalogError:
-                continue
-            if found.how != "fuzzy" and found.model_id != mid:
-                return [found.model_id]
-    return []
-
-
-def _typed_tiers(text: str) -> list[str]:
-    """Tier words typed, compound ones whole ("flash-lite", "mini"): all their parts are tier words."""
-    found = re.findall(r"[a-z]+(?:-[a-z]+)*", text.lower())
-    return [w for w in found if all(part in TIER_WORDS for part in w.split("-"))]
-
-
-def _seen_with_tier(text: str, seen: tuple[str, ...], catalog: Catalog) -> list[str]:
-    """ "and opus?" after the channel named Opus 4.1: the one model named lately whose name has the typed tier."""
-    typed = set(_typed_tiers(text))
-    hits = [mid for mid in seen if mid in catalog.models and typed & set(catalog.models[mid].name.lower().split())]
-    return hits[:1] if len(hits) == 1 else []
-
-
-def _tier_swapped(text: str, remembered: tuple[str, ...], catalog: Catalog) -> list[str]:
-    """ "and opus?" after a question on Claude Sonnet 4.5: the remembered model with its tier word swapped for the
-    one typed (Claude Opus 4.5), or added where it has none ("and the nano version?" after GPT-5: GPT-5 nano),
-    when the catalog has exactly that model."""
-    typed = _typed_tiers(text)
-    out: list[str] = []
-    for mid in remembered:
-        words = catalog.models[mid].name.split()
-        tiers = [i for i, w in enumerate(words) if w.lower() in TIER_WORDS]
-        for t in typed:
-            # swap the tier ("sonnet" -> "opus"), extend it ("flash" -> "flash lite"), or add one ("gpt-5" -> "nano")
-            swaps = [[*words[:i], t, *words[i + 1 :]] for i in tiers if words[i].lower() != t]
-            tries = [*swaps, *([*words[: i + 1], t, *words[i + 1 :]] for i in tiers)] if tiers else [[*words, t]]
-            for attempt in tries:
-                try:
-                    found = catalog.index.resolve(" ".join(attempt))
-                except CatalogError:
-                    continue
-                if found.how != "fuzzy":
-                    out.append(found.model_id)
-    return list(dict.fromkeys(out))
-
-
-_THE_ONE = re.compile(r"\bthe (cheaper|cheapest|bigger|larger|longer) one\b")
-
-
-def _the_one(which: str, remembered: tuple[str, ...], catalog: Catalog, profile: TrafficProfile) -> str:
-    """ "the cheaper one" / "the bigger one" among the models the channel just compared."""
-    models = [catalog.models[i] for i in remembered]
-    if which.startswith("cheap"):
-        costs = {m.id: estimate(m, profile).per_month for m in models}
-        priced = [m for m in models if costs[m.id] is not None]
-        return min(priced, key=lambda m: costs[m.id] or 0).id if priced else models[0].id
-    return max(models, key=lambda m: m.context_window or 0).id
-
-
-def _which(text: str, catalog: Catalog) -> FaqAnswer | None:
-    """A follow-up naming a tier no remembered model swaps to ("and opus?" after GPT-4o): the models the family
-    and tier could mean, to pick from, instead of a guess."""
-    typed = [w for w in re.findall(r"[a-z]+", text.lower()) if w in TIER_WORDS]
-    if not typed:
-        return None
-    tier = typed[0]
-    families = Counter(m.name.split()[0].lower() for m in catalog.models.values() if tier in m.name.lower().split())
-    if not families:
-        return None
-    family, n = families.most_common(1)[0]
-    if n < 0.8 * sum(families.values()):
-        return None  # "mini" is every family's: no one family to offer (a fine-tune named "… Opus" is not one)
-    try:
-        found = catalog.index.resolve(f"{family} {tier}")
-    except AmbiguousModel as exc:
-        choices = list(exc.candidates[:25])
-    except CatalogError:
-        return None
-    else:
-        choices = [(found.model_id, found.name)]
-    names = join_and([name for _, name in choices[:5]]) + (f" and {len(choices) - 5} more" if len(choices) > 5 else "")
-    return FaqAnswer(
-        intent="pick",
-        question=text,
-        title=f"Which {tier.title()}?",
-        lines=[f"Which one do you mean: {names}? Pick one and I'll answer the same question for it."],
-        model_ids=[],
-        sources=[],
-        choices=choices,
-    )
