@@ -206,9 +206,19 @@ def _lookup(name: str, catalog: Catalog) -> tuple[str, ...] | None:
     return (found.name,) if found.how == "fuzzy" else None
 
 
+_SERIES: dict[int, frozenset[str]] = {}
+
+
 def _letter_series(vocab: set[str]) -> frozenset[str]:
-    """Letters some model family is a letter plus a number of ("o1", "o3": "o")."""
-    return frozenset(w[0] for w in vocab if len(w) <= 3 and w[0].isalpha() and w[1:].isdigit() and w[0] != "v")
+    """Letters some model family is a letter plus a number of ("o1", "o3": "o"); worked out once per loaded
+    index, not on every message (the vocabulary has ~1,200 words)."""
+    key = id(vocab)
+    if key not in _SERIES:
+        _SERIES.clear()
+        _SERIES[key] = frozenset(
+            w[0] for w in vocab if len(w) <= 3 and w[0].isalpha() and w[1:].isdigit() and w[0] != "v"
+        )
+    return _SERIES[key]
 
 
 __all__ = ["Unknown", "checked_mentions", "elided_siblings", "family_led", "unknown_names"]

@@ -175,15 +175,18 @@ def commercial_lines(models: list[Model]) -> list[str]:
 
 def license_named(query: Query) -> bool:
     """Whether the message asks about a license by name, outside the model's own name."""
-    return _LICENSE_NAMED.search(blank_spans(query.text.lower(), list(query.spans))) is not None
+    return _license_asked(query) is not None
+
+
+def _license_asked(query: Query) -> re.Match[str] | None:
+    """The license named by the question, outside the model's own name ("gemma" in "gemma 3 27b" is the model)."""
+    return _LICENSE_NAMED.search(blank_spans(query.text.lower(), list(query.spans)))
 
 
 def license_lines(models: list[Model], query: Query | None = None) -> list[str]:
     """The license sentence of the comparison page, without the advice every answer used to repeat; "is X apache
     licensed?" opens with yes or no (unknown when the catalog has no license on record)."""
-    # the license asked about, outside the model's own name ("gemma" in "gemma 3 27b" names the model)
-    rest = blank_spans(query.text.lower(), list(query.spans)) if query is not None else ""
-    named = _LICENSE_NAMED.search(rest) if query is not None and query.yes_no else None
+    named = _license_asked(query) if query is not None and query.yes_no else None
     out = []
     for m in models:
         sentence = narrative.license_answer([m]).split(" The license decides")[0]
