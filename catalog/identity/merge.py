@@ -110,8 +110,38 @@ def merge(batches: list[SourceBatch], curated: Curated | None = None) -> list[Mo
                     finder.claim(spelling(name).key, found, strong=True)
             clusters[found].spellings[mr.spellings[0]] += 1
             clusters[found].models.append(mr)
-    models = _distinct_names([_build(c) for c in clusters if c.routes or c.models])
+    kept = _same_name_joined([c for c in clusters if c.routes or c.models])
+    models = _distinct_names([_build(c) for c in kept])
     return _unique_aliases(_unique_ids(models))
+
+
+def _same_name_joined(clusters: list[_Cluster]) -> list[_Cluster]:
+    """Clusters that end with one display name and no snapshot of their own are one model: a host's listing
+    under an id the keys could not place ("grok-code", "...-Instruct-HF", "deepseek-r1-distill-qwen-1-5b")
+    joins the most widely served cluster of that name. One with a snapshot the other lacks stays apart (two
+    generations under a reused name), and so does one a provider lists beside the other under another id
+    (GitHub Models sells "command-r" and "command-r-08-2024": two releases), as ``_distinct_names`` then tells
+    them apart."""
+    built = [_build(c) for c in clusters]
+    groups: dict[str, list[int]] = defaultdict(list)
+    for i, m in enumerate(built):
+        groups[m.name.casefold()].append(i)
+    dropped: set[int] = set()
+    for members in groups.values():
+        if len(members) < 2:
+            continue
+        members.sort(key=lambda i: (-len(built[i].routes), built[i].id))
+        leader = members[0]
+        snaps = _snapshots_of(built[leader])
+        for i in members[1:]:
+            if _snapshots_of(built[i]) - snaps or _listed_apart(clusters[leader], clusters[i]):
+                continue
+            target = clusters[leader]
+            target.routes.update(clusters[i].routes)
+            target.spellings.update(clusters[i].spellings)
+            target.models.extend(clusters[i].models)
+            dropped.add(i)
+    return [c for i, c in enumerate(clusters) if i not in dropped]
 
 
 def _identity_facts(rr: RouteRecord) -> tuple[float | None, str | None]:
@@ -336,6 +366,10 @@ def _distinct_names(models: list[Model]) -> list[Model]:
             name = f"{m.name} ({suffix})"
             out.append(m.model_copy(update={"name": name, "id": _slug(name), "aliases": (*m.aliases, m.name)}))
     return out
+
+
+def _listed_apart(a: _Cluster, b: _Cluster) -> bool:
+    return not {p for p, _ in a.routes}.isdisjoint(p for p, _ in b.routes)
 
 
 def _snapshots_of(m: Model) -> set[str]:
