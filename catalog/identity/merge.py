@@ -116,31 +116,23 @@ def merge(batches: list[SourceBatch], curated: Curated | None = None) -> list[Mo
 
 
 def _same_name_joined(clusters: list[_Cluster]) -> list[_Cluster]:
-    """Clusters that end with one display name and no snapshot of their own are one model: a host's listing
-    under an id the keys could not place ("grok-code", "...-Instruct-HF", "deepseek-r1-distill-qwen-1-5b")
-    joins the most widely served cluster of that name. One with a snapshot the other lacks stays apart (two
-    generations under a reused name), and so does one a provider lists beside the other under another id
-    (GitHub Models sells "command-r" and "command-r-08-2024": two releases), as ``_distinct_names`` then tells
-    them apart."""
+    """Clusters that end with one display name and no snapshot of their own are one model (a host's listing
+    under an id the keys could not place: "grok-code", "...-Instruct-HF") and join the most widely served one;
+    one with a snapshot the other lacks, or one a provider lists beside it under another id ("command-r" and
+    "command-r-08-2024" on GitHub Models: two releases), stays apart for ``_distinct_names`` to tell apart."""
     built = [_build(c) for c in clusters]
     groups: dict[str, list[int]] = defaultdict(list)
     for i, m in enumerate(built):
         groups[m.name.casefold()].append(i)
     dropped: set[int] = set()
-    for members in groups.values():
-        if len(members) < 2:
-            continue
-        members.sort(key=lambda i: (-len(built[i].routes), built[i].id))
-        leader = members[0]
-        snaps = _snapshots_of(built[leader])
+    for members in (sorted(g, key=lambda i: (-len(built[i].routes), built[i].id)) for g in groups.values()):
+        leader, snaps = clusters[members[0]], _snapshots_of(built[members[0]])
         for i in members[1:]:
-            if _snapshots_of(built[i]) - snaps or _listed_apart(clusters[leader], clusters[i]):
-                continue
-            target = clusters[leader]
-            target.routes.update(clusters[i].routes)
-            target.spellings.update(clusters[i].spellings)
-            target.models.extend(clusters[i].models)
-            dropped.add(i)
+            if not (_snapshots_of(built[i]) - snaps or _listed_apart(leader, clusters[i])):
+                leader.routes.update(clusters[i].routes)
+                leader.spellings.update(clusters[i].spellings)
+                leader.models.extend(clusters[i].models)
+                dropped.add(i)
     return [c for i, c in enumerate(clusters) if i not in dropped]
 
 
@@ -369,7 +361,7 @@ def _distinct_names(models: list[Model]) -> list[Model]:
 
 
 def _listed_apart(a: _Cluster, b: _Cluster) -> bool:
-    return not {p for p, _ in a.routes}.isdisjoint(p for p, _ in b.routes)
+    return not {p for p, _ in a.routes}.isdisjoint(p for p, _ in b.routes)  # one provider sells both
 
 
 def _snapshots_of(m: Model) -> set[str]:
