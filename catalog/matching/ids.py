@@ -4,7 +4,8 @@ Chat words are matched by ``index``; this reads what that scan blanks out (code)
 cannot split (``openrouter/aion-labs/aion-1.0-mini``, ``azure/eu/o3``). A candidate counts only when it, or the
 part after one of its ``/``, is exactly a model id, a model name or an alias (route ids are aliases): an id is
 never guessed. Short ids ("o3", "r1") count only as a whole code span or quoted value, never as a flag (``-O3``).
-Links are not mentions, except a Hugging Face model page, whose path is the model's id.
+Links are not mentions, except a model's own page on a hub (Hugging Face, OpenRouter, Ollama's library), whose
+path is the model's id. Hub cache folders spell "org/repo" as "models--org--repo" or "org__repo".
 """
 
 from __future__ import annotations
@@ -20,13 +21,24 @@ from catalog.models import Model
 _CODE = re.compile(r"```.*?(?:```|$)|`[^`\n]+`", re.DOTALL)
 _QUOTED = re.compile(r"\"([^\"\n]{2,120})\"|'([^'\n]{2,120})'")
 #: An id-shaped token: letters, digits and the punctuation ids use.
-_ID = re.compile(r"(?<![\w./:@+-])[a-z0-9~][a-z0-9._:/@+~-]*[a-z0-9]", re.IGNORECASE)
-#: A Hugging Face model page ("https://huggingface.co/Qwen/Qwen3.6-35B-A3B"): the one link that names a model.
-_MODEL_PAGE = re.compile(r"https?://(?:www\.)?huggingface\.co/([\w.-]+/[\w.-]+)", re.IGNORECASE)
+_ID = re.compile(r"(?<![\w./:@+-])[a-z0-9~@][a-z0-9._:/@+~-]*[a-z0-9]", re.IGNORECASE)
+#: A model's page on a hub ("https://huggingface.co/Qwen/Qwen3.6-35B-A3B", "openrouter.ai/anthropic/claude-x",
+#: "ollama.com/library/qwen3"): the links that name a model.
+_MODEL_PAGE = re.compile(
+    r"https?://(?:www\.)?(?:huggingface\.co/|openrouter\.ai/|ollama\.com/library/)([\w.-]+(?:/[\w.:-]+)?)",
+    re.IGNORECASE,
+)
+#: A hub's own pages, not a model's ("openrouter.ai/api/v1", "huggingface.co/docs/...").
+_SITE_PAGES = frozenset(
+    {"api", "docs", "models", "settings", "chat", "spaces", "datasets", "blog", "papers", "pricing", "rankings"}
+    | {"apps", "activity", "keys", "credits", "search", "login", "organizations", "collections", "enterprise"}
+)
+#: How hub caches write "org/repo" ("models--Qwen--Qwen3-8B", "CohereForAI__aya-expanse-32b").
+_CACHE_SEPARATOR = re.compile(r"^models--|--|__")
 #: Other links are not mentions (a docs URL names a page, not the model a team uses).
 _URL = re.compile(r"https?://\S+|www\.\S+", re.IGNORECASE)
 #: Tokens with one of these look like ids outside code too.
-_ID_MARKS = ("/", ":")
+_ID_MARKS = ("/", ":", "--", "__")
 SHORT = 3
 
 Lookup = Callable[[str], str | None]
@@ -43,6 +55,8 @@ def candidates(token: str) -> list[str]:
     token = token.strip("'\".,;:)(").lower()
     if len(token) > MAX_ID_CHARS:
         return []
+    if "--" in token or "__" in token:
+        token = _CACHE_SEPARATOR.sub(lambda m: "" if m.group().startswith("models") else "/", token)
     parts = token.split("/")[-MAX_SEGMENTS:]
     return ["/".join(parts[i:]) for i in range(len(parts))]
 
@@ -53,8 +67,10 @@ def id_mentions(text: str, lookup: Lookup) -> list[tuple[int, int, str]]:
     if not any(mark in text for mark in ("`", '"', "'", "/", ":")):
         return []
     out: list[tuple[int, int, str]] = []
-    for m in _MODEL_PAGE.finditer(text):  # a model's own Hugging Face page names it (org/repo)
-        _one(m.group(1), m.start(), m.end(), whole=True, lookup=lookup, out=out)
+    for m in _MODEL_PAGE.finditer(text):  # a model's own hub page names it by its whole path, never by a tail
+        path = m.group(1).lower()
+        if path.split("/")[0] not in _SITE_PAGES and (mid := lookup(path)) is not None:
+            out.append((m.start(), m.end(), mid))
     text = _URL.sub(lambda m: " " * (m.end() - m.start()), text)
     regions = [(m.start(), m.end(), True) for m in _CODE.finditer(text)]
     regions += [(m.start(), m.end(), True) for m in _QUOTED.finditer(text)]

@@ -207,6 +207,10 @@ def test_a_latest_pointer_answers_when_latest_is_typed(shipped_index: MatchIndex
     ("text", "expected"),
     [
         ("https://huggingface.co/Qwen/Qwen3.6-35B-A3B", {"qwen3.6-35b-a3b"}),  # a model page names its model
+        ("https://openrouter.ai/anthropic/claude-sonnet-4.5 lists providers", {"claude-sonnet-4.5"}),
+        ("`@cf/meta/llama-3.1-8b-instruct` on Workers AI", {"llama-3.1-8b-instruct"}),  # Cloudflare's ids
+        ("`CohereForAI__aya-expanse-32b`", {"aya-expanse-32b"}),  # a hub cache's org__repo
+        ("rm -rf models--ByteDance-Seed--UI-TARS-1.5-7B", {"ui-tars-7b"}),  # ...and models--org--repo
         ("`ollama cp deepseek-r1:70b my-coder`", {"deepseek-r1-distill-llama-70b"}),  # Ollama's distill tag
         ("`ollama pull phi4:14b && ollama pull mistral:7b`", {"phi-4", "mistral-7b-instruct"}),
         ("codex mini keeps returning empty completions", {"codex-mini"}),  # a tier only some families have
@@ -227,6 +231,8 @@ def test_pasted_and_spelled_forms(shipped_index: MatchIndex, text: str, expected
         "deploy v2.3.1 to prod",
         "the runbook step 3 says restart the pod",
         "see https://docs.example.com/models/gpt-4o for the table",  # a link that is not a model page
+        "base url is https://openrouter.ai/api/v1",  # a hub's own page, not a model's
+        "https://huggingface.co/docs/transformers/v4.1 says so",
         "reminder: K2 base camp trek photos are up",
     ],
 )

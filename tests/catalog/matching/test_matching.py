@@ -222,7 +222,8 @@ def test_any_input_is_safe(shipped_index: MatchIndex, text: str) -> None:
         ("we call it via openrouter/anthropic/claude-sonnet-4.5 now", {"claude-sonnet-4.5"}),
         ("is `o3` worth it?", {"o3"}),
         ("build with `gcc -O3 -ffast-math`", set()),
-        ("docs at https://openrouter.ai/openai/gpt-4o", set()),
+        ("docs at https://openrouter.ai/openai/gpt-4o", {"gpt-4o"}),  # a model page on a hub names it
+        ("docs at https://openrouter.ai/docs/quickstart", set()),
         ("`kubectl get pods` shows nothing", set()),
     ],
 )
