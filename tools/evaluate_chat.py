@@ -1,4 +1,4 @@
-"""``python -m tools.evaluate_chat [--set dev|heldout|PATH] [--errors]``: the chat matcher by category.
+"""``python -m tools.evaluate_chat [--set dev|heldout|unseen|PATH] [--errors]``: the chat matcher by category.
 
 Rows name models by a route (``[provider, route id]``), so they hold whatever the records are called:
 ``kind: mention`` rows are chat lines (``mentions``; ``expect: []`` must stay silent), ``kind: resolve`` rows are
@@ -90,10 +90,10 @@ def evaluate(models: list[Model], rows: list[dict[str, Any]]) -> dict[str, Count
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tools.evaluate_chat", description=__doc__)
-    parser.add_argument("--set", default="dev", help="dev, heldout, or a path to a JSONL file")
+    parser.add_argument("--set", default="dev", help="dev, heldout, unseen, or a path to a JSONL file")
     parser.add_argument("--errors", action="store_true")
     args = parser.parse_args(argv)
-    path = SETS / f"{args.set}.jsonl" if args.set in ("dev", "heldout") else Path(args.set)
+    path = SETS / f"{args.set}.jsonl" if (SETS / f"{args.set}.jsonl").exists() else Path(args.set)
     report = evaluate(shipped_models(), load_rows(path))
     for cat, c in sorted(report.items()):
         if c.right or c.wrong or c.abstained:

@@ -21,7 +21,7 @@ _ACTIVE = re.compile(r"^a\d+(?:\.\d+)?b$")
 _LETTERED = re.compile(r"^[kvmr]\d+(?:\.\d+)?$")
 VERSION = re.compile(r"^\d+(?:\.\d+)?$")
 #: How a model is served or packaged, not which model it is.
-_SERVING = frozenset({"instruct", "it", "hf", "preview", "exp", "gguf", "mlx", "q4", "q8"})
+SERVING = frozenset({"instruct", "it", "hf", "preview", "exp", "gguf", "mlx", "q4", "q8"})
 
 
 def form_key(words: list[str]) -> tuple[str, ...]:
@@ -60,7 +60,7 @@ def _loosened(words: list[str]) -> set[tuple[str, ...]]:
     active = {i for i, w in enumerate(words) if _ACTIVE.match(w)}
     active |= {i for i in range(len(words) - 1) if words[i] == "a" and is_size_token(words[i + 1])}
     active |= {i + 1 for i in active if i + 1 < len(words) and words[i] == "a"}
-    serving = {i for i, w in enumerate(words) if w in _SERVING}
+    serving = {i for i, w in enumerate(words) if w in SERVING}
     # "deepseek-r1:32b" (Ollama) for "DeepSeek R1 Distill Qwen 32B": the distill and its base left out, size kept
     serving |= {j for i, w in enumerate(words) if w == "distill" for j in (i, i + 1) if j < len(words)}
     out = set()

@@ -35,6 +35,15 @@ from catalog.matching.text import Tok, joined
 VENDOR_WINDOW = 6
 #: A version with its letter: "k2", "v3.1", "r1", "m2.5".
 _LETTERED_VERSION = re.compile(r"^[a-z]\d+(?:\.\d+)?$")
+#: Lettered versions every field uses ("v3" of an API, Apple's "M2"): never a model by themselves alone.
+_GENERIC_LETTERS = frozenset("vm")
+
+
+def _model_code(word: str) -> bool:
+    """A letter-and-number code that is a model's whole name once its vendor is left out ("k2", "r1")."""
+    return bool(_LETTERED_VERSION.match(word)) and word[0] not in _GENERIC_LETTERS
+
+
 MAX_CORRECTIONS = 3
 #: Words whose corrections are remembered (chat repeats its words); the cache is emptied when full.
 MAX_CACHED = 20_000
@@ -187,7 +196,8 @@ def _longest(
                 continue  # "api/v3.1/chat": a path segment, not a name with its family left out
             if not exact and (level >= SHORT or (len(key) < 2 and len(run[0]) < 6)):
                 continue  # a corrected word needs the family named, or to be long, to be trusted
-            if _fires(key, level, lex.vendor_of.get(mid), vendors, msg, start, stop):
+            called = len(key) == 1 and lex.called.get(mid) == key and _model_code(key[0])
+            if _fires(key, level, lex.vendor_of.get(mid), vendors, msg, start, stop, called):
                 return Hit(start, stop, mid, exact)
     return None
 
@@ -258,7 +268,8 @@ def _fires(
     stop: int,
     named: bool = False,
 ) -> bool:
-    """Whether a form counts here: specific enough alone, or backed by its vendor or the message's context."""
+    """Whether a form counts here: specific enough alone, or backed by its vendor or the message's context.
+    ``named``: the model is called just this code once its vendor word is left out ("k2" for Kimi K2)."""
     near_vendor = vendor in vendors
     if level == NICK:  # "codex max", "meta maverick": with the vendor, or two words in model talk or as an id
         return near_vendor or (len(key) >= 2 and (msg.context or msg.written_as_id(start, stop)))
@@ -275,7 +286,7 @@ def _fires(
         word = key[0]
         dotted = len(key) == 1 and versioned and "." in word and not word.startswith("v")  # v3.1: any software
         dotted = dotted or (len(key) == 1 and word[0].isdigit() and word[-1].isalpha() and not is_size_token(word))
-        return near_vendor or (msg.context and (subfamily or dotted or (len(key) >= 2 and versioned)))
+        return near_vendor or (msg.context and (subfamily or dotted or named or (len(key) >= 2 and versioned)))
     if len(key) == 1:
         if not any(c.isdigit() for c in key[0]):  # "Perplexity Sonar": one word only with its vendor
             return msg.vendor_next_to(start, stop, vendor, key) and len(key[0]) >= 4

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from rapidfuzz.distance import OSA
 
 from catalog.identity.keys import ROUTE_NOISE, VENDOR_TOKENS, is_size_token
-from catalog.matching.forms import LOOSE, NICK, VERSION, size_word, variants
+from catalog.matching.forms import LOOSE, NICK, SERVING, VERSION, size_word, variants
 from catalog.matching.rules import GENERIC_FAMILIES, STOPWORDS, TIER_WORDS, TYPO_MIN, WEAK_FAMILIES, bare
 from catalog.matching.text import key_of, lower_same_length, span_tokens
 from catalog.models import Model
@@ -48,6 +48,9 @@ class Lexicon:
     vendor_words: dict[str, str] = field(default_factory=dict)
     """A word that names a vendor in chat ("moonshot", "qwen") -> vendor key."""
     name_key: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    called: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """Model id -> its name's key without the leading vendor words and serving words: "v3" is what DeepSeek V3
+    and "k2" what Kimi K2 Instruct is called, but not what K2-Think is (a trailing family word stays)."""
     moving: set[str] = field(default_factory=set)
     routes: dict[str, int] = field(default_factory=dict)
     neighbours: dict[str, set[str]] = field(default_factory=dict)
@@ -106,6 +109,7 @@ class Lexicon:
             if m.moving_alias:
                 lex.moving.add(m.id)
             lex.name_key[m.id] = key_of(_words(m.name))
+            lex.called[m.id] = _called(_words(m.name), lex.vendor_words)
             for word in lex.name_key[m.id]:
                 lex.word_vendors.setdefault(word, set()).add(lex.vendor_of[m.id])
             if m.name == m.name.lower() and " " not in m.name:
@@ -289,8 +293,7 @@ class Lexicon:
     def _preference(self, mid: str, key: tuple[str, ...]) -> tuple[bool, bool, bool, int]:
         """The name typed first, a pinned model over a ``-latest`` pointer of the same name (what it serves
         changes), a written name over an id, then the most routes."""
-        name = self.name_key.get(mid, ())
-        named = name == key or tuple(w for w in name if w not in self.vendor_words) == key  # "v3": DeepSeek V3
+        named = self.name_key.get(mid, ()) == key or self.called.get(mid) == key  # "v3": DeepSeek V3
         return (named, mid not in self.moving, mid not in self.id_like, self.routes[mid])
 
 
@@ -300,6 +303,13 @@ def one_edit(typed: str, known: str) -> bool:
     if typed == known or OSA.distance(typed, known) != 1:
         return False
     return len(typed) > 4 or len(known) != len(typed) or sorted(known) == sorted(typed)
+
+
+def _called(words: list[str], vendor_words: dict[str, str]) -> tuple[str, ...]:
+    i = 0
+    while i < len(words) - 1 and words[i] in vendor_words:
+        i += 1
+    return tuple(w for w in key_of(words[i:]) if w not in SERVING)
 
 
 def _words(spelling: str) -> list[str]:

@@ -210,6 +210,7 @@ def test_a_latest_pointer_answers_when_latest_is_typed(shipped_index: MatchIndex
         ("https://openrouter.ai/anthropic/claude-sonnet-4.5 lists providers", {"claude-sonnet-4.5"}),
         ("`@cf/meta/llama-3.1-8b-instruct` on Workers AI", {"llama-3.1-8b-instruct"}),  # Cloudflare's ids
         ("`CohereForAI__aya-expanse-32b`", {"aya-expanse-32b"}),  # a hub cache's org__repo
+        ("k2 vs opus 4.6?", {"kimi-k2-instruct", "claude-opus-4.6"}),  # Kimi K2 is called "k2", K2-Think is not
         ("rm -rf models--ByteDance-Seed--UI-TARS-1.5-7B", {"ui-tars-7b"}),  # ...and models--org--repo
         ("`ollama cp deepseek-r1:70b my-coder`", {"deepseek-r1-distill-llama-70b"}),  # Ollama's distill tag
         ("`ollama pull phi4:14b && ollama pull mistral:7b`", {"phi-4", "mistral-7b-instruct"}),
@@ -232,6 +233,8 @@ def test_pasted_and_spelled_forms(shipped_index: MatchIndex, text: str, expected
         "the runbook step 3 says restart the pod",
         "see https://docs.example.com/models/gpt-4o for the table",  # a link that is not a model page
         "base url is https://openrouter.ai/api/v1",  # a hub's own page, not a model's
+        "fyi api v3 is the only supported version now",  # "v3" of anything; "M2" is Apple's
+        "the eval is too slow on my M2 air",
         "https://huggingface.co/docs/transformers/v4.1 says so",
         "reminder: K2 base camp trek photos are up",
     ],
@@ -242,7 +245,12 @@ def test_ids_and_versions_that_are_not_models(shipped_index: MatchIndex, text: s
 
 @pytest.mark.parametrize(
     ("query", "model_id"),
-    [("gpt4omini", "gpt-4o-mini"), ("glm4.6vflash", "glm-4.6v-flash"), ("phi4-mini:3.8b", "phi-4-mini")],
+    [
+        ("gpt4omini", "gpt-4o-mini"),
+        ("glm4.6vflash", "glm-4.6v-flash"),
+        ("phi4-mini:3.8b", "phi-4-mini"),
+        ("k2", "kimi-k2-instruct"),
+    ],
 )
 def test_resolve_glued_version_letters_and_rounded_sizes(shipped_index: MatchIndex, query: str, model_id: str) -> None:
     assert shipped_index.resolve(query).model_id == model_id
