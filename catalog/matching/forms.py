@@ -55,6 +55,19 @@ def variants(words: list[str], brand: str | None, size: str | None = None) -> li
     return out
 
 
+def unsized(key: tuple[str, ...], brand: str | None) -> tuple[tuple[str, ...], int] | None:
+    """``key`` with its size left out ("llama guard 4" for Llama Guard 4 12B, "nemotron 3 nano" for its 30B
+    A3B), for the lexicon to give only to a model no other shares it with. With a sub-family or tier word kept
+    it reads as a name; a family and version alone ("gemma 3") only in context."""
+    if not any(is_size_token(w) for w in key):
+        return None
+    kept = tuple(w for w in key if not is_size_token(w) and not _ACTIVE.match(w))
+    if len(kept) < 2 or not any(VERSION.match(w) or _LETTERED.match(w) for w in kept):
+        return None
+    named = any(w.isalpha() and w != brand and w not in VENDOR_TOKENS for w in kept)
+    return kept, LOOSE if named else SHORT
+
+
 def _loosened(words: list[str]) -> set[tuple[str, ...]]:
     dates = {i for i, w in enumerate(words) if _DATE.match(w)}
     active = {i for i, w in enumerate(words) if _ACTIVE.match(w)}

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from rapidfuzz.distance import OSA
 
 from catalog.identity.keys import ROUTE_NOISE, VENDOR_TOKENS, is_size_token
-from catalog.matching.forms import LOOSE, NICK, SERVING, VERSION, size_word, variants
+from catalog.matching.forms import LOOSE, NICK, SERVING, VERSION, size_word, unsized, variants
 from catalog.matching.rules import GENERIC_FAMILIES, STOPWORDS, TIER_WORDS, TYPO_MIN, WEAK_FAMILIES, bare
 from catalog.matching.text import key_of, lower_same_length, span_tokens
 from catalog.models import Model
@@ -93,6 +93,7 @@ class Lexicon:
                 if word and word not in TIER_WORDS | STOPWORDS | GENERIC_FAMILIES and len(word) >= 2:
                     lex.vendor_words.setdefault(word, m.vendor)
         orgs = {m.id: org for m in models if not m.vendor and (org := route_org(m))}
+        sizeless: dict[tuple[str, ...], dict[str, int]] = {}
         for m in models:
             brand = brands.get(m.id)
             if not m.vendor and brand and brand not in TIER_WORDS | STOPWORDS | GENERIC_FAMILIES and len(brand) >= 2:
@@ -122,6 +123,12 @@ class Lexicon:
                     if level == NICK and all(w in lex.vendor_words for w in key):
                         continue  # a family or vendor word alone is nobody's nickname
                     lex._claim(key, m.id, level)
+                    if (short := unsized(key, brand)) is not None:
+                        sizeless.setdefault(short[0], {}).setdefault(m.id, short[1])
+        for key, owners in sizeless.items():  # a size left out names the one model that has no other size
+            if len(owners) == 1:
+                ((mid, level),) = owners.items()
+                lex._claim(key, mid, level)
         for key in lex.forms:
             lex.vocab.update(key)
             for word in key:
