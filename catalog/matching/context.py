@@ -39,6 +39,12 @@ MODEL_TALK = frozenset(
         # what a team asks about a model: volume, its bill, its license, where it runs, how it scores
         *("requests", "monthly", "input", "output", "license", "licensed", "weights", "1m", "gpqa", "mmlu"),
         *("humaneval", "bedrock", "azure", "vertex", "openrouter", "groq"),
+        # what a team says a model did, or asks it to do: it wrote, answered, hallucinated, handled the migration
+        *("wrote", "writes", "answered", "answers", "answer", "replied", "responses", "outputs", "generated"),
+        *("json", "function", "calling", "citations", "refactor", "migration", "summarizer", "summariser"),
+        *("chatbot", "bot", "playground", "baseline", "bakeoff", "drafting", "drafts", "quality", "one-shotted"),
+        *("shotted", "moving", "migrate", "migrated", "better", "worse", "smarter", "dumber", "faster", "slower"),
+        *("rerun", "compare", "compared", "comparing", "cutoff", "fine-tuned", "finetuned", "self-host", "hosted"),
     }
 )
 

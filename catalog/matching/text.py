@@ -21,7 +21,7 @@ _MASK = re.compile(
 #: A key stroke after a keyboard verb ("hit Command-A", "press ctrl+c"): no model, whatever the key is called.
 _KEYS = re.compile(
     r"(\b(?:hit|hitting|press|pressing|pressed|hold|holding|tap|tapping)\s{1,3})"
-    r"(?:ctrl|cmd|command|alt|shift|option|opt|super|meta|win)[-+][a-z0-9]\b",
+    r"(?:ctrl|cmd|command|alt|shift|option|opt|super|meta|win)[-+ ][a-z0-9]\b",
     re.IGNORECASE,
 )
 _PREFIX_LETTERS = frozenset("vkrmo")
@@ -49,7 +49,7 @@ def lower_same_length(text: str) -> str:
 
 def mask(text: str) -> str:
     """Blank out code, URLs, user mentions, emoji and key strokes ("hit Command-A") with spaces (same length)."""
-    if "-" in text or "+" in text:
+    if "-" in text or "+" in text or " " in text:
         text = _KEYS.sub(lambda m: m.group(1) + " " * (m.end() - m.end(1)), text)
     if not any(marker in text for marker in ("`", "http", "www.", "<", ":", "@")):
         return text

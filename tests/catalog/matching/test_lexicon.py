@@ -238,6 +238,7 @@ def test_pasted_and_spelled_forms(shipped_index: MatchIndex, text: str, expected
         "see https://docs.example.com/models/gpt-4o for the table",  # a link that is not a model page
         "base url is https://openrouter.ai/api/v1",  # a hub's own page, not a model's
         "fyi api v3 is the only supported version now",  # "v3" of anything; "M2" is Apple's
+        "press command r to rerun the test in xcode",  # a key stroke
         "the eval is too slow on my M2 air",
         "https://huggingface.co/docs/transformers/v4.1 says so",
         "reminder: K2 base camp trek photos are up",
