@@ -118,6 +118,10 @@ def _shortened(base: tuple[str, ...], brand: str | None) -> list[tuple[tuple[str
         versions = [w for w in base if VERSION.match(w)]
         if len(versions) == 1 and any(is_size_token(w) for w in base):
             out.append((tuple(w for w in base if w != versions[0]), SHORT))
+            # "nemotron ultra 253b" for "Llama 3.1 Nemotron Ultra 253B": the family and its version both left out
+            rest = tuple(w for w in short if w != versions[0])
+            if len(rest) >= 2 and any(w.isalpha() and w not in TIER_WORDS for w in rest):
+                out.append((rest, SHORT))
         # "glm air", "codex max", "terminus": the version left out (and the family too), a distinctive word kept
         unversioned = tuple(w for w in base if not any(c.isdigit() for c in w))
         if versions and unversioned != base:

@@ -11,7 +11,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from catalog.identity.keys import VENDOR_TOKENS
+from catalog.identity.keys import VENDOR_TOKENS, is_size_token
 from catalog.matching.chat_names import vendor_aliases
 from catalog.matching.context import (
     MODEL_TALK,
@@ -352,10 +352,20 @@ class MatchIndex:
             if not ids or len(ids) != 1:
                 continue
             (mid,) = ids
+            if self._goes_on_with_a_number(words, toks, stop, original, mid):
+                return None  # "nemotron ultra 253b": not the Ultra that lacks that size
             exact = [t.text for t in toks[start:stop]] == run
             s, e = toks[start].start, toks[stop - 1].end
             return Mention(s, e, original[s:e], mid, self.entries[mid].name, 100.0 if exact else 90.0), stop
         return None
+
+    def _goes_on_with_a_number(self, words: list[str], toks: list[Tok], stop: int, original: str, mid: str) -> bool:
+        """The name is followed, as part of it, by a size the model's name does not have (a version after a name
+        is left to the question layer, which calls "mistral large 5" an unknown model)."""
+        size = stop < len(toks) and is_size_token(words[stop]) and words[stop].endswith("b")  # "253b", not "2k"
+        if not size or not joined(original, toks[stop - 1], toks[stop]):
+            return False
+        return words[stop] not in self.name_keys.get(mid, ()) and words[stop] not in self.lexicon.name_key.get(mid, ())
 
     # -- suggest ---------------------------------------------------------------------------------------
 
