@@ -43,6 +43,9 @@ class Settings(BaseSettings):
     """Where /catalog refresh downloads OpenRouter's model list from."""
     refresh_hours: float = Field(default=24.0, ge=0)
     """Refresh the catalog from models.dev and OpenRouter this often when the bot runs (0 = only by hand)."""
+    catalog_max_shrink: float = Field(default=0.2, ge=0, le=1)
+    """A refresh or import that would remove more than this share of the models or routes is refused (an empty
+    upstream file looks well-formed); the owner can force one (``/catalog refresh force:True``, ``--force``)."""
     state_backup_days: int = Field(default=7, ge=0)
     """Days of daily SQLite state backups to keep in ``<state file>.backups/`` (0 = no backups)."""
     health_port: int = Field(default=0, ge=0, le=65535)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import os
 import sys
 import time
 from dataclasses import asdict
@@ -12,8 +13,8 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from catalog.build import build, ensure_built, import_file
-from catalog.errors import AmbiguousModel, CatalogError, ModelNotFound
+from catalog.build import DEFAULT_MAX_SHRINK, build, ensure_built, import_file
+from catalog.errors import AmbiguousModel, CatalogError, ModelNotFound, ShrinkRefused
 from catalog.models import Model
 from catalog.paths import default_db_path
 from catalog.refresh import DEFAULT_URLS, Limits, refresh
@@ -26,6 +27,9 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         return asyncio.run(_run(args))
+    except ShrinkRefused as exc:
+        print(f"error: {exc} — pass --force to accept", file=sys.stderr)
+        return 2
     except CatalogError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
@@ -42,6 +46,7 @@ def _parser() -> argparse.ArgumentParser:
     imp = sub.add_parser("import", help="import one source file (replaces that source's previous file)")
     imp.add_argument("source", metavar="SOURCE", help=" | ".join(IMPORTERS))
     imp.add_argument("file", metavar="FILE", type=Path)
+    _shrink_options(imp)
     st = sub.add_parser("stats", help="counts of models, routes, providers and the sources in use")
     st.add_argument("--json", action="store_true")
     sh = sub.add_parser("show", help="one model with its routes and provenance (exact name, id or alias)")
@@ -53,6 +58,7 @@ def _parser() -> argparse.ArgumentParser:
     rf.add_argument("--only", choices=sorted(DEFAULT_URLS), help="refresh just this source")
     rf.add_argument("--timeout", type=float, default=Limits().timeout_s, help="seconds per download attempt")
     rf.add_argument("--attempts", type=int, default=Limits().attempts)
+    _shrink_options(rf)
     idn = sub.add_parser("identity", help="every model with its aliases and routes, and the rule that placed each")
     idn.add_argument("--json", action="store_true")
     sub.add_parser("doubts", help="the identity worklist: suspected wrong merges, splits, placeholder dates")
@@ -66,6 +72,33 @@ def _parser() -> argparse.ArgumentParser:
     return p
 
 
+def _shrink_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--max-shrink",
+        type=float,
+        metavar="SHARE",
+        help=f"refuse a result that removes more than this share of the models or routes "
+        f"(default: $CATALOG_MAX_SHRINK or {DEFAULT_MAX_SHRINK})",
+    )
+    p.add_argument("--force", action="store_true", help="accept a result that removes more than --max-shrink")
+
+
+def max_shrink(args: argparse.Namespace, environ: dict[str, str] | None = None) -> float | None:
+    """The share of the catalog an import or refresh may remove: None when forced; else ``--max-shrink``, else
+    ``$CATALOG_MAX_SHRINK`` (the bot's setting), else the default."""
+    if args.force:
+        return None
+    env = dict(os.environ) if environ is None else environ
+    raw = args.max_shrink if args.max_shrink is not None else env.get("CATALOG_MAX_SHRINK") or DEFAULT_MAX_SHRINK
+    try:
+        share = float(raw)
+    except ValueError:
+        share = -1.0
+    if not 0 <= share <= 1:
+        raise CatalogError(f"the most an import may remove must be a share from 0 to 1 (e.g. 0.2), not {raw!r}")
+    return share
+
+
 async def _run(args: argparse.Namespace) -> int:
     path = args.db or default_db_path()
     progress = _progress_bar if sys.stderr.isatty() else _quiet
@@ -77,8 +110,9 @@ async def _run(args: argparse.Namespace) -> int:
             print(f"built {result.models} models, {result.routes} routes in {took:.2f}s -> {path}")
             return 0
         if args.command == "import":
+            share = max_shrink(args)  # a bad value fails before anything is built
             await ensure_built(store, progress)
-            result = await import_file(store, args.source, args.file, progress)
+            result = await import_file(store, args.source, args.file, progress, max_shrink=share)
             verb = "imported" if result.changed else "unchanged (same file already imported)"
             size = f"{result.models} models, {result.routes} routes"
             print(f"{verb}: {args.source} {args.file.name}; catalog has {size}")
@@ -98,12 +132,13 @@ async def _run(args: argparse.Namespace) -> int:
             print(identity_report(models, args.json) if args.command == "identity" else doubts_report(models))
             return 0
         if args.command == "refresh":
+            share = max_shrink(args)
             await ensure_built(store, progress)
             urls = {"models-dev": args.models_dev_url, "openrouter": args.openrouter_url}
             if args.only:
                 urls = {args.only: urls[args.only]}
             limits = Limits(timeout_s=args.timeout, attempts=max(1, args.attempts))
-            result = await refresh(store, urls, limits, progress)
+            result = await refresh(store, urls, limits, progress, max_shrink=share)
             print(
                 f"refreshed {', '.join(urls)}: {result.models} models, {result.routes} routes; "
                 f"{len(result.price_changes)} price changes recorded"

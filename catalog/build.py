@@ -10,11 +10,13 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
+from catalog.errors import ImportFormatError, ShrinkRefused
 from catalog.identity.curated import rules_version
 from catalog.identity.merge import merge
 from catalog.models import Model
 from catalog.sources import IMPORTERS, parser_for
 from catalog.sources.records import SourceBatch
+from catalog.sources.sanity import MAX_FILE_BYTES
 from catalog.store.db import SourceFile, Store
 from catalog.store.history import PriceChange
 
@@ -33,6 +35,8 @@ log = logging.getLogger(__name__)
 RULES_KEY = "identity_rules"
 #: ``build_meta`` key prefix: the digest of each source file the release shipped when the catalog was built.
 SHIPPED_KEY = "shipped:"
+#: The largest share of models or routes an import or refresh may remove unless forced (``CATALOG_MAX_SHRINK``).
+DEFAULT_MAX_SHRINK = 0.2
 
 
 def _no_progress(step: str, done: int, total: int) -> None:
@@ -61,13 +65,24 @@ def shipped_files() -> list[SourceFile]:
     return files
 
 
+def parse_one(f: SourceFile) -> SourceBatch:
+    """One file through its source's checked parser; a refusal names the source too ("openrouter
+    api-v1-models.json, record ...": refreshed files have generic names)."""
+    try:
+        return parser_for(f.name)(f.data, f.file_name)
+    except ImportFormatError as exc:
+        if exc.file.startswith(f"{f.name} "):
+            raise
+        raise ImportFormatError(f"{f.name} {exc.file}", exc.message, exc.record, exc.field) from None
+
+
 def parse_all(files: list[SourceFile], progress: Progress = _no_progress) -> tuple[list[Model], list[SourceFile]]:
     """Parse and validate every file, then merge; raises before anything is written."""
     batches: list[SourceBatch] = []
     parsed: list[SourceFile] = []
     for i, f in enumerate(files):
         progress(f"parse {f.name}", i, len(files) + 1)
-        batch = parser_for(f.name)(f.data, f.file_name)
+        batch = parse_one(f)
         batches.append(batch)
         parsed.append(SourceFile(f.name, f.file_name, f.data, batch.source_date, batch.record_count, batch.version))
     progress("merge identities", len(files), len(files) + 1)
@@ -76,11 +91,20 @@ def parse_all(files: list[SourceFile], progress: Progress = _no_progress) -> tup
     return models, parsed
 
 
-async def build(store: Store, files: list[SourceFile] | None = None, progress: Progress = _no_progress) -> BuildResult:
-    """(Re)build the catalog from ``files`` (default: the shipped data) in one transaction."""
+async def build(
+    store: Store,
+    files: list[SourceFile] | None = None,
+    progress: Progress = _no_progress,
+    *,
+    max_shrink: float | None = None,
+) -> BuildResult:
+    """(Re)build the catalog from ``files`` (default: the shipped data) in one transaction. With ``max_shrink``,
+    a result that would remove a larger share of the current models or routes is refused (``ShrinkRefused``)."""
     files = shipped_files() if files is None else files
     # parsing and merging is seconds of CPU: a worker thread, so a running bot keeps answering during a refresh
     models, parsed = await asyncio.to_thread(parse_all, files, progress)
+    if max_shrink is not None:
+        refuse_shrink(await store.catalog_keys(), models, max_shrink)
     meta = {RULES_KEY: rules_version(), **{f"{SHIPPED_KEY}{f.name}": f.sha256 for f in shipped_files()}}
     changes = await store.replace_catalog(models, parsed, meta)
     return BuildResult(
@@ -88,10 +112,43 @@ async def build(store: Store, files: list[SourceFile] | None = None, progress: P
     )
 
 
-async def import_file(store: Store, source: str, path: Path, progress: Progress = _no_progress) -> BuildResult:
-    """Import one file for ``source``; it replaces that source's previous file. Same file twice: no change."""
+def refuse_shrink(current: tuple[set[str], set[tuple[str, str]]], models: list[Model], max_share: float) -> None:
+    """``ShrinkRefused`` when ``models`` would remove more than ``max_share`` of the ``current`` model ids or
+    routes: an empty but well-formed upstream file (``{"data": []}``) must not empty the catalog."""
+    old_models, old_routes = current
+    gone_models = len(old_models - {m.id for m in models})
+    gone_routes = len(old_routes - {(r.provider_id, r.provider_model_id) for m in models for r in m.routes})
+    if gone_models > max_share * len(old_models) or gone_routes > max_share * len(old_routes):
+        raise ShrinkRefused((gone_models, len(old_models)), (gone_routes, len(old_routes)), max_share)
+
+
+def read_capped(path: Path, max_bytes: int = MAX_FILE_BYTES) -> bytes:
+    """The file's bytes, refused before it is read when over ``max_bytes`` (the refresh download cap); the read
+    itself stops past the cap, for a file that grows or is no regular file."""
+    size = path.stat().st_size
+    if size > max_bytes:
+        raise ImportFormatError(path.name, f"{size:,} bytes is over the {max_bytes:,}-byte cap; nothing was read")
+    with path.open("rb") as fh:
+        data = fh.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise ImportFormatError(path.name, f"more than the {max_bytes:,}-byte cap; nothing was imported")
+    return data
+
+
+async def import_file(
+    store: Store,
+    source: str,
+    path: Path,
+    progress: Progress = _no_progress,
+    *,
+    max_shrink: float | None = DEFAULT_MAX_SHRINK,
+    max_bytes: int = MAX_FILE_BYTES,
+) -> BuildResult:
+    """Import one file for ``source``; it replaces that source's previous file. Same file twice: no change.
+    Refused, with nothing written: a file over ``max_bytes``, bad data, or a result that would remove more than
+    ``max_shrink`` of the catalog's models or routes (None: the owner forced it)."""
     parser_for(source)  # unknown SOURCE fails before the file is read
-    new = SourceFile(name=source, file_name=path.name, data=path.read_bytes())
+    new = SourceFile(name=source, file_name=path.name, data=await asyncio.to_thread(read_capped, path, max_bytes))
     existing = await store.source_files()
     if not existing:
         existing = shipped_files()
@@ -101,7 +158,7 @@ async def import_file(store: Store, source: str, path: Path, progress: Progress 
         return BuildResult(counts["models"], counts["routes"], False, tuple(current))
     current[source] = new
     ordered = sorted(current.values(), key=lambda f: list(IMPORTERS).index(f.name))
-    return await build(store, ordered, progress)
+    return await build(store, ordered, progress, max_shrink=max_shrink)
 
 
 async def ensure_built(store: Store, progress: Progress = _no_progress) -> bool:

@@ -23,6 +23,25 @@ class ImportFormatError(CatalogError):
         super().__init__(f"{file}{where}: {message}")
 
 
+class ShrinkRefused(CatalogError):
+    """An import or refresh that would remove more of the catalog than allowed (an empty or cut-short upstream
+    file looks well-formed); nothing was written. Counts are (removed, before)."""
+
+    def __init__(self, models: tuple[int, int], routes: tuple[int, int], max_share: float):
+        self.models = models
+        self.routes = routes
+        self.max_share = max_share
+        super().__init__(
+            f"would remove {_share(models, 'models')} and {_share(routes, 'routes')}; more than "
+            f"{max_share * 100:g} % may not go at once, so nothing was changed"
+        )
+
+
+def _share(counts: tuple[int, int], what: str) -> str:
+    removed, before = counts
+    return f"{removed:,} of {before:,} {what} ({removed / before * 100 if before else 0:.0f} %)"
+
+
 class UnknownSource(CatalogError):
     """An import SOURCE that no importer handles."""
 

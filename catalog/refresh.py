@@ -14,9 +14,10 @@ from dataclasses import dataclass
 import aiohttp
 from tenacity import AsyncRetrying, RetryCallState, retry_if_exception_type, stop_after_attempt, wait_exponential_jitter
 
-from catalog.build import BuildResult, Progress, build, shipped_files
+from catalog.build import DEFAULT_MAX_SHRINK, BuildResult, Progress, build, parse_one, shipped_files
 from catalog.errors import CatalogError
-from catalog.sources import IMPORTERS, parser_for
+from catalog.sources import IMPORTERS
+from catalog.sources.sanity import MAX_FILE_BYTES
 from catalog.store.db import SourceFile, Store
 
 DEFAULT_URLS: dict[str, str] = {
@@ -37,7 +38,8 @@ class Limits:
     timeout_s: float = 30.0
     attempts: int = 3
     backoff_s: float = 0.5
-    max_bytes: int = 64 * 1024 * 1024
+    max_bytes: int = MAX_FILE_BYTES
+    """The same cap as ``python -m catalog import``."""
 
 
 class _Retryable(Exception):
@@ -116,8 +118,11 @@ async def refresh(
     urls: Mapping[str, str] | None = None,
     limits: Limits | None = None,
     progress: Progress | None = None,
+    *,
+    max_shrink: float | None = DEFAULT_MAX_SHRINK,
 ) -> BuildResult:
-    """Download each source in ``urls`` (default: models.dev and OpenRouter), validate, then import all at once."""
+    """Download each source in ``urls`` (default: models.dev and OpenRouter), validate, then import all at once.
+    A result that would remove more than ``max_shrink`` of the models or routes is refused (None: forced)."""
     urls = dict(DEFAULT_URLS if urls is None else urls)
     unknown = set(urls) - set(IMPORTERS)
     if unknown:
@@ -130,10 +135,10 @@ async def refresh(
         for name, data in zip(urls, bodies, strict=True)
     }
     for f in fresh.values():  # validate before touching the database (raises ImportFormatError), off the loop
-        await asyncio.to_thread(parser_for(f.name), f.data, f.file_name)
+        await asyncio.to_thread(parse_one, f)
     current = {f.name: f for f in (await store.source_files() or shipped_files())}
     current.update(fresh)
     ordered = sorted(current.values(), key=lambda f: list(IMPORTERS).index(f.name))
     if progress is None:
-        return await build(store, ordered)
-    return await build(store, ordered, progress)
+        return await build(store, ordered, max_shrink=max_shrink)
+    return await build(store, ordered, progress, max_shrink=max_shrink)

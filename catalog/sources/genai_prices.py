@@ -22,6 +22,7 @@ from catalog.models import Price, PriceTier, Provenance, Route
 from catalog.sources._common import SourceModel, load_json, money, validate
 from catalog.sources.providers import load_providers
 from catalog.sources.records import RouteRecord, SourceBatch
+from catalog.sources.sanity import PriceNumber, TokenCount
 
 SOURCE = "genai-prices"
 Match = Callable[[str], bool]
@@ -55,14 +56,14 @@ _COMPACT_DATE = re.compile(r"-(20\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?=-|
 
 
 class _Tier(SourceModel):
-    start: int = Field(ge=0)
-    price: float = Field(ge=0)
+    start: TokenCount
+    price: PriceNumber
 
 
 class _Amount(SourceModel):
     """A price: a bare number, or ``{base, tiers}``."""
 
-    base: float = Field(ge=0)
+    base: PriceNumber
     tiers: list[_Tier] = []
 
     @model_validator(mode="before")
@@ -96,7 +97,7 @@ class _Model(SourceModel):
     id: str
     name: str | None = None
     match: dict[str, Any]
-    context_window: int | None = None
+    context_window: TokenCount | None = None
     deprecated: bool | None = None
     prices: Any
     price_variants: list[Any] | None = None

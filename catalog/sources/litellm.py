@@ -24,6 +24,7 @@ from catalog.models import Price, PriceTier, Provenance, Route
 from catalog.sources._common import SourceModel, expect_object, load_json, money, validate
 from catalog.sources.providers import load_providers
 from catalog.sources.records import RouteRecord, SourceBatch
+from catalog.sources.sanity import TokenCount, price_problem
 
 SOURCE = "litellm"
 _PER_M = Decimal(1_000_000)
@@ -65,8 +66,8 @@ _SIZES = {"search_context_size_low": 0, "search_context_size_medium": 1, "search
 class _Entry(SourceModel):
     litellm_provider: str
     mode: str | None = None
-    max_input_tokens: int | None = None
-    max_output_tokens: int | None = None
+    max_input_tokens: TokenCount | None = None
+    max_output_tokens: TokenCount | None = None
     supports_function_calling: bool | None = None
     supports_vision: bool | None = None
     supports_response_schema: bool | None = None
@@ -178,9 +179,13 @@ def _region(rid: str, provider: str) -> str | None:
 
 def _num(raw: dict[str, Any], key: str) -> float | None:
     value = raw.get(key)
-    if value is None or (isinstance(value, int | float) and not isinstance(value, bool)):
-        return value
-    raise ImportFormatError("", f"cost must be a number, got {value!r}", field=key)
+    if value is None:
+        return None
+    if not isinstance(value, int | float) or isinstance(value, bool):
+        raise ImportFormatError("", f"cost must be a number, got {value!r}", field=key)
+    if problem := price_problem(value):  # the cap after scaling per token to per 1M: ``sanity.check_batch``
+        raise ImportFormatError("", problem, field=key)
+    return value
 
 
 def _usd(value: float | Decimal | None) -> str:

@@ -9,6 +9,7 @@ from typing import Any
 from catalog.models import Benchmark, Provenance
 from catalog.sources._common import SourceModel, expect_object, load_json, newest, validate
 from catalog.sources.records import ModelRecord, SourceBatch
+from catalog.sources.sanity import ParamCount
 
 SOURCE = "llm-stats"
 #: License ids in the data that are OSI-approved licenses.
@@ -38,7 +39,7 @@ class _Model(SourceModel):
     license_id: str | None = None
     multimodal: bool | None = None
     knowledge_cutoff: str | None = None
-    param_count: int | None = None
+    param_count: ParamCount | None = None
     source_weights_link: str | None = None
     updated_at: str | None = None
     benchmarks: list[_Score] = []

@@ -7,6 +7,7 @@ from typing import Any
 from catalog.models import Benchmark, Price, PriceTier, Provenance, Route
 from catalog.sources._common import SourceModel, expect_object, load_json, money, newest, validate
 from catalog.sources.records import ModelRecord, RouteRecord, SourceBatch
+from catalog.sources.sanity import PriceNumber, TokenCount
 
 SOURCE = "models-dev"
 
@@ -16,8 +17,8 @@ _CACHE_WRITE_ALIASES = ("cache_write", "cached_write")
 
 
 class _Limit(SourceModel):
-    context: int | None = None
-    output: int | None = None
+    context: TokenCount | None = None
+    output: TokenCount | None = None
 
 
 class _Modalities(SourceModel):
@@ -27,21 +28,21 @@ class _Modalities(SourceModel):
 
 class _TierSize(SourceModel):
     type: str = "context"
-    size: int
+    size: TokenCount
 
 
 class _Tier(SourceModel):
     tier: _TierSize
-    input: float | None = None
-    output: float | None = None
-    cache_read: float | None = None
-    cache_write: float | None = None
+    input: PriceNumber | None = None
+    output: PriceNumber | None = None
+    cache_read: PriceNumber | None = None
+    cache_write: PriceNumber | None = None
 
 
 class _Cost(SourceModel):
-    input: float | None = None
-    output: float | None = None
-    reasoning: float | None = None
+    input: PriceNumber | None = None
+    output: PriceNumber | None = None
+    reasoning: PriceNumber | None = None
     tiers: list[_Tier] = []
 
 

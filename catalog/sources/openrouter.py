@@ -6,10 +6,13 @@ from datetime import UTC, datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from pydantic import Field
+
 from catalog.errors import ImportFormatError
 from catalog.models import Price, Provenance, Route
 from catalog.sources._common import SourceModel, expect_object, load_json, validate
 from catalog.sources.records import RouteRecord, SourceBatch
+from catalog.sources.sanity import MAX_PRICE, TokenCount, price_problem
 
 SOURCE = "openrouter"
 _PER_M = Decimal(1_000_000)
@@ -21,23 +24,26 @@ class _Arch(SourceModel):
 
 
 class _Pricing(SourceModel):
-    prompt: str | None = None
-    completion: str | None = None
-    input_cache_read: str | None = None
-    input_cache_write: str | None = None
-    internal_reasoning: str | None = None
+    """USD per token, as strings ("0.000003"); a bare number is read the same way."""
+
+    prompt: str | float | None = None
+    completion: str | float | None = None
+    input_cache_read: str | float | None = None
+    input_cache_write: str | float | None = None
+    internal_reasoning: str | float | None = None
 
 
 class _Top(SourceModel):
-    context_length: int | None = None
-    max_completion_tokens: int | None = None
+    context_length: TokenCount | None = None
+    max_completion_tokens: TokenCount | None = None
 
 
 class _Entry(SourceModel):
     id: str
     name: str
-    created: int | None = None
-    context_length: int | None = None
+    created: int | None = Field(default=None, ge=0, le=4_102_444_800)
+    """Unix time; after 2100 is an error, not a date."""
+    context_length: TokenCount | None = None
     architecture: _Arch | None = None
     pricing: _Pricing
     top_provider: _Top | None = None
@@ -46,17 +52,18 @@ class _Entry(SourceModel):
 
 
 def parse(data: bytes, file_name: str) -> SourceBatch:
-    """Parse ``{"data": [...]}``; a price of "-1" (variable-priced routers) is unknown, not negative."""
+    """Parse ``{"data": [...]}``; a price of "-1" (variable-priced routers) is unknown, not negative; any other
+    price must be a finite number >= 0 (USD per token, as OpenRouter states it)."""
     top = expect_object(load_json(data, file_name), file_name)
     entries = top.get("data")
     if not isinstance(entries, list):
         raise ImportFormatError(file_name, 'wrong format: expected {"data": [...]} from GET /api/v1/models')
-    parsed = [validate(_Entry, e, file_name, f"data[{i}]") for i, e in enumerate(entries)]
+    parsed = [validate(_Entry, e, file_name, _record(i, e)) for i, e in enumerate(entries)]
     created = [e.created for e in parsed if e.created]
     date = datetime.fromtimestamp(max(created), UTC).date().isoformat() if created else None
     batch = SourceBatch(source=SOURCE, file_name=file_name, source_date=date)
     for i, e in enumerate(parsed):
-        record = f"data[{i}] {e.id}"
+        record = _record(i, {"id": e.id})
         p = e.pricing
         price = Price(
             input=_per_m(p.prompt, file_name, record, "pricing.prompt"),
@@ -87,16 +94,21 @@ def parse(data: bytes, file_name: str) -> SourceBatch:
     return batch
 
 
-def _per_m(value: str | None, file_name: str, record: str, field: str) -> Decimal | None:
-    if value is None or value.strip() == "-1":
+def _record(index: int, raw: Any) -> str:
+    rid = raw.get("id") if isinstance(raw, dict) else None
+    return f"data[{index}] {rid}" if isinstance(rid, str) else f"data[{index}]"
+
+
+def _per_m(value: str | float | None, file_name: str, record: str, field: str) -> Decimal | None:
+    if value is None or str(value).strip() in ("-1", "-1.0"):
         return None
     try:
-        amount = Decimal(value) * _PER_M
+        per_token = Decimal(str(value).strip())
     except InvalidOperation:
         raise ImportFormatError(file_name, f"not a number: {value!r}", record=record, field=field) from None
-    if amount < 0:
-        raise ImportFormatError(file_name, f"negative price {value!r}", record=record, field=field)
-    amount = amount.normalize()
+    if problem := price_problem(per_token, MAX_PRICE / _PER_M):  # before scaling: 1e999999 would overflow
+        raise ImportFormatError(file_name, problem, record=record, field=field)
+    amount = (per_token * _PER_M).normalize()
     return amount.quantize(Decimal(1)) if amount == amount.to_integral_value() else amount
 
 

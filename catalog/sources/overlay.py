@@ -5,14 +5,17 @@ Our own format, so it is validated strictly: an unknown key is an error, not ign
 
 from __future__ import annotations
 
-from decimal import Decimal
-from typing import Any
+from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from catalog.models import Capabilities, CommercialUse, Openness, Price, Provenance, Route
 from catalog.sources._common import load_json, validate
 from catalog.sources.records import ModelRecord, RouteRecord, SourceBatch
+from catalog.sources.sanity import MAX_PARAMS, MAX_TOKENS, PriceDecimal
+
+_Tokens = Annotated[int, Field(gt=0, le=MAX_TOKENS)]
+_Billions = Annotated[float, Field(gt=0, le=MAX_PARAMS / 1e9)]
 
 SOURCE = "overlay"
 
@@ -29,10 +32,10 @@ class _About(_Strict):
 
 
 class _Price(_Strict):
-    input: Decimal | None = None
-    output: Decimal | None = None
-    cache_read: Decimal | None = None
-    cache_write: Decimal | None = None
+    input: PriceDecimal | None = None
+    output: PriceDecimal | None = None
+    cache_read: PriceDecimal | None = None
+    cache_write: PriceDecimal | None = None
 
 
 class _Route(_Strict):
@@ -40,8 +43,8 @@ class _Route(_Strict):
     provider_name: str
     provider_model_id: str
     price: _Price | None = None
-    context_window: int | None = Field(default=None, gt=0)
-    max_output: int | None = Field(default=None, gt=0)
+    context_window: _Tokens | None = None
+    max_output: _Tokens | None = None
     status: str | None = None
 
 
@@ -57,10 +60,10 @@ class _Model(_Strict):
     family: str | None = None
     release_date: str | None = None
     knowledge_cutoff: str | None = None
-    context_window: int | None = Field(default=None, gt=0)
-    max_output: int | None = Field(default=None, gt=0)
-    params_total_b: float | None = Field(default=None, gt=0)
-    params_active_b: float | None = Field(default=None, gt=0)
+    context_window: _Tokens | None = None
+    max_output: _Tokens | None = None
+    params_total_b: _Billions | None = None
+    params_active_b: _Billions | None = None
     architecture: str | None = None
     license: _License | None = None
     openness: Openness | None = None

@@ -231,6 +231,14 @@ class Store:
                 out[key] = int(row[0]) if row else 0
         return out
 
+    async def catalog_keys(self) -> tuple[set[str], set[tuple[str, str]]]:
+        """Model ids, and routes as (provider id, provider's model id): what a rebuild could remove."""
+        async with self._conn.execute("SELECT id FROM models") as cur:
+            models = {str(r[0]) for r in await cur.fetchall()}
+        async with self._conn.execute("SELECT provider_id, provider_model_id FROM routes") as cur:
+            routes = {(str(p), str(m)) for p, m in await cur.fetchall()}
+        return models, routes
+
     async def model(self, model_id: str) -> Model | None:
         """One model with its routes, by id."""
         async with self._conn.execute("SELECT data FROM models WHERE id = ?", (model_id,)) as cur:

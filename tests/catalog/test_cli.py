@@ -2,19 +2,28 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
+import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
+from tests.catalog.harmful import EMPTY, models_dev_price, openrouter_price
 from tests.paths import FIXTURES
 
 
-def run(*args: str, db: Path) -> subprocess.CompletedProcess[str]:
+def run(*args: str, db: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    clean = {k: v for k, v in os.environ.items() if k != "CATALOG_MAX_SHRINK"} | (env or {})
     return subprocess.run(
-        [sys.executable, "-m", "catalog", "--db", str(db), *args], capture_output=True, text=True, timeout=120
+        [sys.executable, "-m", "catalog", "--db", str(db), *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=clean,
     )
 
 
@@ -122,3 +131,60 @@ def test_disagreements_show_each_source_side_by_side(db: Path) -> None:
     assert out.stdout.strip().splitlines()[-1].endswith("routes where sources disagree for claude-sonnet-4.5")
     unknown = run("disagreements", "no such model xyz", db=db)
     assert unknown.returncode == 2 and "Traceback" not in unknown.stderr
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+HARMFUL_FILES = {
+    "negative-price": ("models-dev", models_dev_price("-0.04"), "field 'cost.output': -0.04 is not a price"),
+    "nan": ("models-dev", models_dev_price("NaN"), "field 'cost.output': NaN is not a number"),
+    "infinity": ("openrouter", openrouter_price('"Infinity"'), "field 'pricing.prompt': Infinity is not a price"),
+    "1e308": ("models-dev", models_dev_price("1e308"), "field 'cost.output': 1e+308 is not a price"),
+    "nested": ("openrouter", b"[" * 100_000 + b"]" * 100_000, "nested more than 64 levels deep"),
+    "empty": ("models-dev", EMPTY["models-dev"], "would remove"),
+    "oversized": ("openrouter", None, "bytes is over the 67,108,864-byte cap; nothing was read"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(HARMFUL_FILES))
+def test_harmful_import_is_one_line_and_leaves_the_file_byte_identical(db: Path, tmp_path: Path, case: str) -> None:
+    source, body, says = HARMFUL_FILES[case]
+    file = tmp_path / "catalog.json"
+    if body is None:
+        with file.open("wb") as fh:
+            fh.truncate(300 * 1024 * 1024)  # sparse: 300 MB that take no disk
+    else:
+        file.write_bytes(body)
+    run("stats", db=db)  # built before the digest is taken
+    before = digest(db)
+    out = run("import", source, str(file), db=db)
+    assert out.returncode == 2 and out.stderr.count("\n") == 1 and "Traceback" not in out.stderr, out.stderr
+    if case == "empty":
+        assert out.stderr.startswith("error: would remove ") and out.stderr.rstrip().endswith("pass --force to accept")
+        assert " models (" in out.stderr and " routes (" in out.stderr
+    else:
+        assert says in out.stderr, out.stderr
+    assert digest(db) == before
+
+
+def test_force_accepts_what_the_shrink_guard_refused(db: Path, tmp_path: Path) -> None:
+    copy = tmp_path / "copy.sqlite3"
+    run("stats", db=db)
+    shutil.copy(db, copy)
+    file = tmp_path / "empty.json"
+    file.write_bytes(EMPTY["models-dev"])
+    assert run("import", "models-dev", str(file), "--max-shrink", "0.5", db=copy).returncode == 2
+    assert run("import", "models-dev", str(file), db=copy, env={"CATALOG_MAX_SHRINK": "1"}).returncode == 0
+    assert (
+        run("import", "models-dev", str(FIXTURES / "models-dev-catalog.sample.json"), "--force", db=copy).returncode
+        == 0
+    )
+
+
+@pytest.mark.parametrize("value", ["lots", "1.5", "-0.1", "nan"])
+def test_a_bad_max_shrink_is_one_line(db: Path, value: str) -> None:
+    out = run("import", "openrouter", str(FIXTURES / "openrouter-api-v1-models.sample.json"), db=db,
+              env={"CATALOG_MAX_SHRINK": value})  # fmt: skip
+    assert out.returncode == 2 and out.stderr.count("\n") == 1 and "share from 0 to 1" in out.stderr

@@ -13,9 +13,10 @@ import pytest
 from aiohttp import web
 
 from catalog.build import build
-from catalog.errors import ImportFormatError
+from catalog.errors import ImportFormatError, ShrinkRefused
 from catalog.refresh import Limits, RefreshError, refresh
 from catalog.store.db import SourceFile, Store
+from tests.catalog.harmful import EMPTY, HARMFUL
 from tests.local_server import serving
 from tests.paths import FIXTURES
 
@@ -174,3 +175,69 @@ async def test_unknown_source_is_refused(db: Path) -> None:
     async with Store.open(db) as store:
         with pytest.raises(RefreshError):
             await refresh(store, {"wikipedia": "http://127.0.0.1:9/x"}, FAST)
+
+
+@pytest.fixture
+async def db_both(tmp_path: Path) -> Path:
+    """A catalog with both refreshed sources in it, so an empty file from either would shrink it."""
+    path = tmp_path / "both.sqlite3"
+    async with Store.open(path) as store:
+        await build(
+            store,
+            [SourceFile("models-dev", "catalog.json", MODELS_DEV), SourceFile("openrouter", "models.json", OPENROUTER)],
+        )
+    return path
+
+
+@pytest.mark.parametrize(("source", "body", "says"), [c[1:] for c in HARMFUL], ids=[c[0] for c in HARMFUL])
+async def test_harmful_data_is_refused_in_one_line_and_changes_nothing(
+    server, db_both: Path, source: str, body: bytes, says: str
+) -> None:
+    base, rec = server
+    rec.bodies["/harmful"] = body
+    before = digest(db_both)
+    async with Store.open(db_both) as store:
+        with pytest.raises(ImportFormatError) as err:
+            await refresh(store, {source: f"{base}/harmful"}, FAST)
+    assert says in str(err.value) and "\n" not in str(err.value)
+    assert digest(db_both) == before
+
+
+@pytest.mark.parametrize("source", sorted(EMPTY))
+async def test_an_empty_upstream_file_is_refused_with_the_numbers(server, db_both: Path, source: str) -> None:
+    base, rec = server
+    rec.bodies["/empty"] = EMPTY[source]
+    before = digest(db_both)
+    async with Store.open(db_both) as store:
+        counts = await store.counts()
+        with pytest.raises(ShrinkRefused) as err:
+            await refresh(store, {source: f"{base}/empty"}, FAST)
+    removed_models, models = err.value.models
+    removed_routes, routes = err.value.routes
+    assert (models, routes) == (counts["models"], counts["routes"]) and removed_routes > 0.2 * routes
+    assert f"would remove {removed_models:,} of {models:,} models (" in str(err.value)
+    assert f"{removed_routes:,} of {routes:,} routes" in str(err.value) and "nothing was changed" in str(err.value)
+    assert digest(db_both) == before
+
+
+async def test_the_owner_can_force_a_shrinking_refresh(server, db_both: Path) -> None:
+    base, rec = server
+    rec.bodies["/empty"] = EMPTY["openrouter"]
+    async with Store.open(db_both) as store:
+        with pytest.raises(ShrinkRefused):
+            await refresh(store, {"openrouter": f"{base}/empty"}, FAST, max_shrink=0.3)  # 7 of 20 routes: 35 %
+        result = await refresh(store, {"openrouter": f"{base}/empty"}, FAST, max_shrink=None)
+        assert result.routes == (await store.counts())["routes"] and not any(
+            r.provider_id == "openrouter" and r.provenance.source == "openrouter"
+            for m in await store.all_models()
+            for r in m.routes
+        )
+
+
+async def test_a_refresh_that_removes_little_is_accepted(server, db_both: Path) -> None:
+    base, rec = server
+    doc = json.loads(OPENROUTER)
+    doc["data"] = doc["data"][1:]  # one route of about twenty goes: under the 20 % default
+    rec.bodies["/fewer"] = json.dumps(doc).encode()
+    async with Store.open(db_both) as store:
+        await refresh(store, {"openrouter": f"{base}/fewer"}, FAST)

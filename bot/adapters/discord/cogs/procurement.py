@@ -32,6 +32,7 @@ from bot.flows.procurement import (
     traffic_set,
     traffic_show,
 )
+from catalog.errors import ShrinkRefused
 from catalog.refresh import refresh
 from catalog.service import load_catalog
 from catalog.store.db import Store
@@ -198,13 +199,19 @@ class Procurement(commands.Cog):
 
     @catalog.command(name="refresh")
     @owner_only()
-    async def catalog_refresh(self, interaction: discord.Interaction[Any]) -> None:
+    @app_commands.describe(force="Accept a refresh that removes more of the catalog than CATALOG_MAX_SHRINK allows")
+    async def catalog_refresh(self, interaction: discord.Interaction[Any], force: bool = False) -> None:
         """Owner only: download models.dev and OpenRouter now, import atomically, post digests."""
         await interaction.response.defer(ephemeral=True, thinking=True)
         ctx = context_of(interaction)
         urls = {"models-dev": ctx.settings.models_dev_url, "openrouter": ctx.settings.openrouter_models_url}
+        share = None if force else ctx.settings.catalog_max_shrink
         async with Store.open(ctx.settings.catalog_path) as store:
-            result = await refresh(store, urls)  # errors reach the tree handler; the catalog stays as it was
+            try:  # other errors (bad data: one line naming file, record, field) reach the tree handler as they are
+                result = await refresh(store, urls, max_shrink=share)
+            except ShrinkRefused as exc:
+                await interaction.followup.send(f"{exc} — run `/catalog refresh force:True` to accept.", ephemeral=True)
+                return
             ctx.catalog = await load_catalog(store)
         posted = await post_digests(self.bot, ctx, list(result.price_changes))
         await interaction.followup.send(

@@ -59,7 +59,8 @@ class ScheduledRefresh(commands.Cog):
         urls = {"models-dev": ctx.settings.models_dev_url, "openrouter": ctx.settings.openrouter_models_url}
         try:
             async with Store.open(ctx.settings.catalog_path) as store:
-                result = await refresh(store, urls)  # retries with backoff; all or nothing
+                # retries with backoff; all or nothing; never forced past CATALOG_MAX_SHRINK (logged instead)
+                result = await refresh(store, urls, max_shrink=ctx.settings.catalog_max_shrink)
                 ctx.catalog = await load_catalog(store)
         except CatalogError as exc:
             log.warning("scheduled catalog refresh failed, catalog unchanged: %s", exc)
