@@ -18,7 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from catalog.identity.route_ids import parse_route_id
 
 #: Bump when a change to the identity code moves routes: catalogs built by older rules are re-merged on start.
-RULES = 3  # 3: OpenRouter ":batch" listings are the batch price of their base route
+RULES = 4  # 4: clusters sharing a display name and no snapshot of their own are joined
 LINKS_FILE = "models-dev-base-model-links.json.gz"
 OVERLAY_FILE = "identity.json"
 

@@ -25,7 +25,6 @@ KNOWN_MISSES = {
     "d152": "'Mistral Small 4 119B' vs 2603: a size on one side and a snapshot on the other",
     "d153": "'mistral-small-31' glues 3.1; a size on one side and a snapshot on the other",
     "d157": "undated devstral-small labelled 'Devstral Small 1.1': the label gives a version, not a snapshot",
-    "d158": "Ministral 3 3B spelled 'ministral-3-3b' and 'ministral-3b-2512': version word vs snapshot",
     "d249": "undated Qwen3 Thinking labelled 2507: price differs from the 2507 snapshot's median by more than 2x",
     "d259": "'qwen25' glues 2.5",
     "d295": "a fine-tune published under the base model's name (OpenPipe/Qwen3-14B-Instruct)",
