@@ -110,8 +110,10 @@ def scan(
     hits: list[Hit] = []
     i = 0
     while i < n:
-        # a name starts at its family, number, vendor or typo, or one word before one ("nano banana 2")
-        if not options[i] or words[i] in STOPWORDS or not (anchor[i] or (i + 1 < n and anchor[i + 1])):
+        # a name starts at its family, number, vendor or typo, one word before one ("nano banana 2"), or right
+        # after its vendor ("Arcee Coder Large": tier words only, anchored by the vendor before them)
+        after_vendor = i > 0 and words[i - 1] in lex.org_words and vendor_at[i] is None
+        if not options[i] or words[i] in STOPWORDS or not (anchor[i] or (i + 1 < n and anchor[i + 1]) or after_vendor):
             i += 1
             continue
         end = i + 1
@@ -119,7 +121,7 @@ def scan(
             if not joined(masked, toks[end - 1], toks[end]) or not lex.together(options[end - 1], options[end]):
                 break
             end += 1
-        if not any(anchor[i:end]) or all(used[i:end]):  # nothing to anchor a name, or the strict pass read it all
+        if not (any(anchor[i:end]) or after_vendor) or all(used[i:end]):  # nothing anchors it, or strict read it
             i = end
             continue
         hit = _longest(lex, strict, msg, options, i, end)
@@ -188,7 +190,7 @@ def _longest(
                 users = lex.word_vendors.get(key[0], set())  # "maverick" by "meta" names Meta's
                 if not (len(users) == 1 or (len(users) == 2 and users & vendors)):
                     continue
-            found = lex.lookup(key, vendors)
+            found = lex.lookup(key, vendors, " ".join(run))
             if found is None:
                 continue
             mid, level = found

@@ -48,6 +48,9 @@ class Lexicon:
     vendor_words: dict[str, str] = field(default_factory=dict)
     """A word that names a vendor in chat ("moonshot", "qwen") -> vendor key."""
     name_key: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    typed_names: dict[str, str] = field(default_factory=dict)
+    """A display name's words as typed ("ministral 8b instruct") -> its model, when only one model has it: a
+    name typed out in full picks its model among those its key would also fit ("Ministral 8B")."""
     called: dict[str, tuple[str, ...]] = field(default_factory=dict)
     """Model id -> its name's key without the leading vendor words and serving words: "v3" is what DeepSeek V3
     and "k2" what Kimi K2 Instruct is called, but not what K2-Think is (a trailing family word stays)."""
@@ -55,6 +58,8 @@ class Lexicon:
     routes: dict[str, int] = field(default_factory=dict)
     neighbours: dict[str, set[str]] = field(default_factory=dict)
     """Word -> every word that stands with it in some form (prunes runs before any key is built)."""
+    org_words: frozenset[str] = frozenset()
+    """Words that name an organisation (vendor keys, route orgs, curated chat names), not a family ("deep")."""
     curated_vendor_words: frozenset[str] = frozenset()
     """Chat names of vendors (``chat_names.json``): they say whose model follows and are never part of its name."""
     vendor_set: frozenset[str] = frozenset()
@@ -94,14 +99,17 @@ class Lexicon:
                     lex.vendor_words.setdefault(word, m.vendor)
         orgs = {m.id: org for m in models if not m.vendor and (org := route_org(m))}
         sizeless: dict[tuple[str, ...], dict[str, int]] = {}
+        for org in orgs.values():  # "arcee-ai/coder-large": Arcee's model; before brands, so that every
+            for word in _vendor_words(org):  # word of one organisation names one vendor key ("arcee": "arcee-ai")
+                lex.vendor_words.setdefault(word, org)
         for m in models:
             brand = brands.get(m.id)
             if not m.vendor and brand and brand not in TIER_WORDS | STOPWORDS | GENERIC_FAMILIES and len(brand) >= 2:
                 lex.vendor_words.setdefault(brand, orgs.get(m.id, brand))
-            for word in _vendor_words(orgs.get(m.id)):  # "arcee-ai/coder-large": Arcee's model
-                lex.vendor_words.setdefault(word, orgs[m.id])
         lex.vendor_words.update(vendor_aliases)
         lex.curated_vendor_words = frozenset(vendor_aliases)
+        vendors = {m.vendor for m in models if m.vendor} | set(orgs.values())
+        lex.org_words = frozenset(w for v in vendors for w in _vendor_words(v)) | lex.curated_vendor_words
         for m in models:
             brand = brands.get(m.id)
             fallback = orgs.get(m.id) or lex.vendor_words.get(brand or "", brand or "")
@@ -111,6 +119,9 @@ class Lexicon:
                 lex.moving.add(m.id)
             lex.name_key[m.id] = key_of(_words(m.name))
             lex.called[m.id] = _called(_words(m.name), lex.vendor_words)
+            typed = " ".join(_words(m.name))
+            if not (m.name == m.name.lower() and " " not in m.name):  # an id shown as a name is nobody's typing
+                lex.typed_names[typed] = "" if typed in lex.typed_names else m.id  # "": a name two models share
             for word in lex.name_key[m.id]:
                 lex.word_vendors.setdefault(word, set()).add(lex.vendor_of[m.id])
             if m.name == m.name.lower() and " " not in m.name:
@@ -265,11 +276,14 @@ class Lexicon:
         form = self.forms.setdefault(key, {})
         form[mid] = min(level, form.get(mid, level))
 
-    def lookup(self, key: tuple[str, ...], vendors: set[str]) -> tuple[str, int] | None:
-        """The one model ``key`` names (and at which level), preferring as the module says; else None."""
+    def lookup(self, key: tuple[str, ...], vendors: set[str], typed: str = "") -> tuple[str, int] | None:
+        """The one model ``key`` names (and at which level), preferring as the module says; else None.
+        ``typed``: the words as written, which pick a model whose display name they spell out."""
         form = self.forms.get(key)
         if form is None:
             return None
+        if (mid := self.typed_names.get(typed)) and mid in form:
+            return mid, form[mid]
         if len(form) > 1 and vendors:  # the vendor named nearby first, at whatever level its models answer
             form = {i: lv for i, lv in form.items() if self.vendor_of.get(i) in vendors} or form
         best = min(form.values())

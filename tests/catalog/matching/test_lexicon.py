@@ -239,6 +239,7 @@ def test_pasted_and_spelled_forms(shipped_index: MatchIndex, text: str, expected
         "base url is https://openrouter.ai/api/v1",  # a hub's own page, not a model's
         "fyi api v3 is the only supported version now",  # "v3" of anything; "M2" is Apple's
         "press command r to rerun the test in xcode",  # a key stroke
+        "random: deep research on competitors is due friday",  # "deep" is a family word, no vendor
         "the eval is too slow on my M2 air",
         "https://huggingface.co/docs/transformers/v4.1 says so",
         "reminder: K2 base camp trek photos are up",
