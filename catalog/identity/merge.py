@@ -305,8 +305,8 @@ def _clear(votes: Counter[str]) -> bool:
 
 
 def _display_name(cluster: _Cluster, records: list[ModelRecord]) -> str:
-    if records:
-        return records[0].spellings[0].strip()
+    if records:  # a lab record's "(latest)" tag comes back only if every route is a moving alias
+        return _readable(records[0].spellings[0])
 
     names: Counter[str] = Counter()
     for spelled, n in cluster.spellings.items():
