@@ -45,6 +45,8 @@ class ModelFilter(BaseModel):
     """The lab whose models qualify ("anthropic"), as the catalog keys vendors."""
     text_only: bool = False
     """A chat or coding task: embedding, rerank, image, audio, speech and moderation models do not qualify."""
+    name_words: tuple[str, ...] = ()
+    """Words every qualifying model's name holds: a family asked for as "sonar models", "gpt-5 family models"."""
 
     def describe(self) -> str:
         parts = []
@@ -69,6 +71,8 @@ class ModelFilter(BaseModel):
             parts.append(f"served by {self.provider}")
         if self.vendor:
             parts.append(f"made by {self.vendor}")
+        if self.name_words:
+            parts.append(f"named {' '.join(self.name_words)}")
         if self.text_only:
             parts.append("chat/coding models")
         return ", ".join(parts) or "no constraints"
@@ -103,8 +107,11 @@ _PRICE = re.compile(
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 #: "released after 2025", "since march 2025", "newer than 2025-06", "from 2026 on".
 _RELEASED = re.compile(
-    r"\b(?:released |launched |came out )?(after|since|newer than|from)\s{1,3}"
-    r"(?:(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.?\s{1,3})?(20\d\d)(?:-(\d\d))?\b"
+    r"\b(?:released |launched |came out )?(after|since|newer than|from)\s{1,3}(?:the )?"
+    r"(?:(\d{1,2})(?:st|nd|rd|th)?(?: of)?\s{1,3}(?=[a-z]))?"  # "1st may 2026", "the 1st of may 2026"
+    r"(?:(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.?\s{1,3}"
+    r"(?:(\d{1,2})(?:st|nd|rd|th)?,?\s{1,3})?)?"  # "may 1st, 2026"
+    r"(20\d\d)(?:-(\d\d)(?:-(\d\d))?)?\b"
 )
 #: "can output 128k tokens", "max output of 64k", "64k output tokens".
 _MIN_OUTPUT = re.compile(
@@ -190,10 +197,13 @@ def _released_after(lower: str) -> str | None:
     m = _RELEASED.search(lower)
     if m is None:
         return None
-    word, month_word, year, month_num = m.groups()
+    word, day_first, month_word, day_after, year, month_num, day_num = m.groups()
     month = int(month_num) if month_num else (_MONTHS.index(month_word) + 1 if month_word else None)
     if month is None:
         return year if word in ("after", "newer than") else f"{int(year) - 1}"
+    day = day_num or day_after or (day_first if month_word else None)
+    if day is not None and 1 <= int(day) <= 31:  # "after may 1st 2026": after that day ("since" it: the day before)
+        return f"{year}-{month:02d}-{max(0, int(day) - (1 if word in ('since', 'from') else 0)):02d}"
     if word in ("since", "from"):
         month -= 1
         if month == 0:
@@ -208,6 +218,11 @@ def vendor_filter(text: str, vendor: str) -> ModelFilter | None:
         return None
     kind = next((k for k, asked, _ in _KINDS if asked.search(lower)), None)
     return ModelFilter(vendor=vendor, kind=kind, text_only=kind is None, by_cost=bool(_COST_WORDS.search(lower)))
+
+
+def name_words(name: str) -> list[str]:
+    """A name's words and versions as a filter compares them ("GPT-5 Mini" -> gpt, 5, mini)."""
+    return re.findall(r"[a-z]+|\d+(?:\.\d+)*", name.lower())
 
 
 def asks_for_models(text: str) -> bool:
@@ -242,6 +257,8 @@ def matches(model: Model, f: ModelFilter) -> bool:
         if not any(wanted in (r.provider_id.lower(), r.provider_name.lower()) for r in model.routes):
             return False
     if f.vendor and model.vendor != f.vendor:
+        return False
+    if f.name_words and not set(f.name_words) <= set(name_words(model.name)):
         return False
     if f.text_only and not is_text_model(model):
         return False

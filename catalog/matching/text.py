@@ -27,8 +27,9 @@ _KEYS = re.compile(
 _PREFIX_LETTERS = frozenset("vkrmo")
 _DATE8 = re.compile(r"^20\d{6}$")
 #: What may stand between two tokens of one model name: spaces, hyphens, dots, slashes, underscores, an Ollama
-#: tag's colon ("gemma3:27b") and a snapshot date's parenthesis ("GPT-4o (2024-08-06)").
-_JOINER = re.compile(r"^(?:[\s\-./_:]{0,2}|\s?\()$")
+#: tag's colon ("gemma3:27b"; a colon and a space end a label: "command a: 90k requests") and a snapshot date's
+#: parenthesis ("GPT-4o (2024-08-06)").
+_JOINER = re.compile(r"^(?:[\s\-./_]{0,2}|:|\s?\()$")
 
 
 class Tok(NamedTuple):

@@ -16,7 +16,9 @@ from bot.answers.format import join_and
 from bot.answers.intents import INTENT_RULES, blank_spans, is_question
 from bot.answers.questions.followups import (
     THE_ONE,
+    family_asked,
     family_completed,
+    family_filter,
     seen_with_tier,
     the_one,
     tier_swapped,
@@ -117,6 +119,11 @@ def converse(
         profile = traffic.applied(base)
     except TrafficError as exc:
         return decline(text, f"a usable traffic figure ({exc.message})", []), memory
+    family = family_asked(text, catalog)  # "gpt-5 family models under $0.50": a filter, not GPT-5's price
+    if family and (filt := parse_filter(text)) is not None and (addressed or q.asking or is_question(text)):
+        vendor = vendor_named(q.text, catalog)
+        filt = filt.model_copy(update={"name_words": family_filter(family, catalog), "vendor": vendor})
+        return filter_answer(text, catalog, filt, profile if q.traffic.requests_per_month is not None else base), memory
     models = [catalog.models[i] for i in model_ids]
     seen = memory.seen if memory is not None else ()
     remembered = ChannelMemory(

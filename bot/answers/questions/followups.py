@@ -12,6 +12,7 @@ from collections import Counter
 
 from bot.answers.costs import TrafficProfile, estimate
 from bot.answers.faq import FaqAnswer
+from bot.answers.filters import name_words
 from bot.answers.format import join_and
 from catalog.errors import AmbiguousModel, CatalogError
 from catalog.matching.rules import TIER_WORDS
@@ -25,6 +26,38 @@ def vendor_named(text: str, catalog: Catalog) -> str | None:
     found = re.findall(r"[a-z0-9][a-z0-9.]*", text.lower())
     named = {words[w] for w in (*found, *(w.replace(".", "") for w in found)) if w in words}
     return named.pop() if len(named) == 1 else None
+
+
+#: The words right before "models" ("which qwen coder models…", "gpt-5 family models", "amazon nova text models").
+_BEFORE_MODELS = re.compile(r"((?:[a-z0-9][a-z0-9.]{0,15}[ -]){1,4})(?:family |series |line )?models\b")
+#: Words between a family and "models" that describe the kind, not the name ("nova text models").
+_KIND_WORDS = frozenset(
+    {"text", "chat", "coding", "open", "weight", "weights", "cheap", "cheaper", "llm", "ai", "family", "series", "line"}
+)
+
+
+def family_asked(text: str, catalog: Catalog) -> tuple[str, ...]:
+    """The family a filter question asks about by name ("perplexity sonar models" -> sonar, "qwen coder models"
+    -> qwen coder, "gpt-5 family models" -> gpt 5): the words before "models" from the first family word on,
+    kind words left out; empty when no family word stands there."""
+    m = _BEFORE_MODELS.search(text.lower())
+    if m is None:
+        return ()
+    words = name_words(m.group(1))
+    brands = catalog.index.brands
+    first = next((i for i, w in enumerate(words) if w in brands), None)
+    if first is None:
+        return ()
+    kept = [w for w in words[first:] if w not in _KIND_WORDS]
+    if not all(w in brands or w in TIER_WORDS or w[0].isdigit() for w in kept):
+        return ()  # "which claude models do you recommend" stops at the family; anything else is prose
+    return tuple(kept)
+
+
+def family_filter(family: tuple[str, ...], catalog: Catalog) -> tuple[str, ...]:
+    """The name words a family filter keeps: none for a lab's own word alone ("mistral models", "sonar models":
+    the lab's models, which its vendor filter asks for)."""
+    return () if len(family) == 1 and family[0] in lab_words(catalog) else family
 
 
 _LAB_WORDS: dict[int, dict[str, str]] = {}
@@ -43,7 +76,7 @@ def lab_words(catalog: Catalog) -> dict[str, str]:
                 votes.setdefault(m.vendor, Counter())[m.vendor] += 1_000  # a lab's own key names it
         makers = {m.vendor for m in catalog.models.values() if m.vendor}
         table = {w: v for w, v in catalog.index.lexicon.vendor_words.items() if v in makers}
-        table.update({w: c.most_common(1)[0][0] for w, c in votes.items() if len(w) >= 2})
+        table.update({w: c.most_common(1)[0][0] for w, c in votes.items() if len(w) >= 2 and w not in _KIND_WORDS})
         _LAB_WORDS.clear()
         _LAB_WORDS[key] = table
     return _LAB_WORDS[key]

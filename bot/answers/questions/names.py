@@ -33,6 +33,20 @@ _NOT_MIDDLE = frozenset({"the", "for", "with", "new", "next", "and", "now", "tha
 _TRAILING_VERSION = re.compile(r"[ -](\d{1,2}(?:\.\d{1,2})?)(?![\w.%$])(?!\s*(?:x\b|times|tokens?|req|requests|%))")
 _TRAILING_LETTER = re.compile(r"[ -][b-hj-z](?![\w./'&])")
 _WORD_BEFORE = re.compile(r"\b([a-z]{2,12})[ -]$")
+#: A tier word right after a matched name, not the start of an attribute ("gpt-5 max output" asks its output).
+_TRAILING_TIER = re.compile(
+    r"[ -]([a-z]{2,10})\b(?![ -](?:output|tokens?|context|window|length|price|pricing|cost|limit|effort|mode)\b)"
+)
+
+
+def _other_tier(word: str, mention: Mention, catalog: Catalog) -> bool:
+    """``word`` is a tier the mentioned model lacks but some model named with the words typed has ("nova 3 pro":
+    Nova Pro exists; "haiku 4.5 fast": no Haiku is Fast, so that asks whether it is fast)."""
+    if word not in TIER_WORDS or word in re.findall(r"[a-z]+", mention.name.lower()):
+        return False
+    typed = {*re.findall(r"[a-z]{2,}", mention.text.lower()), word}
+    postings = catalog.index.postings
+    return bool(set.intersection(*(postings.get(w, set()) for w in typed)))
 
 
 def unknown_names(rest: str, catalog: Catalog) -> list[Unknown]:
@@ -97,6 +111,9 @@ def checked_mentions(
         if after is None and not any(c.isdigit() for c in mention.text):
             after = _TRAILING_LETTER.match(lower, end)  # "command z": Cohere has no Command Z
             lettered = after is not None
+        tier = _TRAILING_TIER.match(lower, end) if after is None else None
+        if tier is not None and _other_tier(tier.group(1), mention, catalog):
+            after = tier  # "nova 3 pro": Deepgram's Nova 3 has no Pro, but Nova models do
         if after is not None:
             end = after.end()
         before = _WORD_BEFORE.search(lower[max(0, start - 14) : start])

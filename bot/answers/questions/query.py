@@ -33,7 +33,12 @@ _REQUEST = re.compile(
 TO_TEAM = re.compile(
     r"^\W{0,3}(?:@\w+\s+)?(?:has |did |have )?(?:anyone|any of you|someone|somebody|who(?:'s| has| here)?|y'?all)\s+"
     r"(?:else\s+)?(?:tried|used|tested|played with|run|ran|benchmarked|deployed|seen|had|using|testing|running)\b"
-    r"|^\W{0,3}(?:@\w+|[a-z]+,)\s+(?:did|have|can|could|will|would|do) you\b"  # "Kai, did you benchmark …"
+    r"|^\W{0,3}(?:@\w+|[a-z]+,)\s+(?:(?:did|have|can|could|will|would|do) you|(?:what'?s|what is|how'?s) your)\b"
+)  # "Kai, did you benchmark …", "@sam what's your take on …"
+#: A colleague named first, then asked for their own view ("Ravi what's your take on command r+?"): a capitalised
+#: name, read on the original text.
+_TO_PERSON = re.compile(
+    r"^\W{0,3}[A-Z][a-z]{1,15},?\s+(?:(?:did|have|can|could|will|would|do) you|(?:what'?s|what is|how'?s) your)\b"
 )
 #: A statement about what the team did or saw ("was plenty", "we moved"): several asks in one are no request.
 _STATEMENT = re.compile(r"\b(?:we|i|our|us|was|were|had|did|used|tried|went|been|they)\b")
@@ -124,7 +129,7 @@ def parse_query(
         asks = (*asks, "benchmarks")
     topic = next((t for p, t in UNKNOWN_TOPICS if p.search(rest)), None)
     traffic = read_traffic(rest)  # model names blanked: the 4.5 of "haiku 4.5 input" is no token count
-    to_team = TO_TEAM.search(lower) is not None
+    to_team = TO_TEAM.search(lower) is not None or _TO_PERSON.search(text) is not None
     asking = not to_team and (
         is_question(text)
         or bool(_REQUEST.search(prose))

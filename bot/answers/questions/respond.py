@@ -186,7 +186,9 @@ def _license_asked(query: Query) -> re.Match[str] | None:
 def license_lines(models: list[Model], query: Query | None = None) -> list[str]:
     """The license sentence of the comparison page, without the advice every answer used to repeat; "is X apache
     licensed?" opens with yes or no (unknown when the catalog has no license on record)."""
-    named = _license_asked(query) if query is not None and query.yes_no else None
+    named = _license_asked(query) if query is not None else None
+    if named is not None and query is not None and not query.yes_no:  # "license — apache?" asks yes or no too
+        named = named if query.text[named.end() :].lstrip().startswith("?") else None
     out = []
     for m in models:
         sentence = narrative.license_answer([m]).split(" The license decides")[0]

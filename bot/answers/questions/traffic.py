@@ -28,16 +28,18 @@ _SCALES = {"k": 1_000, "thousand": 1_000, "m": 1_000_000, "mm": 1_000_000, "mil"
            "million": 1_000_000}  # fmt: skip
 _REQUEST_WORDS = frozenset(
     {"request", "requests", "req", "reqs", "calls", "call", "queries", "query", "messages", "conversations", "chats",
-     "completions", "prompts", "tickets", "sessions", "generations", "runs", "rpd", "rpm", "searches", "lookups",
-     "documents", "docs", "emails", "summaries", "transcripts", "turns", "invocations", "jobs"}
+     "completions", "prompts", "tickets", "sessions", "generations", "runs", "rpd", "rpm", "rps", "qps", "searches",
+     "lookups", "documents", "docs", "emails", "summaries", "transcripts", "turns", "invocations", "jobs"}
 )  # fmt: skip
 #: Requests per month in one period of each word.
 _PERIODS = {
     "day": 30.0, "days": 30.0, "daily": 30.0, "d": 30.0, "week": 30 / 7, "weekly": 30 / 7, "wk": 30 / 7,
     "month": 1.0, "months": 1.0, "monthly": 1.0, "mo": 1.0, "mon": 1.0, "hour": 720.0, "hr": 720.0, "h": 720.0,
     "year": 1 / 12, "yr": 1 / 12, "annually": 1 / 12, "minute": 43_200.0, "min": 43_200.0,
-    "second": 2_592_000.0, "sec": 2_592_000.0, "hourly": 720.0, "diem": 30.0,
+    "second": 2_592_000.0, "sec": 2_592_000.0, "s": 2_592_000.0, "hourly": 720.0, "diem": 30.0,
 }  # fmt: skip
+#: Rate words that carry their period: requests (or queries) per day, minute, second.
+_RATE_WORDS = {"rpd": 30.0, "rpm": 43_200.0, "rps": 2_592_000.0, "qps": 2_592_000.0}
 _INPUT_WORDS = frozenset({"in", "input", "inputs", "prompt", "prompts"})
 _OUTPUT_WORDS = frozenset({"out", "output", "outputs", "completion", "response", "responses", "answer", "answers",
                            "generated", "generation"})  # fmt: skip
@@ -158,8 +160,8 @@ def _place(toks: list[str], i: int, value: Decimal, share: bool, found: dict[str
         or _bare_rate(after[1:] if after[:1] == [","] else [])
     ):
         period = next((_PERIODS[t] for t in after if t in _PERIODS), None)
-        if "rpm" in after[:1]:
-            period = 720.0 * 60
+        if after[:1] and after[0] in _RATE_WORDS:  # "300 rpm", "40 rps", "5 qps": the period is in the word
+            period = _RATE_WORDS[after[0]]
         per_month = value * Decimal(str(period if period is not None else 1.0))
         if 0 < per_month <= MAX_REQUESTS_PER_MONTH and "requests_per_month" not in found:
             found["requests_per_month"] = int(per_month.to_integral_value())

@@ -358,3 +358,26 @@ def test_final_set_lessons(shipped_catalog: Catalog, line: str, fragments: list[
 )
 def test_final2_lessons(shipped_catalog: Catalog, lines: list[str], fragments: list[str]) -> None:
     _check(shipped_catalog, lines, fragments)
+
+
+@pytest.mark.parametrize(
+    ("line", "fragments", "absent"),
+    [
+        ("flash-lite 2.5 at 40 req/s, 400 in / 100 out — monthly bill?", ["103,680,000 requests/month"], []),
+        ("command a: 90k requests per month, 10k in 1k out. monthly cost", ["90,000 requests/month"], []),
+        ("is nova 3 pro cheaper than nova pro?", ["nova 3 pro is not in the catalog"], ["Deepgram"]),
+        ("deepseek models released after jan 1 2026?", ["released after 2026-01-01"], ["DeepSeek-R1:"]),
+        ("gpt-5 family models under $0.50 per 1M input?", ["GPT-5 Nano", "GPT-5 Mini"], ["GPT-5: $1.25"]),
+        ("which qwen coder models have a 1M token context?", ["Qwen3 Coder Plus", "named qwen coder"], []),
+        ("perplexity sonar models with 200k context?", ["Sonar Pro:"], ["Sonar has a"]),
+        ("mistral nemo license — apache?", ["Yes — Mistral Nemo"], []),
+        ("is haiku 4.5 fast enough? what's its price", ["Claude Haiku 4.5"], ["not in the catalog"]),
+    ],
+)
+def test_final3_lessons(shipped_catalog: Catalog, line: str, fragments: list[str], absent: list[str]) -> None:
+    _check(shipped_catalog, line, fragments, absent)
+
+
+def test_a_colleague_asked_by_name_is_not_the_bot(shipped_catalog: Catalog) -> None:
+    assert _say(shipped_catalog, "Ravi what's your take on command r+ for the RAG pipeline?") is None
+    assert _say(shipped_catalog, "What's the price of command r+?") is not None
