@@ -24,8 +24,9 @@ from dataclasses import dataclass
 from types import ModuleType
 from typing import Any
 
-#: The packages whose code reads what people type: answers, flows, adapters (console, CLI, Discord), the matcher.
-USER_TEXT_PACKAGES = ("bot.answers", "bot.flows", "bot.adapters", "catalog.matching")
+#: The packages whose code reads what people type: answers, flows, renderers (names echoed back, custom ids of
+#: pressed controls), adapters (console, CLI, Discord), the matcher.
+USER_TEXT_PACKAGES = ("bot.answers", "bot.flows", "bot.render", "bot.adapters", "catalog.matching")
 #: Runs every pattern is timed on, whatever it looks like (issue 17 named digits, spaces and trigger words).
 BASE_UNITS = (
     "1", " ", "a", ".", "-", ",", "k", "x", "\n", "?", "$", "/", "1 ", "a ", "1.", "1,", "a-", "a1", "1k ", "$1 ",
@@ -132,6 +133,16 @@ def _inline(module: ModuleType, source: str) -> Iterator[Probe]:
         yield Probe(f"{module.__name__}:{node.lineno} re.{node.func.attr}", pattern, ops)
 
 
+def _members(module: ModuleType) -> Iterator[tuple[str, Any]]:
+    """The module's globals, and the attributes of the classes it defines (a ``DynamicItem`` keeps its custom-id
+    template as one)."""
+    for name, value in vars(module).items():
+        yield name, value
+        if isinstance(value, type) and value.__module__ == module.__name__:
+            for attr, member in vars(value).items():
+                yield f"{name}.{attr}", member
+
+
 def probes(modules: list[ModuleType] | None = None) -> list[Probe]:
     """Every pattern the modules hold or call inline, once each (the first place it is found names it)."""
     found: dict[tuple[str, int], Probe] = {}
@@ -140,7 +151,7 @@ def probes(modules: list[ModuleType] | None = None) -> list[Probe]:
             source = inspect.getsource(module)
         except (OSError, TypeError):
             source = ""
-        for name, value in vars(module).items():
+        for name, value in _members(module):
             for where, pattern in _patterns_in(value, f"{module.__name__}.{name}"):
                 found.setdefault((pattern.pattern, pattern.flags), Probe(where, pattern, _ops_for(source, name)))
         for probe in _inline(module, source):
