@@ -8,7 +8,7 @@ from bot.adapters.health.metrics import Metrics
 from bot.answers.costs import TrafficProfile
 from bot.answers.freshness import Freshness
 from bot.settings import Settings
-from bot.state.cooldowns import Cooldowns
+from bot.state.cooldowns import CooldownPolicy
 from bot.state.store import StateStore
 from catalog.service import Catalog
 
@@ -18,7 +18,8 @@ class BotContext:
     catalog: Catalog
     state: StateStore
     settings: Settings
-    cooldowns: Cooldowns
+    cooldowns: CooldownPolicy
+    """The one cooldown policy: the chat listener and every heavy slash command ask it before answering."""
     metrics: Metrics = field(default_factory=Metrics)
 
     @property
