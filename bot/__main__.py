@@ -88,7 +88,7 @@ async def run_bot(settings: Settings) -> int:
         if health is not None:
             await health.stop()
         return 1
-    context = BotContext(catalog, state, settings, CooldownPolicy.from_settings(settings), metrics)
+    context = BotContext(catalog, state, settings, CooldownPolicy.from_settings(settings), metrics, freeze_catalog=True)
     bot = create_bot(context)
     log.info("catalog: %d models loaded in %.2fs", len(catalog.models), catalog.load_seconds)
     if health is not None:
