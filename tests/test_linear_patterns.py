@@ -11,14 +11,7 @@ import re
 
 import pytest
 
-from tools.regex_probes import Probe, check, probes, units_for
-
-#: Quadratic patterns in code owned elsewhere (the chat matcher, the question parser), with the string that shows
-#: it; strict, so the entry must go once the pattern is fixed. Keyed by pattern text (line numbers move).
-KNOWN_QUADRATIC = {
-    r"(?<![\w./:@+-])[a-z0-9~][a-z0-9._:/@+~-]*[a-z0-9]": "catalog.matching.ids._ID on '/' + '~' * 3999",
-    r"\s+(?:one|version|model|variant)$": "bot.answers.questions.followups (inline re.sub) on ' ' * 8000",
-}
+from tools.regex_probes import KNOWN_QUADRATIC, Probe, check, probes, units_for
 
 PROBES = probes()
 
