@@ -29,7 +29,7 @@ from bot.adapters.discord.lifecycle import health_server, serve
 from bot.adapters.health.metrics import Metrics
 from bot.adapters.health.server import HealthServer
 from bot.settings import Settings
-from bot.state.cooldowns import Cooldowns
+from bot.state.cooldowns import CooldownPolicy
 from bot.state.store import StateStore
 from catalog.build import Progress
 from catalog.errors import CatalogError
@@ -88,14 +88,7 @@ async def run_bot(settings: Settings) -> int:
         if health is not None:
             await health.stop()
         return 1
-    cooldowns = Cooldowns(
-        settings.user_cooldown_seconds,
-        settings.channel_cooldown_seconds,
-        settings.mention_cooldown_seconds,
-        settings.mention_channel_cooldown_seconds,
-        settings.cooldown_max_entries,
-    )
-    context = BotContext(catalog, state, settings, cooldowns, metrics)
+    context = BotContext(catalog, state, settings, CooldownPolicy.from_settings(settings), metrics, freeze_catalog=True)
     bot = create_bot(context)
     log.info("catalog: %d models loaded in %.2fs", len(catalog.models), catalog.load_seconds)
     if health is not None:

@@ -28,6 +28,12 @@ ACTION_ROWS = 5
 BUTTONS_PER_ROW = 5
 DESCRIPTION = 100
 """Command and option descriptions."""
+ADDRESSED_TEXT = 4000
+"""The longest message Discord lets anyone send (Nitro), and the most /ask takes: a question addressed to the bot
+(an @mention, a DM, /ask) longer than this gets a one-line "too long" instead of being read."""
+PASSIVE_TEXT = 2000
+"""Ordinary chat the bot only overhears is not read past this length (2,000 is what a message holds without Nitro):
+a wall of pasted text is not a question to the bot, and reading it would cost every message in the channel."""
 
 ELLIPSIS = "…"
 

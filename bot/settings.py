@@ -57,7 +57,7 @@ class Settings(BaseSettings):
     channel_cooldown_seconds: float = Field(default=5.0, ge=0)
     """Ordinary chat: one unasked-for answer per channel this often."""
     mention_cooldown_seconds: float = Field(default=5.0, ge=0)
-    """@mentions and DMs, per user and channel: more generous than ordinary chat (the user asked), but a burst of
+    """@mentions and DMs, per user: more generous than ordinary chat (the user asked), but a burst of
     mentions still cannot make the bot spam a channel."""
     mention_channel_cooldown_seconds: float = Field(default=1.0, ge=0)
     """@mentions, per channel: at most one answer this often, however many people mention the bot at once."""
@@ -66,6 +66,9 @@ class Settings(BaseSettings):
     per user and command within COMMAND_COOLDOWN_SECONDS."""
     command_cooldown_seconds: float = Field(default=30.0, ge=0)
     """The window for COMMAND_COOLDOWN_USES; 0 turns the slash-command cooldown off."""
+    command_channel_cooldown_uses: int = Field(default=10, ge=0)
+    """Heavy slash commands, per channel: this many uses by everyone within COMMAND_COOLDOWN_SECONDS (0 = no
+    per-channel limit), so a busy channel cannot keep the bot drawing charts."""
     cooldown_max_entries: int = Field(default=10_000, ge=1)
     """The most users/channels each in-memory cooldown map remembers; the oldest are dropped first."""
 

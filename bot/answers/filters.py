@@ -11,7 +11,7 @@ from decimal import Decimal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from bot.answers.costs import TrafficProfile, estimate
+from bot.answers.costs import TrafficProfile, monthly_cost
 from bot.answers.prices import unit_prices
 from catalog.models import CAPABILITY_LABELS, Model
 
@@ -287,8 +287,8 @@ def search(
     """Models meeting ``f``, cheapest monthly cost at ``profile`` first (unpriced last).
 
     Every hit is ranked by its list price at the profile's tokens (one multiplication each); only the first
-    ``exact`` get a full estimate (routes, tiers, caching) and are re-ranked by it, the rest carry None. A full
-    estimate of every model costs ~0.2 ms each: 800 hits would hold the event loop for a sixth of a second."""
+    ``exact`` get their headline route's exact monthly cost (tiers, caching) and are re-ranked by it, the rest
+    carry None: 800 exact costs would hold the event loop for a sixth of a second."""
     profile = profile or TrafficProfile()
     matched = [m for m in models if matches(m, f)]
 
@@ -299,8 +299,8 @@ def search(
         return (False, inp * profile.input_tokens + out * profile.output_tokens, m.name)
 
     if not f.by_cost:  # ``models`` come most widely served first: the models a team has heard of lead
-        return [(m, estimate(m, profile).per_month) for m in matched[:exact]] + [(m, None) for m in matched[exact:]]
+        return [(m, monthly_cost(m, profile)) for m in matched[:exact]] + [(m, None) for m in matched[exact:]]
     matched.sort(key=rough)
-    head = [(m, estimate(m, profile).per_month) for m in matched[:exact]]
+    head = [(m, monthly_cost(m, profile)) for m in matched[:exact]]
     head.sort(key=lambda mc: (mc[1] is None, mc[1] or Decimal(0), mc[0].name))
     return head + [(m, None) for m in matched[exact:]]

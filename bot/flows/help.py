@@ -22,7 +22,7 @@ CATEGORIES: tuple[tuple[str, frozenset[str]], ...] = (
 OTHER = "Other"
 INTRO = (
     "Ask about models in plain words: @mention me, DM me, or just ask in a channel where passive answers are on. "
-    "Heavy commands have a short per-user cooldown."
+    "Heavy commands and @mentions have short cooldowns, per user and per channel."
 )
 
 

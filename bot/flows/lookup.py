@@ -18,6 +18,7 @@ from bot.answers.freshness import Freshness
 from bot.answers.handlers import ask_handler
 from bot.answers.questions.conversation import converse
 from bot.answers.questions.memory import ChannelMemory
+from bot.limits import ADDRESSED_TEXT, PASSIVE_TEXT
 from bot.render.cards import cost_embed, faq_embed, model_embed, models_embed, pick_embed
 from bot.render.charts import chart_attachment
 from bot.render.embeds import compare_pages
@@ -144,10 +145,27 @@ def models_flow(catalog: Catalog, filt: ModelFilter, profile: TrafficProfile, fr
     return Reply(embeds=[models_embed(filt, hits, profile.describe(), fresh)])
 
 
+def within_budget(text: str, addressed: bool) -> bool:
+    """The cost budget, checked before any parsing: overheard chat is read up to ``PASSIVE_TEXT`` characters, an
+    addressed question up to ``ADDRESSED_TEXT`` (and parsed in linear time either way)."""
+    return len(text) <= (ADDRESSED_TEXT if addressed else PASSIVE_TEXT)
+
+
+def too_long(text: str) -> Reply:
+    """The one line an addressed question past the budget gets (overheard chat past it is skipped silently)."""
+    return Reply(
+        content=f"That is too long for me to read ({len(text):,} characters); please ask in {ADDRESSED_TEXT:,} "
+        "characters or fewer.",
+        ephemeral=True,
+    )
+
+
 def ask_flow(
     catalog: Catalog, text: str, profile: TrafficProfile, addressed: bool, fresh: Freshness | None = None
 ) -> Reply | None:
     """/ask and the chat listener: None means stay silent."""
+    if not within_budget(text, addressed):
+        return too_long(text) if addressed else None
     ans = ask_handler(catalog, text, profile, addressed=addressed)
     return None if ans is None else Reply(embeds=[faq_embed(ans, fresh)])
 
@@ -170,6 +188,9 @@ class ChatSession:
     def reply(
         self, text: str, now: float | None = None, fresh: Freshness | None = None, invoker_id: int = 0
     ) -> Reply | None:
+        if not within_budget(text, self.addressed):
+            self.last_model_ids, self.last_intent = [], None
+            return too_long(text) if self.addressed else None
         now = time.time() if now is None else now  # wall time: the memory outlives a restart
         ans, self.memory = converse(
             text, self.catalog, self.profile, self.addressed, self.memory, now=now, saved_profile=self.saved

@@ -16,7 +16,7 @@ from bot.adapters.discord.client import PORTAL_HINT, create_bot
 from bot.adapters.discord.context import BotContext
 from bot.render.views import NOT_YOURS, PAGER_ID
 from bot.settings import Settings
-from bot.state.cooldowns import Cooldowns
+from bot.state.cooldowns import CooldownPolicy
 from bot.state.store import StateStore
 from catalog.service import Catalog
 from tests.e2e.conftest import logged_in
@@ -34,7 +34,7 @@ async def running_bot(catalog: Catalog, tmp_path: Path, **settings: object) -> A
     # never download from the real internet, nor back up a state file outside the test's folder
     settings = {"refresh_hours": 0, "state_backup_days": 0, **settings}
     config = Settings(_env_file=None, discord_token="fake.token.value", dev_guild_id=GUILD_ID, **settings)  # type: ignore[arg-type]
-    bot = create_bot(BotContext(catalog, state, config, Cooldowns(0, 0)), guild_ready_timeout=0.05)
+    bot = create_bot(BotContext(catalog, state, config, CooldownPolicy.off()), guild_ready_timeout=0.05)
     async with logged_in(bot, "fake.token.value", state):
         yield bot
 
@@ -189,7 +189,7 @@ async def test_sigterm_closes_the_gateway_quickly(fake: FakeDiscord, shipped_cat
     config = Settings(
         _env_file=None, discord_token="fake.token.value", dev_guild_id=GUILD_ID, refresh_hours=0, state_backup_days=0
     )
-    bot = create_bot(BotContext(shipped_catalog, state, config, Cooldowns(0, 0)), guild_ready_timeout=0.05)
+    bot = create_bot(BotContext(shipped_catalog, state, config, CooldownPolicy.off()), guild_ready_timeout=0.05)
     async with bot:  # as run_bot does
         served = asyncio.create_task(serve(bot, "fake.token.value"))
         await asyncio.wait_for(bot.wait_until_ready(), 15)

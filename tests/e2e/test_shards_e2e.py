@@ -32,7 +32,7 @@ from bot.adapters.discord.context import BotContext
 from bot.answers.costs import TrafficProfile
 from bot.flows.procurement import Scope, traffic_show
 from bot.settings import Settings
-from bot.state.cooldowns import Cooldowns
+from bot.state.cooldowns import CooldownPolicy
 from bot.state.store import StateStore
 from catalog.build import build
 from catalog.service import load_catalog
@@ -83,7 +83,7 @@ async def shard_process(shard: int, url: str, catalog_path: Path, upstream: str)
     state = await StateStore.connect(config.state_target)
     async with Store.open(catalog_path) as store:
         catalog = await load_catalog(store)
-    bot = create_bot(BotContext(catalog, state, config, Cooldowns(0, 0)), guild_ready_timeout=0.05)
+    bot = create_bot(BotContext(catalog, state, config, CooldownPolicy.off()), guild_ready_timeout=0.05)
     assert isinstance(bot, ShardedLLMBot)
     async with logged_in(bot, token(shard), state):
         yield bot

@@ -3,11 +3,13 @@ how results are ranked (cost when cost is asked, most widely served otherwise)."
 
 from __future__ import annotations
 
+import time
 from decimal import Decimal
 from typing import Any
 
 import pytest
 
+from bot.answers.costs import TrafficProfile, estimate, monthly_cost
 from bot.answers.filters import ModelFilter, parse_filter, search, vendor_filter
 from catalog.service import Catalog
 
@@ -56,3 +58,26 @@ def test_widely_served_first_when_cost_is_not_asked(shipped_catalog: Catalog) ->
     f = ModelFilter(vendor="deepseek", open_weights=True, text_only=True, by_cost=False)
     names = [m.name for m, _ in search(models, f)[:15]]
     assert "DeepSeek-R1" in names and "DeepSeek-V3" in names
+
+
+@pytest.mark.parametrize(
+    "profile",
+    [TrafficProfile(), TrafficProfile(requests_per_month=3_000, input_tokens=150_000, output_tokens=4_000)],
+)
+def test_ranking_cost_is_the_full_estimate_s_headline(shipped_catalog: Catalog, profile: TrafficProfile) -> None:
+    """``monthly_cost`` (the headline route alone) is what ``estimate`` says, for every shipped model."""
+    for m in shipped_catalog.models.values():
+        assert monthly_cost(m, profile) == estimate(m, profile).per_month, m.id
+
+
+def test_a_filter_over_many_widely_served_models_is_cheap(shipped_catalog: Catalog) -> None:
+    """Issue 17's fuzz: "open weights models released after 128k with inf context" took ~40-60 ms CPU, 25 full
+    estimates of models served by dozens of routes each."""
+    models = list(shipped_catalog.models.values())
+    f = parse_filter("open weights models released after 128k with inf context")
+    assert f == ModelFilter(open_weights=True, min_context=128_000, by_cost=False, text_only=True)  # most served first
+    search(models, f)  # warm the headline cache, as a running bot has
+    started = time.process_time()
+    hits = search(models, f)
+    assert time.process_time() - started < 0.015  # was 0.03
+    assert len(hits) > 25 and hits[0][1] is not None

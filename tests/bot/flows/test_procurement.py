@@ -31,7 +31,7 @@ from bot.flows.procurement import (
     traffic_show,
 )
 from bot.settings import Settings
-from bot.state.cooldowns import Cooldowns
+from bot.state.cooldowns import CooldownPolicy
 from bot.state.store import StateStore
 from catalog.build import build
 from catalog.service import Catalog
@@ -161,7 +161,7 @@ async def test_post_digests_to_the_chosen_channel(state: StateStore, shipped_cat
     await state.shortlist_add(GUILD + 1, "ling-2.6-flash", ADMIN)  # no digest channel: nothing posted there
     channel = MagicMock(send=AsyncMock())
     bot = MagicMock()
-    ctx = BotContext(shipped_catalog, state, Settings(_env_file=None), Cooldowns(0, 0))
+    ctx = BotContext(shipped_catalog, state, Settings(_env_file=None), CooldownPolicy.off())
     bot.get_channel = MagicMock(return_value=channel)
     assert await post_digests(bot, ctx, [change("ling-2.6-flash", "0.03", "0.02")]) == 1
     bot.get_channel.assert_called_once_with(777)
@@ -208,7 +208,7 @@ def interaction(ctx: BotContext, user_id: int, manage_guild: bool) -> Any:
 @pytest.fixture
 def ctx(shipped_catalog: Catalog, state: StateStore, shipped_db: Path) -> BotContext:
     settings = Settings(_env_file=None, llm_catalog_db=shipped_db, owner_ids=[99])
-    return BotContext(shipped_catalog, state, settings, Cooldowns(0, 0))
+    return BotContext(shipped_catalog, state, settings, CooldownPolicy.off())
 
 
 @pytest.mark.parametrize("command", ["traffic_set", "shortlist_add", "shortlist_remove", "shortlist_clear", "digest"])

@@ -15,7 +15,9 @@ from bot.adapters.discord.cogs.common import context_of, heavy_cooldown, retry_n
 from bot.adapters.discord.context import BotContext
 from bot.adapters.discord.controls import outgoing
 from bot.flows.lookup import ChatSession, ask_flow
+from bot.limits import ADDRESSED_TEXT
 from bot.render.reply import NO_MENTIONS, Reply
+from bot.state.cooldowns import Asked
 
 log = logging.getLogger(__name__)
 
@@ -52,6 +54,13 @@ class Chat(commands.Cog):
         text = strip_mentions(message.content)
         if not text:
             return
+        if addressed:  # asked before reading: a refused question costs no parsing
+            verdict = ctx.cooldowns.ask(Asked.ADDRESSED, message.author.id, message.channel.id)
+            if not verdict.allowed:
+                log.debug("cooldown: held back an addressed answer in channel %s", message.channel.id)
+                if verdict.tell:
+                    await _tell_privately(message, retry_note(verdict.retry_after))
+                return
         guild_id = message.guild.id if message.guild else None
         # the channel's memory lives in the state store, so a follow-up works across restarts and shard processes
         saved = guild_id is not None and ctx.state.has_profile(guild_id)
@@ -64,13 +73,9 @@ class Chat(commands.Cog):
             if session.memory is not None and session.memory != before:
                 await ctx.state.remember(message.channel.id, session.memory)  # the models named, for "and opus?"
             return
-        if not addressed and not ctx.cooldowns.ready(message.author.id, message.channel.id):
+        # overheard chat counts against the cooldown only when there is an answer to give, and is skipped silently
+        if not addressed and not ctx.cooldowns.ask(Asked.PASSIVE, message.author.id, message.channel.id).allowed:
             log.debug("cooldown: skipped a passive answer in channel %s", message.channel.id)
-            return
-        if addressed and (wait := ctx.cooldowns.addressed(message.author.id, message.channel.id)):
-            log.debug("cooldown: held back an addressed answer in channel %s", message.channel.id)
-            if ctx.cooldowns.first_notice(message.author.id, message.channel.id, wait):
-                await _tell_privately(message, retry_note(wait))
             return
         if session.memory is not None and session.memory != before:
             await ctx.state.remember(message.channel.id, session.memory)  # only what the channel was answered
@@ -80,7 +85,9 @@ class Chat(commands.Cog):
     @app_commands.command(name="ask")
     @heavy_cooldown()
     @app_commands.describe(question="Your question, e.g. “is ling 2.6 flash open source?”")
-    async def ask(self, interaction: discord.Interaction[Any], question: str) -> None:
+    async def ask(
+        self, interaction: discord.Interaction[Any], question: app_commands.Range[str, 1, ADDRESSED_TEXT]
+    ) -> None:
         """Ask about models in plain words (works without the message-content intent)."""
         ctx = context_of(interaction)
         reply = ask_flow(ctx.catalog, question, ctx.profile_for(interaction.guild_id), addressed=True, fresh=ctx.fresh)

@@ -1,4 +1,4 @@
-"""Helpers every cog uses: the model-name transformer with autocomplete, reply delivery, and cooldowns."""
+"""Helpers every cog uses: the model-name transformer with autocomplete, reply delivery, and the cooldown check."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from discord import app_commands
 from bot.adapters.discord.controls import outgoing
 from bot.limits import AUTOCOMPLETE_CHOICES, CHOICE_NAME, CHOICE_VALUE, clip
 from bot.render.reply import Reply, drawn
+from bot.state.cooldowns import Asked
 
 if TYPE_CHECKING:
     from bot.adapters.discord.context import BotContext
@@ -68,14 +69,21 @@ def retry_note(seconds: float) -> str:
     return f"Slow down a little: you can try again {discord.utils.format_dt(at, 'R')}."
 
 
-def _heavy_cooldown(interaction: discord.Interaction[Any]) -> app_commands.Cooldown | None:
-    settings = context_of(interaction).settings
-    if settings.command_cooldown_seconds <= 0:
-        return None
-    return app_commands.Cooldown(settings.command_cooldown_uses, settings.command_cooldown_seconds)
-
-
 def heavy_cooldown() -> Callable[[T], T]:
-    """Per user and command, from the settings: these commands build reports and draw charts, so a burst from one
-    person should not slow everyone's answers. discord.py raises ``CommandOnCooldown`` to the tree's handler."""
-    return app_commands.checks.dynamic_cooldown(_heavy_cooldown, key=lambda i: i.user.id)
+    """The cooldown policy's rule for slash commands (per user and command, and per channel): these commands build
+    reports and draw charts, so a burst from one person or one channel should not slow everyone's answers."""
+
+    def decorate(command: T) -> T:
+        scope = str(getattr(command, "name", None) or getattr(command, "__name__", ""))  # a Command or its callback
+
+        async def within_cooldown(interaction: discord.Interaction[Any]) -> bool:
+            policy = context_of(interaction).cooldowns
+            verdict = policy.ask(Asked.COMMAND, interaction.user.id, interaction.channel_id or 0, scope=scope)
+            if not verdict.allowed:  # the tree's handler turns this into the private "try again in 12 s" note
+                cooldown = app_commands.Cooldown(verdict.limit.uses, verdict.limit.seconds)
+                raise app_commands.CommandOnCooldown(cooldown, verdict.retry_after)
+            return True
+
+        return app_commands.check(within_cooldown)(command)
+
+    return decorate

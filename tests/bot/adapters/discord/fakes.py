@@ -11,6 +11,7 @@ from bot.adapters.discord.cogs.chat import Chat
 from bot.adapters.discord.context import BotContext
 
 INVOKER, OTHER, GUILD, CHANNEL = 111, 222, 900, 901
+DM_CHANNELS = 50_000
 ME = MagicMock(id=999)
 
 
@@ -47,7 +48,7 @@ def message(
     msg.author = MagicMock(id=user, bot=bot_author)
     msg.author.send = AsyncMock()
     msg.guild = None if dm else MagicMock(id=GUILD)
-    msg.channel = MagicMock(id=CHANNEL)
+    msg.channel = MagicMock(id=DM_CHANNELS + user if dm else CHANNEL)  # each user's DMs are a channel of their own
     msg.mentions = [ME] if mentions_bot else []
     msg.reply = AsyncMock()
     msg.add_reaction = AsyncMock()

@@ -20,7 +20,7 @@ from bot.flows.resume import EXPIRED
 from bot.limits import CUSTOM_ID
 from bot.render.views import KEY_CHARS, NOT_YOURS, PAGER_ID, pager_id, pick_id
 from bot.settings import Settings
-from bot.state.cooldowns import Cooldowns
+from bot.state.cooldowns import CooldownPolicy
 from bot.state.store import StateStore
 from catalog.errors import ModelNotFound
 from tests.bot.adapters.discord.fakes import CHANNEL, GUILD, INVOKER, OTHER, cb, chat_cog, interaction, message
@@ -60,7 +60,9 @@ async def sent_ids(ctx: BotContext, *names: str, command: str = "compare") -> li
 async def restarted(ctx: BotContext, tmp_path: Path):
     """Another process on the same state database: nothing of the first one's views in memory."""
     state = await StateStore.connect(tmp_path / "state.sqlite3")
-    yield BotContext(ctx.catalog, state, Settings(_env_file=None), Cooldowns(20, 5))
+    yield BotContext(
+        ctx.catalog, state, Settings(_env_file=None), CooldownPolicy.from_settings(Settings(_env_file=None))
+    )
     await state.close()
 
 
@@ -200,7 +202,7 @@ async def test_listener_answers_questions_and_ignores_chat(ctx: BotContext) -> N
 
 
 async def test_a_follow_up_reads_the_channel_memory_across_a_restart(ctx: BotContext) -> None:
-    ctx.cooldowns = Cooldowns(0, 0)  # a teammate's follow-up right after: no cooldown in the way here
+    ctx.cooldowns = CooldownPolicy.off()  # a teammate's follow-up right after: no cooldown in the way here
     first = message("how much is claude sonnet 4.5 per 1m tokens?")
     await chat_cog(ctx).on_message(first)
     follow = message("and what about opus?", user=INVOKER + 1)  # another teammate, a new process
@@ -215,7 +217,7 @@ async def test_a_follow_up_reads_the_channel_memory_across_a_restart(ctx: BotCon
 
 async def test_models_named_in_unanswered_chat_are_remembered(ctx: BotContext) -> None:
     """ "we're weighing X and Y" gets no reply, but a later "and opus?" means the Opus the channel named."""
-    ctx.cooldowns = Cooldowns(0, 0)
+    ctx.cooldowns = CooldownPolicy.off()
     said = message("we're comparing sonnet 4.5 and opus 4.1 for the reviewer bot")
     await chat_cog(ctx).on_message(said)
     said.reply.assert_not_awaited()

@@ -13,7 +13,7 @@ import pytest
 from bot.adapters.discord.cogs.refresh import ScheduledRefresh, catalog_age_hours, refreshes_here
 from bot.adapters.discord.context import BotContext
 from bot.settings import Settings
-from bot.state.cooldowns import Cooldowns
+from bot.state.cooldowns import CooldownPolicy
 from bot.state.store import StateStore
 from catalog.build import build
 from catalog.service import load_catalog
@@ -36,7 +36,7 @@ async def _cog(tmp_path: Path, base: str, models_path: str = "/catalog.json") ->
         _env_file=None, llm_catalog_db=path, refresh_hours=0,  # the loop is driven by hand here
         models_dev_url=f"{base}{models_path}", openrouter_models_url=f"{base}/models",
     )  # fmt: skip
-    ctx = BotContext(catalog, await StateStore.connect(tmp_path / "s.sqlite3"), settings, Cooldowns(0, 0))
+    ctx = BotContext(catalog, await StateStore.connect(tmp_path / "s.sqlite3"), settings, CooldownPolicy.off())
     bot = MagicMock(shard_ids=None, context=ctx)
     return ScheduledRefresh(bot), ctx
 
