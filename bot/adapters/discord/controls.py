@@ -17,7 +17,7 @@ import discord
 
 from bot.adapters.discord.delivery import with_retry
 from bot.flows.resume import EXPIRED, Press, reopen_compare, resume_pick
-from bot.render.reply import NO_MENTIONS, Reply, drawn
+from bot.render.reply import NO_MENTIONS, Attachment, Reply, drawn
 from bot.render.views import NOT_YOURS, PAGER_BUTTON_ID, PAGER_JUMP_ID, PICK_ID, Saved, SavedView, SectionPager
 from bot.state.base import BUSY, StateBusy
 
@@ -117,15 +117,12 @@ class _PagerControl(_Control[ItemT], template=r"(?!)"):
         if any(not a.ready for a in reply.files):
             await interaction.response.defer()  # the chart draws in a worker thread; Discord wants an answer in 3 s
         reply.files = await drawn(reply.files)
-        kwargs: dict[str, Any] = {
-            "embeds": reply.embeds,
-            "view": persistent(reply.view),
-            "attachments": [a.to_file() for a in reply.files],
-        }
+        kwargs: dict[str, Any] = {"embeds": reply.embeds, "view": persistent(reply.view)}
+        files = reply.files
         if interaction.response.is_done():
-            await interaction.edit_original_response(**kwargs)
+            await with_retry(lambda: interaction.edit_original_response(**kwargs, attachments=_files(files)))
         else:
-            await interaction.response.edit_message(**kwargs)
+            await with_retry(lambda: interaction.response.edit_message(**kwargs, attachments=_files(files)))
 
     def value(self) -> str | None:
         return None
@@ -154,11 +151,11 @@ class PickerSelect(_Control[discord.ui.Select[Any]], template=PICK_ID):
         reply = await resume_pick(_press(interaction), saved, self.item.values[0])
         await keep(_context(interaction), reply)
         files = await drawn(reply.files)
-        await interaction.edit_original_response(
-            content=reply.content,
-            embeds=reply.embeds,
-            view=persistent(reply.view),
-            attachments=[a.to_file() for a in files],
+        view = persistent(reply.view)
+        await with_retry(
+            lambda: interaction.edit_original_response(
+                content=reply.content, embeds=reply.embeds, view=view, attachments=_files(files)
+            )
         )
 
 
@@ -214,6 +211,11 @@ async def outgoing(ctx: BotContext, reply: Reply) -> dict[str, Any]:
     if "view" in kwargs:
         kwargs["view"] = persistent(reply.view)
     return kwargs
+
+
+def _files(files: list[Attachment]) -> list[discord.File]:
+    """New file objects for each try (discord.py closes the files of a request it sent)."""
+    return [a.to_file() for a in files]
 
 
 def afresh(kwargs: dict[str, Any], reply: Reply) -> dict[str, Any]:

@@ -10,9 +10,13 @@ from unittest.mock import AsyncMock, MagicMock
 import discord
 import pytest
 
-from bot.adapters.discord.controls import afresh
+from bot.adapters.discord.context import BotContext
+from bot.adapters.discord.controls import PagerButton, afresh
 from bot.adapters.discord.delivery import DEFAULT_WAIT, MAX_WAIT, RETRIES, retry_after, with_retry
 from bot.render.reply import Attachment, Reply
+from bot.render.views import PAGER_BUTTON_ID
+from tests.bot.adapters.discord.fakes import interaction
+from tests.bot.adapters.discord.test_callbacks import sent_ids
 
 
 def http_error(status: int, headers: dict[str, str] | None = None) -> discord.HTTPException:
@@ -66,3 +70,16 @@ def test_each_try_gets_its_own_files() -> None:
     first, second = afresh(kwargs, reply)["files"][0], afresh(kwargs, reply)["files"][0]
     assert first is not second and first.fp.read() == second.fp.read() == b"1,2"
     assert afresh({"content": "x"}, Reply(content="x")) == {"content": "x"}
+
+
+async def test_a_pager_press_survives_a_429(ctx: BotContext, slept: list[float]) -> None:
+    """Presses edit the message: that edit is retried too, with the page's files made again."""
+    _, nxt, _ = await sent_ids(ctx, "gpt-4o", "ling 2.6 flash")
+    it = interaction(ctx)
+    it.response.edit_message.side_effect = [http_error(429, {"Retry-After": "0.2"}), None]
+    match = PAGER_BUTTON_ID.fullmatch(nxt)
+    assert match is not None
+    item = await PagerButton.from_custom_id(it, discord.ui.Button(custom_id=nxt), match)
+    await item.callback(it)
+    assert it.response.edit_message.await_count == 2 and slept == [0.2]
+    assert it.response.edit_message.await_args.kwargs["embeds"][0].title.endswith("Decision tradeoffs")
