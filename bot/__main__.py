@@ -11,13 +11,10 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import re
 import sqlite3
 import sys
 
 import discord
-from pydantic import ValidationError
-from pydantic_settings import SettingsError
 
 from bot.adapters.cli import main as cli
 from bot.adapters.console import loop as console_loop
@@ -28,11 +25,13 @@ from bot.adapters.discord.context import BotContext
 from bot.adapters.discord.lifecycle import health_server, serve
 from bot.adapters.health.metrics import Metrics
 from bot.adapters.health.server import HealthServer
-from bot.settings import Settings
+from bot.settings import Settings, SettingsProblem, load_settings
+from bot.state.base import StateUnavailable
 from bot.state.cooldowns import CooldownPolicy
 from bot.state.store import StateStore
 from catalog.build import Progress
 from catalog.errors import CatalogError
+from catalog.pipes import quiet_broken_pipe
 from catalog.service import Catalog, open_catalog
 from catalog.store.health import DamagedDatabase, plain
 
@@ -54,7 +53,7 @@ def startup_error(exc: BaseException, settings: Settings) -> str:
         )
     if isinstance(exc, CatalogError):
         return f"error: cannot use the database {exc}"
-    if type(exc).__name__ == "StateUnavailable":  # PostgreSQL down: asyncpg is only imported when configured
+    if isinstance(exc, StateUnavailable):  # PostgreSQL down
         return f"error: {exc}. Start it (or fix STATE_DATABASE_URL) and start the bot again."
     return f"error: cannot open the databases: {plain(exc) if isinstance(exc, sqlite3.Error) else exc}"
 
@@ -138,28 +137,17 @@ def run_console(settings: Settings) -> int:
         loop.close()
 
 
-def setting_error(exc: ValidationError) -> str:
-    """The first problem as one line: "setting LOG_LEVEL: ..." for a field, the check's own words for a rule
-    across fields (such as SHARD_IDS against SHARD_COUNT)."""
-    err = exc.errors()[0]
-    msg = str(err["msg"]).removeprefix("Value error, ")
-    where = ".".join(str(x) for x in err["loc"]).upper()
-    return f"setting {where}: {msg}" if where else msg
-
-
 def main(argv: list[str] | None = None) -> int:
-    argv = sys.argv[1:] if argv is None else argv
+    return quiet_broken_pipe(lambda: _main(sys.argv[1:] if argv is None else argv))
+
+
+def _main(argv: list[str]) -> int:
     if argv and argv[0] not in ("console", "run", "sync"):
         return cli.main(argv, help_commands=lambda: asyncio.run(registered_commands()))
     try:
-        settings = Settings()
-    except ValidationError as exc:
-        print(f"error: {setting_error(exc)}", file=sys.stderr)
-        return 2
-    except SettingsError as exc:  # a value that is not even JSON ("OWNER_IDS=nope"): one line, no traceback
-        field = re.search(r'field "(\w+)"', str(exc))
-        name = field.group(1).upper() if field else "a setting"
-        print(f"error: setting {name}: not a valid value (lists are JSON, e.g. [123, 456])", file=sys.stderr)
+        settings = load_settings()
+    except SettingsProblem as exc:
+        print(f"error: {exc}", file=sys.stderr)
         return 2
     discord.utils.setup_logging(level=getattr(logging, settings.log_level))
     mode = argv[0] if argv else ("run" if settings.discord_token else "console")

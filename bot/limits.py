@@ -68,11 +68,11 @@ def violations(payload: dict[str, Any]) -> list[str]:
             ("author", len(e.get("author", {}).get("name", "")), AUTHOR_NAME),
         ]
         out += [f"embed {i} {name} {n} > {limit}" for name, n, limit in checks if n > limit]
-        for j, f in enumerate(e.get("fields", [])):
-            if not 1 <= len(f.get("name", "")) <= FIELD_NAME:
-                out.append(f"embed {i} field {j} name length {len(f.get('name', ''))}")
-            if not 1 <= len(f.get("value", "")) <= FIELD_VALUE:
-                out.append(f"embed {i} field {j} value length {len(f.get('value', ''))}")
+        for j, f in enumerate(e.get("fields", [])):  # Discord trims: a blank name or value is an empty one
+            if not 1 <= len(f.get("name", "")) <= FIELD_NAME or not f.get("name", "").strip():
+                out.append(f"embed {i} field {j} name length {len(f.get('name', '').strip())}")
+            if not 1 <= len(f.get("value", "")) <= FIELD_VALUE or not f.get("value", "").strip():
+                out.append(f"embed {i} field {j} value length {len(f.get('value', '').strip())}")
     total = sum(embed_length(e) for e in embeds)
     if total > EMBEDS_TOTAL:
         out.append(f"embeds total {total} > {EMBEDS_TOTAL}")

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
+from typing import Any
 
-from pydantic import Field, SecretStr, field_validator, model_validator
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict, SettingsError
 
 from catalog.paths import default_db_path
 
@@ -121,3 +123,31 @@ class Settings(BaseSettings):
     def state_target(self) -> Path | str:
         """Where ``StateStore.connect`` opens the state: the PostgreSQL URL if set, else the SQLite file."""
         return self.state_database_url.get_secret_value() if self.state_database_url else self.state_path
+
+
+class SettingsProblem(Exception):
+    """A setting that cannot be used, in one line ("setting LOG_LEVEL: ..."): every entry point prints it as is."""
+
+
+def load_settings(**overrides: Any) -> Settings:
+    """The settings every entry point uses (bot, console, CLI): environment, then ``.env``, then ``overrides``.
+
+    One loader, so ``python -m bot <command>`` reads the same state database as the running bot; a bad value is a
+    ``SettingsProblem`` with one line, never a traceback."""
+    try:
+        return Settings(**overrides)
+    except ValidationError as exc:
+        raise SettingsProblem(setting_error(exc)) from None
+    except SettingsError as exc:  # a value that is not even JSON ("OWNER_IDS=nope")
+        field = re.search(r'field "(\w+)"', str(exc))
+        name = field.group(1).upper() if field else "a setting"
+        raise SettingsProblem(f"setting {name}: not a valid value (lists are JSON, e.g. [123, 456])") from None
+
+
+def setting_error(exc: ValidationError) -> str:
+    """The first problem as one line: "setting LOG_LEVEL: ..." for a field, the check's own words for a rule
+    across fields (such as SHARD_IDS against SHARD_COUNT)."""
+    err = exc.errors()[0]
+    msg = str(err["msg"]).removeprefix("Value error, ")
+    where = ".".join(str(x) for x in err["loc"]).upper()
+    return f"setting {where}: {msg}" if where else msg

@@ -17,6 +17,7 @@ from catalog.build import DEFAULT_MAX_SHRINK, build, ensure_built, import_file
 from catalog.errors import AmbiguousModel, CatalogError, ModelNotFound, ShrinkRefused
 from catalog.models import Model
 from catalog.paths import default_db_path
+from catalog.pipes import quiet_broken_pipe
 from catalog.refresh import DEFAULT_URLS, Limits, refresh
 from catalog.reports import disagreements_report, doubts_report, identity_report, sources_report
 from catalog.sources import IMPORTERS
@@ -24,6 +25,10 @@ from catalog.store.db import Store
 
 
 def main(argv: list[str] | None = None) -> int:
+    return quiet_broken_pipe(lambda: _main(argv))
+
+
+def _main(argv: list[str] | None) -> int:
     args = _parser().parse_args(argv)
     try:
         return asyncio.run(_run(args))
@@ -33,6 +38,8 @@ def main(argv: list[str] | None = None) -> int:
     except CatalogError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    except BrokenPipeError:
+        raise  # the reader went away: not an error to print (``quiet_broken_pipe``)
     except OSError as exc:
         print(f"error: {exc.filename or ''}: {exc.strerror or exc}", file=sys.stderr)
         return 2

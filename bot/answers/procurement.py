@@ -168,9 +168,13 @@ def comparison_markdown(report: Comparison) -> str:
 
 def change_line(c: PriceChange) -> str:
     """One human line per change: "Ling-2.6-Flash @ OpenRouter: output $0.03 → $0.02 (down)"."""
+    return f"{c.model_name} @ {change_detail(c)}"
+
+
+def change_detail(c: PriceChange) -> str:
+    """A change without its model (listed under the model): "OpenRouter: output $0.03 → $0.02/1M (down)"."""
     if c.field == "route":
-        what = "route added" if c.kind == "added" else "route removed"
-        return f"{c.model_name} @ {c.provider_name}: {what}"
+        return f"{c.provider_name}: {'route added' if c.kind == 'added' else 'route removed'}"
     old = f"${c.old_value}" if c.old_value is not None else "unpriced"
     new = f"${c.new_value}" if c.new_value is not None else "unpriced"
-    return f"{c.model_name} @ {c.provider_name}: {c.field.replace('_', ' ')} {old} → {new}/1M ({c.kind})"
+    return f"{c.provider_name}: {c.field.replace('_', ' ')} {old} → {new}/1M ({c.kind})"

@@ -16,7 +16,7 @@ from bot.answers.compare import compare
 from bot.answers.costs import TrafficError, apply_traffic
 from bot.answers.freshness import Freshness
 from bot.answers.procurement import (
-    change_line,
+    change_detail,
     comparison_csv,
     comparison_markdown,
     shortlist_csv,
@@ -25,7 +25,7 @@ from bot.answers.procurement import (
 )
 from bot.flows.lookup import _resolve_or_pick, picking
 from bot.limits import FIELD_VALUE, clip
-from bot.render.embeds import add_field, footer, new_embed
+from bot.render.embeds import add_field, add_listing, footer, new_embed
 from bot.render.reply import Attachment, Reply
 from bot.state.store import StateStore
 from catalog.models import Model
@@ -178,18 +178,28 @@ async def recent_changes(catalog_path: Path, days: int, model_ids: list[str] | N
         return await store.changes(since, model_ids)
 
 
+#: Where the whole list is, when a message cannot hold it.
+FULL_LIST = "`python -m catalog changes` lists them all"
+
+
 def changes_reply(changes: list[PriceChange], days: int, title: str = "") -> Reply:
+    """A field per model, a line per change, as many as one message holds; the rest counted, never dropped."""
     embed = new_embed(title or f"Price changes in the last {days} days", f"{len(changes)} recorded.")
     by_model: dict[str, list[str]] = {}
     for c in changes:
-        by_model.setdefault(c.model_name, []).append(f"{c.changed_at[:10]} {change_line(c).split(': ', 1)[1]}")
-    for name, lines in list(by_model.items())[:24]:
-        add_field(embed, name, "\n".join(lines[:12]) + (f"\n…and {len(lines) - 12} more" if len(lines) > 12 else ""))
-    if len(by_model) > 24:
-        add_field(embed, "…", f"and {len(by_model) - 24} more models changed; see python -m catalog changes")
+        by_model.setdefault(c.model_name, []).append(f"{c.changed_at[:10]} {change_detail(c)}".strip())
+
+    def more(models: int, items: int) -> str:
+        return f"…and {models} more {_plural(models, 'model')} ({items} {_plural(items, 'change')}); {FULL_LIST}."
+
+    add_listing(embed, list(by_model.items()), more)
     if not changes:
         embed.description = "No price changes recorded in that window (a refresh records them)."
     return Reply(embeds=[embed])
+
+
+def _plural(n: int, word: str) -> str:
+    return word if n == 1 else word + "s"
 
 
 async def changes_flow(scope: Scope, days: int) -> Reply:

@@ -6,6 +6,7 @@ sources and the review date.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import discord
@@ -13,6 +14,7 @@ import discord
 from bot.answers.compare import Comparison, Row
 from bot.answers.freshness import Freshness
 from bot.limits import (
+    ELLIPSIS,
     EMBED_DESCRIPTION,
     EMBED_FIELDS,
     EMBED_TITLE,
@@ -79,7 +81,9 @@ def add_field(embed: discord.Embed, name: str, value: str, inline: bool = False)
     """Add a field within limits; False (and nothing added) when the embed is full."""
     if len(embed.fields) >= EMBED_FIELDS:
         return False
-    embed.add_field(name=clip(name, FIELD_NAME) or "-", value=clip(value, FIELD_VALUE) or "-", inline=inline)
+    embed.add_field(
+        name=clip(name.strip(), FIELD_NAME) or "-", value=clip(value, FIELD_VALUE).strip() or "-", inline=inline
+    )
     return True
 
 
@@ -90,6 +94,60 @@ def add_rows(embed: discord.Embed, rows: list[Row], names: list[str], inline: bo
             add_field(embed, "…", f"…and {len(rows) - i} more rows (see the CLI or export)")
             return
         add_field(embed, row.label, "\n".join(f"**{n}**: {v}" for n, v in zip(names, row.values, strict=True)), inline)
+
+
+#: A listing's line is cut here, so one long name cannot take a whole field.
+LISTING_LINE = 200
+#: Room kept for the footer a builder sets after its listing (sources, dates).
+FOOTER_ROOM = 300
+
+
+def add_listing(
+    embed: discord.Embed,
+    groups: Sequence[tuple[str, Sequence[str]]],
+    more: Callable[[int, int], str],
+    room: int = FOOTER_ROOM,
+) -> int:
+    """One field per group, a line per item, as much as one message holds; returns how many items were not shown.
+
+    What does not fit is counted where it was cut: "…and 3 more" closes a field whose lines did not all fit, and a
+    last field says ``more(groups_left, items_left)`` (e.g. "and 5 more models (40 changes)"). ``room`` is kept
+    free for a footer set afterwards."""
+    total_items = sum(len(lines) for _, lines in groups)
+    tail_room = len(ELLIPSIS) + len(more(len(groups), total_items))
+    budget = EMBEDS_TOTAL - embed_length(embed.to_dict()) - room - tail_room  # type: ignore[arg-type]
+    hidden = 0
+    for i, (name, lines) in enumerate(groups):
+        if len(embed.fields) >= EMBED_FIELDS - (0 if i == len(groups) - 1 else 1):
+            break
+        title = clip(name.strip(), FIELD_NAME) or "-"
+        one_line = [clip(" ".join(line.splitlines()), LISTING_LINE) for line in lines]
+        value, shown = lines_within(one_line, min(FIELD_VALUE, budget - len(title)))
+        if shown == 0:
+            break
+        embed.add_field(name=title, value=value, inline=False)
+        budget -= len(title) + len(value)
+        hidden += len(lines) - shown
+    else:
+        return hidden
+    items_left = sum(len(lines) for _, lines in groups[i:])
+    embed.add_field(name=ELLIPSIS, value=more(len(groups) - i, items_left), inline=False)
+    return hidden + items_left
+
+
+def lines_within(lines: Sequence[str], limit: int) -> tuple[str, int]:
+    """As many of ``lines`` as fit ``limit`` characters, then "…and N more" for the rest: (text, lines shown)."""
+    size, shown = -1, 0  # -1: no newline before the first line
+    for line in lines:
+        rest = len(lines) - shown - 1
+        if size + 1 + len(line) + (len(f"\n…and {rest} more") if rest else 0) > limit:
+            break  # the previous step made sure "…and {rest + 1} more" fits after what is shown
+        size += 1 + len(line)
+        shown += 1
+    if shown == 0:
+        return "", 0
+    text = "\n".join(lines[:shown])
+    return (text + f"\n…and {len(lines) - shown} more" if shown < len(lines) else text), shown
 
 
 def bullets(items: list[str]) -> str:
@@ -140,12 +198,4 @@ def compare_pages(report: Comparison, chart: bool = False, fresh: Freshness | No
         p.embed.set_footer(
             text=footer(report.sources, report.last_reviewed, f"page {i}/{total}", report.prices_checked, fresh)
         )
-        _fit_total(p.embed)
-    return pages
-
-
-def _fit_total(embed: discord.Embed) -> None:
-    """Keep one embed under the 6,000-character message total, dropping trailing fields visibly."""
-    while embed_length(embed.to_dict()) > EMBEDS_TOTAL and embed.fields:  # type: ignore[arg-type]
-        embed.remove_field(len(embed.fields) - 1)
-        embed.description = clip((embed.description or "") + "\n…some rows were cut to fit Discord.", EMBED_DESCRIPTION)
+    return pages  # a page too long for one message is cut, counted, where every reply is: ``Reply`` -> ``fit``

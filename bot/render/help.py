@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import discord
 
-from bot.limits import EMBEDS_TOTAL, FIELD_VALUE, clip, embed_length
+from bot.limits import FIELD_VALUE, clip
 from bot.render.embeds import add_field, new_embed
 
 #: A command's line is cut here so every category fits its field and the whole list fits one embed.
@@ -25,6 +25,4 @@ def help_embed(intro: str, categories: list[tuple[str, list[tuple[str, str]]]]) 
             chunk.append(line)
         if chunk:
             add_field(embed, name, "\n".join(chunk))
-    while embed.fields and embed_length(dict(embed.to_dict())) > EMBEDS_TOTAL:
-        embed.remove_field(-1)  # never reached with today's ~20 commands; a bound (add_field caps the count)
-    return embed
+    return embed  # a list too long for one message is cut, counted, where every reply is (``Reply`` -> ``fit``)

@@ -10,6 +10,8 @@ from typing import Any
 
 import discord
 
+from bot.render.fit import fit_content, fit_embeds
+
 #: Nobody is ever pinged by a reply, whatever a model name or a question contains.
 NO_MENTIONS = discord.AllowedMentions.none()
 
@@ -57,7 +59,10 @@ async def drawn(files: list[Attachment]) -> list[Attachment]:
 
 @dataclass(slots=True)
 class Reply:
-    """What to send. ``view`` may be None; ``ephemeral`` applies to interaction responses only."""
+    """What to send. ``view`` may be None; ``ephemeral`` applies to interaction responses only.
+
+    Every reply is made to fit Discord's limits here, whoever built it (``bot.render.fit``): what is cut is
+    shown as cut, never dropped silently, and Discord never refuses the message."""
 
     content: str | None = None
     embeds: list[discord.Embed] = field(default_factory=list)
@@ -65,11 +70,15 @@ class Reply:
     files: list[Attachment] = field(default_factory=list)
     ephemeral: bool = False
 
+    def __post_init__(self) -> None:
+        self.content = fit_content(self.content)
+        self.embeds = fit_embeds(self.embeds)
+
     def payload(self) -> dict[str, Any]:
         """The exact message payload: what discord.py sends for this reply (attachments by name)."""
         return {
-            "content": self.content,
-            "embeds": [e.to_dict() for e in self.embeds],
+            "content": fit_content(self.content),
+            "embeds": [e.to_dict() for e in fit_embeds(self.embeds)],
             "components": self.view.to_components() if self.view is not None else [],
             "attachments": [a.filename for a in self.files],
             "allowed_mentions": NO_MENTIONS.to_dict(),
@@ -78,9 +87,9 @@ class Reply:
 
     def send_kwargs(self) -> dict[str, Any]:
         """Keyword arguments for ``Messageable.send`` / ``followup.send`` / ``send_message``."""
-        kwargs: dict[str, Any] = {"embeds": self.embeds, "allowed_mentions": NO_MENTIONS}
+        kwargs: dict[str, Any] = {"embeds": fit_embeds(self.embeds), "allowed_mentions": NO_MENTIONS}
         if self.content:
-            kwargs["content"] = self.content
+            kwargs["content"] = fit_content(self.content)
         if self.view is not None:
             kwargs["view"] = self.view
         if self.files:

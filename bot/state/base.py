@@ -12,6 +12,28 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 Row = tuple[Any, ...]
+#: What a person is told when a write met a locked state database (said the same in Discord, console and CLI).
+BUSY = "The settings store is busy — nothing was changed, try again in a moment."
+
+
+class StateUnavailable(Exception):
+    """The PostgreSQL state database cannot be reached: said in one line, with the host and no password.
+
+    Defined here, not beside asyncpg, so every entry point can catch it without loading asyncpg."""
+
+
+class StateBusy(Exception):
+    """Another process held the state database's write lock for longer than a write may wait; nothing was written.
+
+    Expected under contention (a backup, a second process, a person with the file open in a SQLite tool), so it
+    is told to the person as ``BUSY`` and logged as one warning, never as a traceback."""
+
+    def __init__(self, detail: str = "") -> None:
+        super().__init__(BUSY)
+        self.detail = detail
+        """The database's own words ("database is locked"), for the log line."""
+
+
 #: Called with each notice another process (or this one) published; never awaited, so it must not block.
 Listener = Callable[[str], None]
 #: Called after the backend may have missed notices (a dropped listening connection): caches must re-read.

@@ -23,6 +23,7 @@ import asyncpg
 from tenacity import AsyncRetrying, retry_if_exception_type, stop_after_attempt, wait_exponential_jitter
 
 from bot.state.base import Listener, Resync, Row, Session
+from bot.state.base import StateUnavailable as StateUnavailable  # where callers have long found it
 
 log = logging.getLogger(__name__)
 
@@ -63,10 +64,6 @@ class _Connection:
 #: Connection failures worth waiting out at start-up, and the ones that mean "lost" later.
 UNREACHABLE = (OSError, asyncpg.CannotConnectNowError, asyncpg.ConnectionDoesNotExistError, asyncpg.InterfaceError)
 CONNECT_ATTEMPTS = 6
-
-
-class StateUnavailable(Exception):
-    """The PostgreSQL state database cannot be reached: said in one line, with the host and no password."""
 
 
 def where(url: str) -> str:

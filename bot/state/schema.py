@@ -28,6 +28,8 @@ def migrations(package: str = PACKAGE) -> list[Migration]:
 
 async def migrate(backend: Backend, package: str = PACKAGE) -> list[int]:
     """Apply what is pending; the versions this call applied (empty when another process got there first)."""
+    if await _all_applied(backend, package):
+        return []  # the usual start: no lock taken, so a start (or a CLI command) never waits on another's write
     async with backend.migrating() as session:
         await session.execute(
             "CREATE TABLE IF NOT EXISTS state_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL,"
@@ -47,6 +49,16 @@ async def migrate(backend: Backend, package: str = PACKAGE) -> list[int]:
         if pending and backend.dialect == "sqlite":  # older builds of the bot still read the version from here
             await session.execute(f"PRAGMA user_version = {int(pending[-1].version)}")
     return [m.version for m in pending]
+
+
+async def _all_applied(backend: Backend, package: str) -> bool:
+    """Whether every migration is recorded, read without the lock (migrations only ever add rows)."""
+    try:
+        rows = await backend.fetch("SELECT version FROM state_migrations")
+    except Exception:  # no table yet (SQLite or PostgreSQL's own error type): the locked path creates it
+        return False
+    applied = {int(row[0]) for row in rows}
+    return all(m.version in applied for m in migrations(package))
 
 
 async def _record(session: Session, m: Migration, applied_at: str) -> None:

@@ -74,6 +74,11 @@ class FakeDiscord:
     """Every message the bot created or edited, as the fake answered it."""
     identifies: list[list[int] | None] = field(default_factory=list)
     """The ``shard`` of every IDENTIFY received, in order (None: unsharded)."""
+    rate_limits: list[tuple[str, str, float]] = field(default_factory=list)
+    """(method, path prefix, seconds): the next matching request gets one 429 without Discord's ``Via`` header, as a
+    proxy in front of Discord answers (``rate_limit_once``)."""
+    rate_limited: list[Recorded] = field(default_factory=list)
+    """The requests answered 429."""
     _shards: dict[int, _Shard] = field(default_factory=dict)
     _seq: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
     _ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1_500_000_000_000_000_000))
@@ -134,6 +139,16 @@ class FakeDiscord:
             self.recorded.notify_all()
         parts = path.strip("/").split("/")
         method = request.method
+        refused = next((r for r in self.rate_limits if r[0] == method and path.startswith(r[1])), None)
+        if refused is not None:
+            self.rate_limits.remove(refused)
+            self.rate_limited.append(self.requests[-1])
+            refusal = {"message": "You are being rate limited.", "retry_after": refused[2], "global": False}
+            return web.Response(  # no Via: discord.py takes it for a Cloudflare ban and raises at once
+                status=429,
+                body=json.dumps(refusal).encode(),
+                headers={"Content-Type": "application/json", "Retry-After": str(refused[2])},
+            )
         if method == "GET" and path == "/users/@me":
             return self._json(user(BOT_ID, "buyer-bot", bot=True))
         if method == "GET" and path == "/gateway/bot":  # AutoShardedClient asks only when no shard_count is given
@@ -303,6 +318,10 @@ class FakeDiscord:
             payload["message"] = message
         await self.dispatch("INTERACTION_CREATE", payload, shard=shard)
         return iid
+
+    def rate_limit_once(self, method: str, path_prefix: str, retry_after: float = 0.2) -> None:
+        """Answer the next ``method`` request whose path starts with ``path_prefix`` with a 429 without ``Via``."""
+        self.rate_limits.append((method, path_prefix, retry_after))
 
     async def wait_for(self, predicate: Any, timeout: float = 10.0) -> Recorded:
         """The first recorded request matching ``predicate`` (waits for it)."""

@@ -130,8 +130,10 @@ async def test_traffic_set_through_shard_0_is_used_by_shard_1(fake: FakeDiscord,
     assert not cluster.context(1).state.has_profile(GUILD_ID)
 
     iid = await fake.interact(2, traffic_set(requests_per_month=40_000, output_tokens=1_200), user_id=OWNER_ID)
-    answer = await fake.wait_for(is_callback(iid))  # answered by shard 0's process, the only one that got it
-    assert answer.body["type"] == 4 and "permission" not in (answer.body["data"].get("content") or ""), answer.body
+    deferred = await fake.wait_for(is_callback(iid))  # answered by shard 0's process, the only one that got it
+    assert deferred.body["type"] == 5, deferred.body  # a write defers first (it may wait on the state database)
+    answer = await fake.wait_for(lambda r: r.method == "POST" and r.path.startswith(f"/webhooks/{APP_ID}/tok-{iid}"))
+    assert "permission" not in (answer.body.get("content") or ""), answer.body
     wanted = cluster.context(0).profile_for(GUILD_ID)
     assert (wanted.requests_per_month, wanted.output_tokens) == (40_000, 1_200)
 

@@ -22,9 +22,9 @@ from bot.flows.traffic_options import add_traffic_args, profile_from_args
 from bot.render import text as render_text
 from bot.render.reply import Reply
 from bot.render.reply_text import render_reply
+from bot.settings import SettingsProblem, load_settings
 from catalog.errors import AmbiguousModel, CatalogError, ModelNotFound
 from catalog.matching.results import Mentions
-from catalog.paths import default_db_path
 from catalog.service import Catalog, open_catalog
 
 #: The user id the CLI acts as (views record an invoker; nobody presses buttons in a script).
@@ -84,7 +84,7 @@ def _print_mentions(found: Mentions, as_json: bool, out: TextIO) -> None:
 
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="python -m bot", description="LLM buyer's bot: commands for scripts.")
-    p.add_argument("--db", type=Path, default=None, help="catalog database (default: $LLM_CATALOG_DB)")
+    p.add_argument("--db", type=Path, default=None, help="catalog database (default: the bot's, LLM_CATALOG_DB)")
     sub = p.add_subparsers(dest="command", required=True)
     me = sub.add_parser("mentions", help="models named in a chat message (stdin: one message per line)")
     me.add_argument("text", nargs="?", metavar="TEXT")
@@ -131,11 +131,19 @@ def main(
     stdout: TextIO | None = None,
     help_commands: Callable[[], Sequence[CommandLine]] | None = None,
 ) -> int:
-    """``help_commands`` lists the slash commands for ``help`` (the wiring reads them from the bot's tree)."""
+    """``help_commands`` lists the slash commands for ``help`` (the wiring reads them from the bot's tree).
+
+    The settings are the bot's (``load_settings``: environment and ``.env``), so the CLI reads and writes the
+    very state database a running bot uses; ``--db`` only replaces the catalog path."""
     args = _parser().parse_args(argv)
     out = stdout or sys.stdout
+    try:
+        settings = load_settings(**({"llm_catalog_db": args.db} if args.db else {}))
+    except SettingsProblem as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
     if args.command == "state":  # needs no catalog: it must work when nothing else starts
-        return cli_state.run(args, out, sys.stderr)
+        return cli_state.run(args, settings, out, sys.stderr)
     if args.command == "help":
         if help_commands is None:
             print("error: no command list to show (run `python -m bot help`)", file=sys.stderr)
@@ -145,18 +153,13 @@ def main(
             (json.dumps(reply.payload(), indent=2, ensure_ascii=False) if args.json else render_reply(reply)) + "\n"
         )
         return 0
-    db = args.db or default_db_path()
     try:
-        catalog = asyncio.run(open_catalog(db))
+        catalog = asyncio.run(open_catalog(settings.catalog_path))
     except (CatalogError, OSError) as exc:
         print(f"error: cannot open the catalog: {exc}", file=sys.stderr)
         return 2
     if args.command in cli_procurement.COMMANDS:
-        try:
-            return cli_procurement.run(catalog, db, args, out)
-        except (CatalogError, ValueError, OSError) as exc:
-            print(f"error: {exc}", file=sys.stderr)
-            return 2
+        return cli_procurement.run(catalog, settings, args, out)
     commands: dict[str, Callable[[Catalog, argparse.Namespace, TextIO, TextIO], int]] = {
         "mentions": _mentions,
         "resolve": _resolve,

@@ -1,6 +1,8 @@
 """``python -m bot traffic | shortlist | export | changes``: the procurement flows for scripts.
 
-The CLI acts as one server (``--guild``, default 0, the console's) in the bot's state database.
+The CLI acts as one server (``--guild``, default 0, the console's) in the bot's state database: the one the
+settings name (``BOT_STATE_DB`` or ``STATE_DATABASE_URL``, as the running bot reads them), so a change made here is
+the bot's too. A failure is one line on stderr and a non-zero exit.
 """
 
 from __future__ import annotations
@@ -8,6 +10,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import sys
 from pathlib import Path
 from typing import TextIO
 
@@ -26,7 +29,10 @@ from bot.flows.procurement import (
 from bot.flows.traffic_options import add_traffic_args
 from bot.render.reply import Reply
 from bot.render.reply_text import render_reply
+from bot.settings import Settings
+from bot.state.base import StateBusy, StateUnavailable
 from bot.state.store import StateStore
+from catalog.errors import CatalogError
 from catalog.service import Catalog
 
 COMMANDS = ("traffic", "shortlist", "export", "changes")
@@ -46,18 +52,31 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     ch.add_argument("--days", type=int, default=30)
     for p in (tr, sl, ex, ch):
         p.add_argument("--guild", type=int, default=0, help="server id whose state to use (default 0)")
-        p.add_argument("--state-db", type=Path, default=None, help="bot state database (default: next to the catalog)")
+        p.add_argument("--state-db", type=Path, default=None, help="bot state database (default: the bot's)")
         p.add_argument("--json", action="store_true", help="print the exact Discord message payload")
 
 
-def run(catalog: Catalog, catalog_path: Path, args: argparse.Namespace, out: TextIO) -> int:
-    return asyncio.run(_run(catalog, catalog_path, args, out))
-
-
-async def _run(catalog: Catalog, catalog_path: Path, args: argparse.Namespace, out: TextIO) -> int:
-    state = await StateStore.connect(args.state_db or catalog_path.with_name("bot-state.sqlite3"))
+def run(catalog: Catalog, settings: Settings, args: argparse.Namespace, out: TextIO, err: TextIO | None = None) -> int:
+    err = err or sys.stderr
     try:
-        scope = Scope(catalog, state, args.guild, 0, catalog_path, Freshness())
+        return asyncio.run(_run(catalog, settings, args, out))
+    except StateBusy as exc:  # a write met a locked state database: nothing changed, say so and fail
+        err.write(f"error: {exc}\n")
+        return 1
+    except StateUnavailable as exc:  # PostgreSQL down
+        err.write(f"error: {exc}; nothing was changed\n")
+        return 1
+    except BrokenPipeError:
+        raise  # the reader went away (``| head``): the entry point ends quietly
+    except (CatalogError, ValueError, OSError) as exc:
+        err.write(f"error: {exc}\n")
+        return 2
+
+
+async def _run(catalog: Catalog, settings: Settings, args: argparse.Namespace, out: TextIO) -> int:
+    state = await StateStore.connect(args.state_db or settings.state_target)
+    try:
+        scope = Scope(catalog, state, args.guild, 0, settings.catalog_path, Freshness(settings.stale_after_days))
         reply = await _dispatch(scope, args)
     finally:
         await state.close()

@@ -21,8 +21,8 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     st.add_argument("--from", dest="source", type=Path, help="restore from this backup (default: the newest sound one)")
 
 
-def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    path = args.file or Settings().state_path
+def run(args: argparse.Namespace, settings: Settings, out: TextIO, err: TextIO) -> int:
+    path = args.file or settings.state_path
     if args.action == "check":
         found = problems(path)
         out.write(f"{path}: {'; '.join(found) if found else 'sound'}\n")

@@ -32,6 +32,7 @@ from bot.flows.procurement import (
 )
 from bot.flows.traffic_options import add_traffic_args, profile_from_args
 from bot.render.reply import Reply
+from bot.state.base import StateBusy
 from bot.state.store import StateStore
 from catalog.service import Catalog
 
@@ -90,6 +91,12 @@ class Console:
 
     def handle(self, line: str) -> str:
         """The console's answer to one input line ("" when the bot would stay silent)."""
+        try:
+            return self._handle(line)
+        except StateBusy as exc:  # a write met a locked state database: nothing changed, the console goes on
+            return str(exc)
+
+    def _handle(self, line: str) -> str:
         line = line.strip()
         if not line:
             return ""

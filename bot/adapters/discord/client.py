@@ -18,6 +18,7 @@ from bot.adapters.discord.sync import scope_owner_commands, sync_at_start, sync_
 from bot.flows.help import CommandLine
 from bot.render.reply import NO_MENTIONS
 from bot.settings import Settings
+from bot.state.base import BUSY, StateBusy
 from catalog.errors import AmbiguousModel, CatalogError, ModelNotFound
 
 log = logging.getLogger(__name__)
@@ -158,6 +159,13 @@ async def on_tree_error(interaction: discord.Interaction[Any], error: app_comman
         text = retry_note(original.retry_after)
     elif isinstance(original, app_commands.CheckFailure):
         text = "That command is restricted (owner or permission check failed); nothing was changed."
+    elif isinstance(original, StateBusy):  # contention, not a fault: the command deferred, so this arrives in time
+        log.warning("state database busy during %s: %s", interaction.command.name if interaction.command
+                    else "?", original.detail)  # fmt: skip
+        text = BUSY
+        context = getattr(interaction.client, "context", None)
+        if context is not None:
+            context.metrics.errors.labels("state").inc()
     elif storage_unavailable(original):
         log.warning("state database unavailable during %s: %s", interaction.command.name if interaction.command
                     else "?", original)  # fmt: skip

@@ -15,9 +15,11 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import discord
 
+from bot.adapters.discord.delivery import with_retry
 from bot.flows.resume import EXPIRED, Press, reopen_compare, resume_pick
-from bot.render.reply import NO_MENTIONS, Reply, drawn
+from bot.render.reply import NO_MENTIONS, Attachment, Reply, drawn
 from bot.render.views import NOT_YOURS, PAGER_BUTTON_ID, PAGER_JUMP_ID, PICK_ID, Saved, SavedView, SectionPager
+from bot.state.base import BUSY, StateBusy
 
 if TYPE_CHECKING:
     from bot.adapters.discord.context import BotContext
@@ -30,9 +32,9 @@ ItemT = TypeVar("ItemT", bound="discord.ui.Item[Any]")
 async def tell(interaction: discord.Interaction[Any], text: str) -> None:
     """An ephemeral note, whether or not the interaction was already answered."""
     if interaction.response.is_done():
-        await interaction.followup.send(text, ephemeral=True, allowed_mentions=NO_MENTIONS)
+        await with_retry(lambda: interaction.followup.send(text, ephemeral=True, allowed_mentions=NO_MENTIONS))
     else:
-        await interaction.response.send_message(text, ephemeral=True, allowed_mentions=NO_MENTIONS)
+        await with_retry(lambda: interaction.response.send_message(text, ephemeral=True, allowed_mentions=NO_MENTIONS))
 
 
 def _context(interaction: discord.Interaction[Any]) -> BotContext:
@@ -86,9 +88,12 @@ class _Control(discord.ui.DynamicItem[ItemT], template=r"(?!)"):
 
     async def on_error(self, interaction: discord.Interaction[Any], error: Exception) -> None:
         """Log with the traceback; tell the presser privately, never with the traceback."""
-        log.error("control %s failed", self.custom_id, exc_info=error)
+        if isinstance(error, StateBusy):  # a pick that writes (shortlist add) met a locked state database
+            log.warning("control %s: state database busy (%s)", self.custom_id, error.detail)
+        else:
+            log.error("control %s failed", self.custom_id, exc_info=error)
         try:
-            await tell(interaction, BROKEN)
+            await tell(interaction, BUSY if isinstance(error, StateBusy) else BROKEN)
         except discord.HTTPException:
             log.warning("could not deliver a control's error note", exc_info=True)
 
@@ -112,15 +117,12 @@ class _PagerControl(_Control[ItemT], template=r"(?!)"):
         if any(not a.ready for a in reply.files):
             await interaction.response.defer()  # the chart draws in a worker thread; Discord wants an answer in 3 s
         reply.files = await drawn(reply.files)
-        kwargs: dict[str, Any] = {
-            "embeds": reply.embeds,
-            "view": persistent(reply.view),
-            "attachments": [a.to_file() for a in reply.files],
-        }
+        kwargs: dict[str, Any] = {"embeds": reply.embeds, "view": persistent(reply.view)}
+        files = reply.files
         if interaction.response.is_done():
-            await interaction.edit_original_response(**kwargs)
+            await with_retry(lambda: interaction.edit_original_response(**kwargs, attachments=_files(files)))
         else:
-            await interaction.response.edit_message(**kwargs)
+            await with_retry(lambda: interaction.response.edit_message(**kwargs, attachments=_files(files)))
 
     def value(self) -> str | None:
         return None
@@ -149,11 +151,11 @@ class PickerSelect(_Control[discord.ui.Select[Any]], template=PICK_ID):
         reply = await resume_pick(_press(interaction), saved, self.item.values[0])
         await keep(_context(interaction), reply)
         files = await drawn(reply.files)
-        await interaction.edit_original_response(
-            content=reply.content,
-            embeds=reply.embeds,
-            view=persistent(reply.view),
-            attachments=[a.to_file() for a in files],
+        view = persistent(reply.view)
+        await with_retry(
+            lambda: interaction.edit_original_response(
+                content=reply.content, embeds=reply.embeds, view=view, attachments=_files(files)
+            )
         )
 
 
@@ -192,9 +194,14 @@ def persistent(view: discord.ui.View | None) -> discord.ui.View | None:
 
 
 async def keep(ctx: BotContext, reply: Reply) -> None:
-    """Save the state a reply's controls rebuild from, before the message goes out."""
+    """Save the state a reply's controls rebuild from, before the message goes out.
+
+    A locked state database costs the buttons (a press then says the controls expired), never the answer."""
     if isinstance(reply.view, SavedView):
-        await ctx.state.keep_view_state(reply.view.saved.key, reply.view.saved.data)
+        try:
+            await ctx.state.keep_view_state(reply.view.saved.key, reply.view.saved.data)
+        except StateBusy as exc:
+            log.warning("state database busy: the controls of a reply were not saved (%s)", exc.detail)
 
 
 async def outgoing(ctx: BotContext, reply: Reply) -> dict[str, Any]:
@@ -206,6 +213,16 @@ async def outgoing(ctx: BotContext, reply: Reply) -> dict[str, Any]:
     return kwargs
 
 
+def _files(files: list[Attachment]) -> list[discord.File]:
+    """New file objects for each try (discord.py closes the files of a request it sent)."""
+    return [a.to_file() for a in files]
+
+
+def afresh(kwargs: dict[str, Any], reply: Reply) -> dict[str, Any]:
+    """``kwargs`` with new file objects for another try (discord.py closes the files of a request it sent)."""
+    return {**kwargs, "files": [a.to_file() for a in reply.files]} if reply.files else kwargs
+
+
 async def expired(interaction: discord.Interaction[Any], reply: Reply | None) -> None:
     """The state is gone, or the report can no longer be built as it was: say so privately, with whatever the
     command now answers (e.g. a picker when a model left the catalog after a refresh)."""
@@ -213,4 +230,4 @@ async def expired(interaction: discord.Interaction[Any], reply: Reply | None) ->
         await tell(interaction, reply.content if reply is not None and reply.content else EXPIRED)
         return
     kwargs = await outgoing(_context(interaction), reply)
-    await interaction.response.send_message(ephemeral=True, **kwargs)
+    await with_retry(lambda: interaction.response.send_message(ephemeral=True, **afresh(kwargs, reply)))

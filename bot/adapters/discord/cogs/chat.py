@@ -11,12 +11,21 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.adapters.discord.cogs.common import context_of, heavy_cooldown, retry_note, send_response
+from bot.adapters.discord.cogs.common import (
+    context_of,
+    defer_write,
+    heavy_cooldown,
+    retry_note,
+    send_followup,
+    send_response,
+)
 from bot.adapters.discord.context import BotContext
-from bot.adapters.discord.controls import outgoing
+from bot.adapters.discord.controls import afresh, outgoing
+from bot.adapters.discord.delivery import with_retry
 from bot.flows.lookup import ChatSession, ask_flow
 from bot.limits import ADDRESSED_TEXT
 from bot.render.reply import NO_MENTIONS, Reply
+from bot.state.base import StateBusy
 from bot.state.cooldowns import Asked
 
 log = logging.getLogger(__name__)
@@ -71,14 +80,14 @@ class Chat(commands.Cog):
         ctx.metrics.answer_seconds.observe(time.perf_counter() - started)
         if reply is None:
             if session.memory is not None and session.memory != before:
-                await ctx.state.remember(message.channel.id, session.memory)  # the models named, for "and opus?"
+                await _remember(ctx, message.channel.id, session)  # the models named, for "and opus?"
             return
         # overheard chat counts against the cooldown only when there is an answer to give, and is skipped silently
         if not addressed and not ctx.cooldowns.ask(Asked.PASSIVE, message.author.id, message.channel.id).allowed:
             log.debug("cooldown: skipped a passive answer in channel %s", message.channel.id)
             return
         if session.memory is not None and session.memory != before:
-            await ctx.state.remember(message.channel.id, session.memory)  # only what the channel was answered
+            await _remember(ctx, message.channel.id, session)  # only what the channel was answered
         await _reply_to(ctx, message, reply)
         ctx.metrics.answers.labels(session.last_intent or "answer").inc()
 
@@ -103,16 +112,26 @@ class Chat(commands.Cog):
         """Turn answers to ordinary chat in this channel on or off (Manage Channels)."""
         ctx = context_of(interaction)
         assert interaction.guild_id is not None and interaction.channel_id is not None
+        await defer_write(interaction)
         await ctx.state.set_passive(interaction.guild_id, interaction.channel_id, mode == "on", interaction.user.id)
         state = (
             "on: I'll answer model questions asked here" if mode == "on" else "off: only slash commands and @mentions"
         )
-        await interaction.response.send_message(f"Passive answers are {state}.", ephemeral=True)
+        await send_followup(interaction, Reply(content=f"Passive answers are {state}.", ephemeral=True))
+
+
+async def _remember(ctx: BotContext, channel_id: int, session: ChatSession) -> None:
+    """Save the channel's memory; a locked state database costs only the follow-up, never the answer."""
+    assert session.memory is not None
+    try:
+        await ctx.state.remember(channel_id, session.memory)
+    except StateBusy as exc:
+        log.warning("state database busy: channel %s's memory not saved (%s)", channel_id, exc.detail)
 
 
 async def _reply_to(ctx: BotContext, message: discord.Message, reply: Reply) -> None:
     kwargs = await outgoing(ctx, reply)
-    await message.reply(mention_author=False, **kwargs)
+    await with_retry(lambda: message.reply(mention_author=False, **afresh(kwargs, reply)), "chat reply")
 
 
 async def _tell_privately(message: discord.Message, text: str) -> None:

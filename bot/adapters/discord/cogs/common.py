@@ -1,4 +1,5 @@
-"""Helpers every cog uses: the model-name transformer with autocomplete, reply delivery, and the cooldown check."""
+"""Helpers every cog uses: the model-name transformer with autocomplete, reply delivery (a 429 that discord.py
+gives up on is tried again: ``delivery``), and the cooldown check."""
 
 from __future__ import annotations
 
@@ -10,7 +11,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import discord
 from discord import app_commands
 
-from bot.adapters.discord.controls import outgoing
+from bot.adapters.discord.controls import afresh, outgoing
+from bot.adapters.discord.delivery import with_retry
 from bot.limits import AUTOCOMPLETE_CHOICES, CHOICE_NAME, CHOICE_VALUE, clip
 from bot.render.reply import Reply, drawn
 from bot.state.cooldowns import Asked
@@ -49,18 +51,28 @@ class ModelName(app_commands.Transformer):
         ]
 
 
+async def defer_write(interaction: discord.Interaction[Any]) -> None:
+    """Answer Discord now, privately, before a command writes: a write may wait on a locked state database (up to
+    ``WRITE_WAIT_MS``), and the answer — or the busy note from the tree handler — follows within 15 minutes."""
+    await interaction.response.defer(ephemeral=True, thinking=True)
+
+
 async def send_followup(interaction: discord.Interaction[Any], reply: Reply) -> None:
     """Deliver a reply after ``defer`` (charts drawn off the loop), its controls' state saved first."""
     reply.files = await drawn(reply.files)
     kwargs = await outgoing(context_of(interaction), reply)
-    await interaction.followup.send(wait=True, ephemeral=reply.ephemeral, **kwargs)
+    await with_retry(
+        lambda: interaction.followup.send(wait=True, ephemeral=reply.ephemeral, **afresh(kwargs, reply)), "follow-up"
+    )
 
 
 async def send_response(interaction: discord.Interaction[Any], reply: Reply) -> None:
     """Deliver a reply as the first response (fast commands that need no defer: nothing left to draw)."""
     assert all(a.ready for a in reply.files), "a reply with a chart to draw must be deferred and followed up"
     kwargs = await outgoing(context_of(interaction), reply)
-    await interaction.response.send_message(ephemeral=reply.ephemeral, **kwargs)
+    await with_retry(
+        lambda: interaction.response.send_message(ephemeral=reply.ephemeral, **afresh(kwargs, reply)), "response"
+    )
 
 
 def retry_note(seconds: float) -> str:

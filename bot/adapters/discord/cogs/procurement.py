@@ -16,8 +16,9 @@ from discord.ext import commands
 
 from bot.adapters.discord.cogs.admin import is_owner
 from bot.adapters.discord.cogs.catalog_commands import Model
-from bot.adapters.discord.cogs.common import context_of, heavy_cooldown, send_followup, send_response
+from bot.adapters.discord.cogs.common import context_of, defer_write, heavy_cooldown, send_followup, send_response
 from bot.adapters.discord.context import BotContext
+from bot.adapters.discord.delivery import with_retry
 from bot.adapters.discord.sync import OWNER
 from bot.answers.costs import MAX_REQUESTS_PER_MONTH, MAX_TOKENS_PER_REQUEST
 from bot.flows.procurement import (
@@ -32,6 +33,7 @@ from bot.flows.procurement import (
     traffic_set,
     traffic_show,
 )
+from bot.render.reply import Reply
 from catalog.errors import ShrinkRefused
 from catalog.refresh import refresh
 from catalog.service import load_catalog
@@ -120,8 +122,10 @@ class Procurement(commands.Cog):
         batch_share: Share | None = None,
     ) -> None:
         """Set this server's traffic (Manage Server)."""
+        scope = scope_of(interaction)
+        await defer_write(interaction)
         reply = await traffic_set(
-            scope_of(interaction),
+            scope,
             requests_per_month=requests_per_month,
             requests_per_day=requests_per_day,
             input_tokens=input_tokens,
@@ -131,7 +135,7 @@ class Procurement(commands.Cog):
             long_context_share=long_context_share,
             batch_share=batch_share,
         )
-        await send_response(interaction, reply)
+        await send_followup(interaction, reply)
 
     @shortlist.command(name="show")
     async def shortlist_show(self, interaction: discord.Interaction[Any]) -> None:
@@ -143,20 +147,26 @@ class Procurement(commands.Cog):
     @app_commands.describe(model="The model to add")
     async def shortlist_add(self, interaction: discord.Interaction[Any], model: Model) -> None:
         """Add a model to the shortlist (Manage Server)."""
-        await send_response(interaction, await shortlist_add(scope_of(interaction), model))
+        scope = scope_of(interaction)
+        await defer_write(interaction)
+        await send_followup(interaction, await shortlist_add(scope, model))
 
     @shortlist.command(name="remove")
     @manage_server_or_owner()
     @app_commands.describe(model="The model to remove")
     async def shortlist_remove(self, interaction: discord.Interaction[Any], model: Model) -> None:
         """Remove a model from the shortlist (Manage Server)."""
-        await send_response(interaction, await shortlist_remove(scope_of(interaction), model))
+        scope = scope_of(interaction)
+        await defer_write(interaction)
+        await send_followup(interaction, await shortlist_remove(scope, model))
 
     @shortlist.command(name="clear")
     @manage_server_or_owner()
     async def shortlist_clear(self, interaction: discord.Interaction[Any]) -> None:
         """Empty the shortlist (Manage Server)."""
-        await send_response(interaction, await shortlist_clear(scope_of(interaction)))
+        scope = scope_of(interaction)
+        await defer_write(interaction)
+        await send_followup(interaction, await shortlist_clear(scope))
 
     @app_commands.command(name="export")
     @heavy_cooldown()
@@ -193,9 +203,10 @@ class Procurement(commands.Cog):
     async def digest(self, interaction: discord.Interaction[Any], channel: discord.TextChannel | None = None) -> None:
         """Pick the channel for price-change digests of the shortlist (Manage Server)."""
         scope = scope_of(interaction)
+        await defer_write(interaction)
         await scope.state.set_digest_channel(scope.guild_id, channel.id if channel else None, scope.user_id)
         text = f"Digests go to {channel.mention} after each refresh." if channel else "Digests are off."
-        await interaction.response.send_message(text, ephemeral=True, allowed_mentions=discord.AllowedMentions.none())
+        await send_followup(interaction, Reply(content=text, ephemeral=True))
 
     @catalog.command(name="refresh")
     @owner_only()
@@ -231,11 +242,15 @@ async def post_digests(bot: commands.Bot, ctx: BotContext, changes: list[PriceCh
             continue
         try:
             channel = bot.get_channel(channel_id) or await bot.fetch_channel(channel_id)
-            await channel.send(**reply.send_kwargs())  # type: ignore[union-attr]
+            await _post(channel, reply)  # type: ignore[arg-type]
             posted += 1
         except discord.HTTPException:
             log.warning("could not post a digest to channel %s of guild %s", channel_id, guild_id, exc_info=True)
     return posted
+
+
+async def _post(channel: discord.abc.Messageable, reply: Reply) -> None:
+    await with_retry(lambda: channel.send(**reply.send_kwargs()), "digest")
 
 
 async def setup(bot: commands.Bot) -> None:

@@ -21,7 +21,7 @@ from bot.adapters.discord.cogs.procurement import Procurement
 from bot.adapters.discord.cogs.refresh import ScheduledRefresh
 from bot.adapters.discord.context import BotContext
 from bot.settings import Settings
-from bot.state.cooldowns import Cooldowns
+from bot.state.cooldowns import CooldownPolicy
 from bot.state.store import StateStore
 from catalog.build import build
 from catalog.errors import ImportFormatError
@@ -67,7 +67,7 @@ async def ctx(tmp_path: Path, upstream: tuple[str, Upstream]) -> AsyncIterator[B
         models_dev_url=f"{base}/catalog.json", openrouter_models_url=f"{base}/models",
     )  # fmt: skip
     state = await StateStore.connect(tmp_path / "state.sqlite3")
-    yield BotContext(catalog, state, settings, Cooldowns(0, 0))
+    yield BotContext(catalog, state, settings, CooldownPolicy.off())
     await state.close()
 
 
