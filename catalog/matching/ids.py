@@ -21,7 +21,7 @@ from catalog.models import Model
 _CODE = re.compile(r"```.*?(?:```|$)|`[^`\n]+`", re.DOTALL)
 _QUOTED = re.compile(r"\"([^\"\n]{2,120})\"|'([^'\n]{2,120})'")
 #: An id-shaped token: letters, digits and the punctuation ids use.
-_ID = re.compile(r"(?<![\w./:@+-])[a-z0-9~@][a-z0-9._:/@+~-]*[a-z0-9]", re.IGNORECASE)
+_ID = re.compile(r"(?<![\w./:@+~-])[a-z0-9~@][a-z0-9._:/@+~-]*[a-z0-9]", re.IGNORECASE)
 #: A model's page on a hub ("https://huggingface.co/Qwen/Qwen3.6-35B-A3B", "openrouter.ai/anthropic/claude-x",
 #: "ollama.com/library/qwen3"): the links that name a model.
 _MODEL_PAGE = re.compile(

@@ -234,8 +234,8 @@ class MatchIndex:
                 continue
             end = i + 1
             while end < len(toks) and end - i < MAX_NGRAM and words[end] in self.vocab:
-                if not joined(masked, toks[end - 1], toks[end]):
-                    break
+                if not joined(masked, toks[end - 1], toks[end]) or words[end] in words[i:end]:
+                    break  # a name never repeats a word: "1 1 1 …" is no run to try every length of
                 end += 1
             match = self._longest(words, toks, i, end, original, talk)
             if match is None:

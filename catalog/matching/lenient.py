@@ -120,6 +120,8 @@ def scan(
         while end < n and end - i < MAX_NGRAM and options[end]:
             if not joined(masked, toks[end - 1], toks[end]) or not lex.together(options[end - 1], options[end]):
                 break
+            if words[end] in words[i:end]:
+                break  # a name never repeats a word
             end += 1
         if not (any(anchor[i:end]) or after_vendor) or all(used[i:end]):  # nothing anchors it, or strict read it
             i = end

@@ -85,10 +85,14 @@ def lab_words(catalog: Catalog) -> dict[str, str]:
 _LEAD = re.compile(r"^\s*(?:and|what about|how about|ok and|also|then|now)\b\s*(?:the\s+|for\s+)?")
 
 
+_ONE_WORDS = frozenset({"one", "version", "model", "variant"})
+
+
 def family_completed(text: str, remembered: tuple[str, ...], catalog: Catalog) -> list[str]:
     """ "and v3?" after a question on DeepSeek-R1: the words typed, led by the family of the model just
     discussed ("DeepSeek v3"), when that names exactly one model."""
-    rest = re.sub(r"\s+(?:one|version|model|variant)$", "", _LEAD.sub("", text.lower()).strip(" ?!."))
+    words = _LEAD.sub("", text.lower()).strip(" ?!.").split()
+    rest = " ".join(words[:-1] if words[-1:] and words[-1] in _ONE_WORDS else words)  # "the 20b one": "20b"
     if not rest or len(rest.split()) > 3:
         return []
     for mid in remembered:

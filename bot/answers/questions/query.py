@@ -158,15 +158,15 @@ def parse_query(
 
 def _asks(rest: str) -> tuple[str, ...]:
     """Every intent written, in order; words claimed by an earlier rule are not read again by a later one."""
-    taken: list[tuple[int, int]] = []
+    taken = bytearray(len(rest))  # 1 where an earlier rule read: one look per match, linear however many match
     hits: list[tuple[int, str]] = []
     for name, pattern in INTENT_RULES:
         if name in ("compare", "overview"):
             continue
         for m in pattern.finditer(rest):
-            if any(a < m.end() and m.start() < b for a, b in taken):
+            if taken.find(1, m.start(), m.end()) != -1:
                 continue
-            taken.append(m.span())
+            taken[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
             hits.append((m.start(), name))
     return tuple(dict.fromkeys(name for _, name in sorted(hits)))
 
