@@ -52,7 +52,19 @@ def variants(words: list[str], brand: str | None, size: str | None = None) -> li
             out.extend((tuple(sorted({*base, s})), LOOSE) for s in sizes)
     for base in bases:
         out.extend(_shortened(base, brand))
+    # "claude35sonnet", "gpt41mini", "gemini25pro": a one-digit point release written without its dot, only with
+    # another word of the name beside it (a bare "45" is a number)
+    out += [(dotless, level) for key, level in out if len(key) >= 2 and (dotless := _dotless(key))]
     return out
+
+
+_POINT_RELEASE = re.compile(r"^\d\.\d$")
+
+
+def _dotless(key: tuple[str, ...]) -> tuple[str, ...] | None:
+    if not any(_POINT_RELEASE.match(w) for w in key):
+        return None
+    return tuple(sorted(w.replace(".", "") if _POINT_RELEASE.match(w) else w for w in key))
 
 
 def unsized(key: tuple[str, ...], brand: str | None) -> tuple[tuple[str, ...], int] | None:
