@@ -53,6 +53,12 @@ def answer(
     return converse(text, catalog, profile, addressed)[0]
 
 
+#: "is that bigger or smaller?": a measure against the model just discussed.
+_MEASURED = re.compile(r"\b(?:bigger|smaller|larger|longer|shorter|more|less|fewer)\b", re.IGNORECASE)
+#: "the lite one", "the mini version", "the pro model": a sibling of the model just discussed, by its tier.
+_THE_TIER = re.compile(r"\bthe ([a-z]{2,10}) (?:one|version|model|variant|tier)\b")
+
+
 def converse(
     text: str,
     catalog: Catalog,
@@ -81,6 +87,9 @@ def converse(
         if not model_ids and len(recall.model_ids) > 1 and (pick := THE_ONE.search(q.text.lower())):
             model_ids, borrowed = [the_one(pick.group(1), recall.model_ids, catalog, base)], True
             asks = [a for a in asks if a not in ("cheaper", "cheapest_route")]  # "cheaper" chose the model
+        the_tier = not model_ids and _THE_TIER.search(q.text.lower()) is not None  # "whats the lite one cost"
+        if the_tier and (swapped := tier_swapped(q.text, recall.model_ids, catalog)):
+            model_ids, borrowed = swapped, True
         if not model_ids and q.follow_up and (recall.model_ids or recall.seen):
             # "and opus?": Opus 4.1 if the channel named it, else Sonnet 4.5 with its tier swapped
             model_ids = (
@@ -94,7 +103,9 @@ def converse(
         if not model_ids and not q.unknown and recall.model_ids and (asks or q.providers or not q.traffic.empty):
             # "what about its context window?", "is it on azure?", "same but 20k a day"
             model_ids, borrowed = list(recall.model_ids), True
-        elif len(model_ids) == 1 and pronoun and set(asks) & {"cheaper", "compare"}:
+            if len(model_ids) == 1 and set(asks) & {"cheaper", "compare"}:  # "which is cheaper?" after two asked
+                model_ids += [i for i in recall.seen if i not in model_ids][:1]  # one by one: the one before
+        elif len(model_ids) == 1 and pronoun and (set(asks) & {"cheaper", "compare"} or _MEASURED.search(q.text)):
             # "is that cheaper than gpt-5 mini?": "that" is the model just discussed
             model_ids = [*(i for i in recall.model_ids if i not in model_ids), *model_ids]
         if model_ids and not asks and (q.follow_up or len(q.text.split()) <= 6):

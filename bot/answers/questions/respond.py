@@ -19,6 +19,8 @@ from catalog.models import Model
 
 _COMPARATIVE = r"\b(?:bigger|larger|longer|more|greater|smaller|shorter|less|same|equal)\b"
 _BIGGER_CONTEXT = re.compile(rf"{_COMPARATIVE}[^?.!]{{0,30}}\bcontext|\bcontext\b[^?.!]{{0,30}}{_COMPARATIVE}")
+#: An either/or measure ("bigger or smaller?", "larger or smaller?").
+_EITHER = re.compile(r"\b(?:bigger|larger|longer|more) or (?:smaller|shorter|less|fewer)\b")
 _SAME = re.compile(r"\bsame\b|\bequal\b|\bas (?:big|large|long|cheap|expensive) as\b|\bpriced the same\b")
 #: "on bedrock only?", "only on bedrock?" (not "procurement only allows OpenRouter").
 _ONLY = re.compile(
@@ -64,7 +66,9 @@ def provider_lines(models: list[Model], query: Query, provider_names: dict[str, 
 def context_lines(models: list[Model], query: Query) -> list[str] | None:
     """A context comparison ("does A have a bigger context than B?", "which has the larger context?"): the
     verdict first, yes/no when asked so, equal sizes called equal; None when the message compares nothing."""
-    if len(models) < 2 or not _BIGGER_CONTEXT.search(query.text.lower()):
+    lower = query.text.lower()
+    borrowed = "context" in query.asks and _EITHER.search(lower) is not None  # "and opus 4.1? bigger or smaller?"
+    if len(models) < 2 or not (_BIGGER_CONTEXT.search(lower) or borrowed):
         return None
     if any(not m.context_window for m in models):
         missing = join_and([m.name for m in models if not m.context_window])
@@ -77,6 +81,11 @@ def context_lines(models: list[Model], query: Query) -> list[str] | None:
         verdict = "Yes — both" if same_asked else "No — both" if query.yes_no else "Same — both"
         verdict = verdict if len(models) == 2 else verdict.replace("both", "all")
         return [f"{verdict} have a {tokens_short(size)}-token context window ({size:,} tokens)."]
+    if _EITHER.search(lower) and len(models) == 2:  # "is that bigger or smaller?": the model named last, measured
+        other, named = models
+        word = "Bigger" if (named.context_window or 0) > (other.context_window or 0) else "Smaller"
+        n, o = named.context_window or 0, other.context_window or 0
+        return [f"{word} — {named.name} has {tokens_short(n)} ({n:,}) tokens, {other.name} {tokens_short(o)} ({o:,})."]
     if not ((query.yes_no or _SAME.search(query.text.lower())) and len(models) == 2):
         # "which has the bigger context?": the comparison page's sentence, larger first, with the exact sizes
         ranked = sorted(models, key=lambda m: -(m.context_window or 0))

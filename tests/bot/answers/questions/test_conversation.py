@@ -378,6 +378,18 @@ def test_final3_lessons(shipped_catalog: Catalog, line: str, fragments: list[str
     _check(shipped_catalog, line, fragments, absent)
 
 
+@pytest.mark.parametrize(
+    ("lines", "fragments"),
+    [
+        (["how much is gpt-5 per 1M?", "and claude sonnet 4.5?", "which is cheaper?"], ["GPT-5 is cheaper"]),
+        (["gemini 2.5 flash price?", "whats the lite one cost"], ["Gemini 2.5 Flash-Lite: $0.10"]),
+        (["context window of gpt-4.1?", "and opus 4.1? is that bigger or smaller?"], ["Smaller — Claude Opus 4.1"]),
+    ],
+)
+def test_final3_follow_ups(shipped_catalog: Catalog, lines: list[str], fragments: list[str]) -> None:
+    _check(shipped_catalog, lines, fragments)
+
+
 def test_a_colleague_asked_by_name_is_not_the_bot(shipped_catalog: Catalog) -> None:
     assert _say(shipped_catalog, "Ravi what's your take on command r+ for the RAG pipeline?") is None
     assert _say(shipped_catalog, "What's the price of command r+?") is not None
