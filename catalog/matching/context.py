@@ -124,6 +124,7 @@ def short_names_in_context(
     for m in found:
         if len(m.text) <= SHORT_NAME:
             flagged = m.start > 0 and masked[m.start - 1] in _FLAGGED
+            flagged = flagged and not (masked[m.start - 1] == "-" and masked[m.start - 2 : m.start - 1].isalpha())
             if flagged or _other_sense(m.text.lower(), masked) or not (context or vendor_named(masked, m.model_id)):
                 continue
         out.append(m)

@@ -122,6 +122,9 @@ def _shortened(base: tuple[str, ...], brand: str | None) -> list[tuple[tuple[str
     unlettered = tuple(sorted({w[1:] if _LETTERED.match(w) else w for w in base}))
     if unlettered != base:
         out.append((unlettered, LOOSE))
+        plain = tuple(w for w in unlettered if w != brand)  # "ds 3.1": the family left out too, by its vendor only
+        if plain and all(VERSION.match(w) for w in plain):
+            out.append((plain, SHORT))
     if len(base) >= 2:
         short = tuple(w for w in base if w != brand and w not in VENDOR_TOKENS)
         if short and any(any(c.isdigit() for c in w) for w in short) and not set(short) <= ROUTE_NOISE:
@@ -136,7 +139,8 @@ def _shortened(base: tuple[str, ...], brand: str | None) -> list[tuple[tuple[str
                 out.append((rest, SHORT))
         # "glm air", "codex max", "terminus": the version left out (and the family too), a distinctive word kept
         unversioned = tuple(w for w in base if not any(c.isdigit() for c in w))
-        if versions and unversioned != base:
+        lettered = any(_LETTERED.match(w) for w in base)  # "speciale" for DeepSeek V3.2 Speciale
+        if (versions or lettered) and unversioned != base:
             if len(unversioned) >= 2:  # "glm air": the family and a tier
                 out.append((unversioned, NICK))
             brandless = tuple(w for w in unversioned if w != brand)

@@ -103,8 +103,14 @@ def scan(
     msg = Message(original, masked, toks, words, vendor_at, context or "vs" in words or "versus" in words)
     # every form that can fire holds a number, a family or vendor word, or a corrected word
     # a name holds a vendor or family word, a number, a typo'd word or a tier only some families have ("codex")
+    vendored = any(w in lex.org_words for w in words)  # a one-word nickname ("terminus") starts a name only beside
+    # an organisation's word
     anchor = [
-        bool(v) or w not in lex.vocab or any(c.isdigit() for c in w) or (w in TIER_WORDS and w not in SHARED_TIERS)
+        bool(v)
+        or w not in lex.vocab
+        or any(c.isdigit() for c in w)
+        or (w in TIER_WORDS and w not in SHARED_TIERS)
+        or (vendored and w in lex.nick_words)
         for w, v in zip(words, vendor_at, strict=True)
     ]
     hits: list[Hit] = []
@@ -196,6 +202,8 @@ def _longest(
             if found is None:
                 continue
             mid, level = found
+            if level == NICK and len(key) == 1 and not _by_its_lab(lex, msg, start, stop, mid):
+                continue  # "terminus" names DeepSeek's model only beside "deepseek" (not "deep research", "sonar")
             if level >= SHORT and msg.in_path(start):
                 continue  # "api/v3.1/chat": a path segment, not a name with its family left out
             if not exact and (level >= SHORT or (len(key) < 2 and len(run[0]) < 6)):
@@ -204,6 +212,15 @@ def _longest(
             if _fires(key, level, lex.vendor_of.get(mid), vendors, msg, start, stop, called):
                 return Hit(start, stop, mid, exact)
     return None
+
+
+def _by_its_lab(lex: Lexicon, msg: Message, start: int, stop: int, mid: str) -> bool:
+    """An organisation's own word for ``mid``'s lab stands within the window (a stated lab, not an inferred one)."""
+    if mid not in lex.labelled:
+        return False
+    vendor = lex.vendor_of.get(mid)
+    lo, hi = max(0, start - VENDOR_WINDOW), min(len(msg.words), stop + VENDOR_WINDOW)
+    return any(w in lex.org_words and lex.vendor_words.get(w) == vendor for w in msg.words[lo:hi])
 
 
 @dataclass(frozen=True, slots=True)

@@ -79,6 +79,10 @@ class Lexicon:
     """Family, vendor and tier words with each one-letter deletion: a cheap first test for a typo of one."""
     word_vendors: dict[str, set[str]] = field(default_factory=dict)
     """Word of a display name -> the vendors whose models' names hold it ("maverick": only Meta's)."""
+    labelled: set[str] = field(default_factory=set)
+    """Models whose vendor the data states (not inferred from a host's path or a family word)."""
+    nick_words: frozenset[str] = frozenset()
+    """One-word nicknames of one vendor's models ("terminus", "scout"): a name only beside that vendor's word."""
     singles: set[str] = field(default_factory=set)
     """Words that are a whole form on their own ("codestral", "o3", "4o"); bare numbers and sizes are not."""
     corrections: dict[str, list[str]] = field(default_factory=dict)
@@ -114,6 +118,8 @@ class Lexicon:
             brand = brands.get(m.id)
             fallback = orgs.get(m.id) or lex.vendor_words.get(brand or "", brand or "")
             lex.vendor_of[m.id] = m.vendor or fallback
+            if m.vendor:
+                lex.labelled.add(m.id)
             lex.routes[m.id] = len(m.routes)
             if m.moving_alias:
                 lex.moving.add(m.id)
@@ -148,6 +154,11 @@ class Lexicon:
             ordinary = word in TIER_WORDS | STOPWORDS or bool(VERSION.match(word)) or is_size_token(word)
             if word and not ordinary and min(lex.forms[key].values()) <= LOOSE:
                 lex.singles.add(word)
+        lex.nick_words = frozenset(
+            w
+            for (w,) in (k for k in lex.forms if len(k) == 1)
+            if w.isalpha() and len(w) >= 5 and w not in lex.vendor_words and w not in TIER_WORDS | STOPWORDS
+        )
         lex.vendor_set = frozenset(lex.vendor_words)
         lex.family_heads = frozenset(w[:4] for w in lex.vendor_set if len(w) >= 4)
         lex.anchor_set = lex.vendor_set | TIER_WORDS
@@ -179,8 +190,8 @@ class Lexicon:
         if digit and (b"a0" in shape or b"0a" in shape):
             return True  # letters glued to a number ("qwen3", "4o")
         vendor = not present.isdisjoint(self.vendor_set)
-        if digit and vendor:
-            return True
+        if vendor and (digit or not present.isdisjoint(self.nick_words)):
+            return True  # "z.ai ... 5.1", "terminus on deepseek"
         known = present & self.vocab
         if len(known - STOPWORDS) >= 2 and self._neighbours_in_one_form(tokens):
             return True
