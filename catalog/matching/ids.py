@@ -64,7 +64,7 @@ def candidates(token: str) -> list[str]:
 def id_mentions(text: str, lookup: Lookup) -> list[tuple[int, int, str]]:
     """(start, end, model id) for every pasted id in ``text``; ``lookup`` maps a lower-cased spelling to the one
     model it names exactly, or None."""
-    if not any(mark in text for mark in ("`", '"', "'", "/", ":")):
+    if not ("`" in text or '"' in text or "'" in text or "/" in text or ":" in text):  # no generator: chat is hot
         return []
     out: list[tuple[int, int, str]] = []
     for m in _MODEL_PAGE.finditer(text):  # a model's own hub page names it by its whole path, never by a tail

@@ -28,7 +28,7 @@ from catalog.matching.ids import id_keys, id_mentions, query_keys
 from catalog.matching.lenient import Hit
 from catalog.matching.lenient import scan as lenient_scan
 from catalog.matching.lenient import whole as whole_name
-from catalog.matching.lexicon import Lexicon, known_words
+from catalog.matching.lexicon import Lexicon
 from catalog.matching.resolve import resolve_argument
 from catalog.matching.results import Entry, Mention, Mentions, Resolved, unique_mentions
 from catalog.matching.rules import (
@@ -50,6 +50,7 @@ from catalog.matching.rules import (
 )
 from catalog.matching.suggest import popularity, suggest_names
 from catalog.matching.text import Tok, joined, key_of, lower_same_length, mask, span_tokens
+from catalog.matching.typos import known_words
 from catalog.models import Model
 
 #: ``exact`` strength of a spelling that only one provider's display name gives.
@@ -120,8 +121,8 @@ class MatchIndex:
                 (index.loose_keys if loose else index.id_keys)[key].add(m.id)
         index._finish()
         index.lexicon = Lexicon.build(models, {m.id: index.entries[m.id].brand for m in models}, vendor_aliases())
-        index.deletes = dict(known_words(index.lexicon))
-        index.lexicon.hint_words = frozenset(index.brands)
+        index.deletes = dict(known_words(index.lexicon.vocab))
+        index.lexicon.hint(index.brands)
         # keys the strict pass decides (one model each); a key it found ambiguous is left to the forms' preferences
         index._strict_keys = {
             k for table in (index.chat_keys, index.context_keys) for k, ids in table.items() if len(ids) == 1

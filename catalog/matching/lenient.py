@@ -17,7 +17,7 @@ from itertools import product
 
 from catalog.identity.keys import is_size_token
 from catalog.matching.forms import EXACT, NICK, SHORT, form_key, specific
-from catalog.matching.lexicon import Lexicon, one_edit
+from catalog.matching.lexicon import Lexicon
 from catalog.matching.rules import (
     CHAT_SHORTHAND,
     ENGLISH_FAMILIES,
@@ -30,6 +30,7 @@ from catalog.matching.rules import (
     names_nothing,
 )
 from catalog.matching.text import Tok, joined
+from catalog.matching.typos import one_edit
 
 #: Tokens either side of a name in which a vendor word counts as naming that name's vendor.
 VENDOR_WINDOW = 6

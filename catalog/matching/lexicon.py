@@ -12,16 +12,14 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-
-from rapidfuzz.distance import OSA
 
 from catalog.identity.keys import ROUTE_NOISE, VENDOR_TOKENS, is_size_token
 from catalog.matching.forms import LOOSE, NICK, SERVING, VERSION, size_word, unsized, variants
 from catalog.matching.rules import GENERIC_FAMILIES, STOPWORDS, TIER_WORDS, TYPO_MIN, WEAK_FAMILIES, bare
 from catalog.matching.text import key_of, lower_same_length, span_tokens
+from catalog.matching.typos import one_edit, slips
 from catalog.models import Model
 
 #: Words whose typo test is remembered; the cache is emptied when full.
@@ -57,6 +55,8 @@ class Lexicon:
     moving: set[str] = field(default_factory=set)
     routes: dict[str, int] = field(default_factory=dict)
     neighbours: dict[str, set[str]] = field(default_factory=dict)
+    pairs: frozenset[tuple[str, str]] = frozenset()
+    """Every (word, word) that stand in one form, stopwords left out: two neighbours in a message, one set test."""
     """Word -> every word that stands with it in some form (prunes runs before any key is built)."""
     org_words: frozenset[str] = frozenset()
     """Words that name an organisation (vendor keys, route orgs, curated chat names), not a family ("deep")."""
@@ -65,7 +65,9 @@ class Lexicon:
     vendor_set: frozenset[str] = frozenset()
     family_heads: frozenset[str] = frozenset()
     hint_words: frozenset[str] = frozenset()
-    """Family names the reply hints at when no model is named (set by the index: its ``brands``)."""
+    """Family names the reply hints at when no model is named (set by ``hint``: the index's ``brands``)."""
+    instant: frozenset[str] = frozenset()
+    """One-word names, hinted families and slips of families: any one makes a message worth scanning."""
     """First four letters of every family word: a one-lookup test before looking for a glued family."""
     anchor_set: frozenset[str] = frozenset()
     """Vendor words, and vendor words with tier words: the words a typo of a family stands next to."""
@@ -75,6 +77,8 @@ class Lexicon:
     "commnad"): a message holding one is worth scanning though no anchor stands by it."""
     typo_cache: dict[str, bool] = field(default_factory=dict)
     typo_yes: set[str] = field(default_factory=set)
+    glued_no: set[str] = field(default_factory=set)
+    glued_yes: set[str] = field(default_factory=set)
     typo_no: set[str] = field(default_factory=set)
     """Family, vendor and tier words with each one-letter deletion: a cheap first test for a typo of one."""
     word_vendors: dict[str, set[str]] = field(default_factory=dict)
@@ -159,6 +163,9 @@ class Lexicon:
             for (w,) in (k for k in lex.forms if len(k) == 1)
             if w.isalpha() and len(w) >= 5 and w not in lex.vendor_words and w not in TIER_WORDS | STOPWORDS
         )
+        lex.pairs = frozenset(
+            (a, b) for a, near in lex.neighbours.items() if a not in STOPWORDS for b in near if b not in STOPWORDS
+        )
         lex.vendor_set = frozenset(lex.vendor_words)
         lex.family_heads = frozenset(w[:4] for w in lex.vendor_set if len(w) >= 4)
         lex.anchor_set = lex.vendor_set | TIER_WORDS
@@ -167,11 +174,16 @@ class Lexicon:
                 for variant in {word, *(word[:i] + word[i + 1 :] for i in range(len(word)))}:
                     lex.family_deletes.setdefault(variant, set()).add(word)
         lex.family_typos = (
-            frozenset(t for w in lex.vendor_set if w.isalpha() and len(w) >= TYPO_MIN for t in _slips(w))
+            frozenset(t for w in lex.vendor_set if w.isalpha() and len(w) >= TYPO_MIN for t in slips(w))
             - lex.vocab
             - STOPWORDS
         )
         return lex
+
+    def hint(self, families: set[str]) -> None:
+        """Family names to hint at, which a message holding one is worth scanning for."""
+        self.hint_words = frozenset(families)
+        self.instant = frozenset(self.singles) | self.hint_words | self.family_typos
 
     def worth_scanning(self, masked: str) -> bool:
         """Whether a message may name a model at all: a one-word name ("codestral", "o3"), letters glued to a
@@ -181,10 +193,8 @@ class Lexicon:
         C-level set tests."""
         tokens = _WORD_OR_NUMBER.findall(masked)
         present = set(tokens)
-        if not present.isdisjoint(self.singles) or not present.isdisjoint(self.hint_words):
-            return True  # a one-word name, or a family to hint at ("thoughts on qwen?")
-        if not present.isdisjoint(self.family_typos):
-            return True  # a slip of a family's name ("commnad r+")
+        if not present.isdisjoint(self.instant):
+            return True  # a one-word name, a family to hint at ("thoughts on qwen?"), a slip of one ("commnad r+")
         shape = masked.encode().translate(_SHAPE)  # letters "a", digits "0": two substring tests, not two regexes
         digit = b"0" in shape
         if digit and (b"a0" in shape or b"0a" in shape):
@@ -193,18 +203,30 @@ class Lexicon:
         if vendor and (digit or not present.isdisjoint(self.nick_words)):
             return True  # "z.ai ... 5.1", "terminus on deepseek"
         known = present & self.vocab
-        if len(known - STOPWORDS) >= 2 and self._neighbours_in_one_form(tokens):
+        if len(known) >= 2 and self._neighbours_in_one_form(tokens):  # the pairs hold no stopword
             return True
         hyphens = "-" in masked or "_" in masked
         anchored = digit or hyphens or not present.isdisjoint(self.anchor_set)
         # only a vendor word or an unknown word one edit from a name can make the walk below succeed: a few
         # cached look-ups decide most chat without it
-        maybe = vendor or self._any_typo(present - known - STOPWORDS)
-        if anchored and maybe and self._typo_by_anchor(tokens, known, masked, hyphens):
+        maybe = anchored and (vendor or self._any_typo(present - known - STOPWORDS))
+        if maybe and self._typo_by_anchor(tokens, known, masked, hyphens):
             return True
         if digit:
             return False  # letters glued to a number were caught above
-        return any(len(w) >= 7 and w[:4] in self.family_heads and self._glued_family(w) for w in present - known)
+        return self._any_glued(present - known)
+
+    def _any_glued(self, words: set[str]) -> bool:
+        """Whether any word is a family glued to more ("grokcodefast"), judged once per word like ``_any_typo``."""
+        fresh = words - self.glued_no - self.glued_yes
+        if fresh:
+            if len(self.glued_no) + len(self.glued_yes) >= MAX_REMEMBERED:
+                self.glued_no.clear()
+                self.glued_yes.clear()
+            for w in fresh:
+                glued = len(w) >= 7 and w[:4] in self.family_heads and self._glued_family(w)
+                (self.glued_yes if glued else self.glued_no).add(w)
+        return not words.isdisjoint(self.glued_yes)
 
     def _typo_by_anchor(self, tokens: list[str], known: set[str], masked: str, hyphens: bool) -> bool:
         """An unknown word before a number, by a tier or vendor word, or hyphenated, that may be a typo."""
@@ -232,10 +254,8 @@ class Lexicon:
         return word.isalpha() and any(word[:n] in self.vendor_set for n in range(4, 9))
 
     def _neighbours_in_one_form(self, tokens: list[str]) -> bool:
-        for prev, word in itertools.pairwise(tokens):
-            if prev not in STOPWORDS and word not in STOPWORDS and word in self.neighbours.get(prev, ()):
-                return True
-        return False
+        """Two tokens in a row that stand in one form: one C-level set test over the message's pairs."""
+        return not self.pairs.isdisjoint(itertools.pairwise(tokens))
 
     def _any_typo(self, words: set[str]) -> bool:
         """Whether any of ``words`` is one edit from a name: set differences against the words already judged,
@@ -329,14 +349,6 @@ class Lexicon:
         return (named, mid not in self.moving, mid not in self.id_like, self.routes[mid])
 
 
-def one_edit(typed: str, known: str) -> bool:
-    """One letter added, dropped, changed or two swapped; in words of four letters or fewer a changed letter
-    makes another word ("last" is not "fast"), so only the others count there."""
-    if typed == known or OSA.distance(typed, known) != 1:
-        return False
-    return len(typed) > 4 or len(known) != len(typed) or sorted(known) == sorted(typed)
-
-
 def _called(words: list[str], vendor_words: dict[str, str]) -> tuple[str, ...]:
     i = 0
     while i < len(words) - 1 and words[i] in vendor_words:
@@ -371,22 +383,3 @@ def _vendor_words(vendor: str | None) -> set[str]:
     if vendor.endswith("-ai") and len(vendor) >= 6:  # "arcee-ai" -> "arcee"
         words.add(vendor[:-3])
     return words
-
-
-def known_words(lex: Lexicon) -> dict[str, set[str]]:
-    """Symmetric-deletion index over the lexicon's alphabetic words, for one-edit typo candidates."""
-    out: dict[str, set[str]] = defaultdict(set)
-    for word in lex.vocab:
-        if word.isalpha() and len(word) >= 3:
-            out[word].add(word)
-            for i in range(len(word)):
-                out[word[:i] + word[i + 1 :]].add(word)
-    return out
-
-
-def _slips(word: str) -> set[str]:
-    """The slips of a finger on ``word``: one letter dropped, doubled, or swapped with the next."""
-    out = {word[:i] + word[i + 1 :] for i in range(len(word))}
-    out |= {word[: i + 1] + word[i] + word[i + 1 :] for i in range(len(word))}
-    out |= {word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(len(word) - 1)}
-    return out - {word}
