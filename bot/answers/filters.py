@@ -45,6 +45,8 @@ class ModelFilter(BaseModel):
     """The lab whose models qualify ("anthropic"), as the catalog keys vendors."""
     text_only: bool = False
     """A chat or coding task: embedding, rerank, image, audio, speech and moderation models do not qualify."""
+    coding: bool = False
+    """A coding task ("coding models", "for coding"): models made for code lead the list."""
     name_words: tuple[str, ...] = ()
     """Words every qualifying model's name holds: a family asked for as "sonar models", "gpt-5 family models"."""
 
@@ -73,6 +75,8 @@ class ModelFilter(BaseModel):
             parts.append(f"made by {self.vendor}")
         if self.name_words:
             parts.append(f"named {' '.join(self.name_words)}")
+        if self.coding:
+            parts.append("models made for code first")
         if self.text_only:
             parts.append("chat/coding models")
         return ", ".join(parts) or "no constraints"
@@ -177,6 +181,7 @@ def parse_filter(text: str) -> ModelFilter | None:
         kind=kind,
         text_only=kind is None,  # a team asking for models means chat models unless it names another kind
         by_cost=_COST_WORDS.search(lower) is not None,
+        coding=_CODING.search(lower) is not None,
     )
     if found.model_copy(update={"text_only": False, "by_cost": True}) == ModelFilter():
         return None
@@ -281,6 +286,11 @@ def matches(model: Model, f: ModelFilter) -> bool:
     return True
 
 
+#: A coding task asked for, and a model made for code (by its name: the data has no better signal).
+_CODING = re.compile(r"\bcod(?:e|ing|er)\b")
+_MADE_FOR_CODE = re.compile(r"cod(?:e|er|ex|estral)|devstral")
+
+
 def search(
     models: list[Model], f: ModelFilter, profile: TrafficProfile | None = None, exact: int = 25
 ) -> list[tuple[Model, Decimal | None]]:
@@ -298,9 +308,11 @@ def search(
             return (True, Decimal(0), m.name)
         return (False, inp * profile.input_tokens + out * profile.output_tokens, m.name)
 
+    if f.coding:  # stable: within each part the order below still holds
+        matched.sort(key=lambda m: not _MADE_FOR_CODE.search(m.name.lower()))
     if not f.by_cost:  # ``models`` come most widely served first: the models a team has heard of lead
         return [(m, monthly_cost(m, profile)) for m in matched[:exact]] + [(m, None) for m in matched[exact:]]
-    matched.sort(key=rough)
+    matched.sort(key=lambda m: (f.coding and not _MADE_FOR_CODE.search(m.name.lower()), *rough(m)))
     head = [(m, monthly_cost(m, profile)) for m in matched[:exact]]
     head.sort(key=lambda mc: (mc[1] is None, mc[1] or Decimal(0), mc[0].name))
     return head + [(m, None) for m in matched[exact:]]

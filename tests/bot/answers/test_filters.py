@@ -3,6 +3,7 @@ how results are ranked (cost when cost is asked, most widely served otherwise)."
 
 from __future__ import annotations
 
+import re
 import time
 from decimal import Decimal
 from typing import Any
@@ -81,3 +82,12 @@ def test_a_filter_over_many_widely_served_models_is_cheap(shipped_catalog: Catal
     hits = search(models, f)
     assert time.process_time() - started < 0.015  # was 0.03
     assert len(hits) > 25 and hits[0][1] is not None
+
+
+def test_a_coding_filter_lists_models_made_for_code_first(shipped_catalog: Catalog) -> None:
+    f = parse_filter("open-weight coding models with at least 256k context?")
+    assert f is not None and f.coding
+    names = [m.name for m, _ in search(list(shipped_catalog.models.values()), f)[:5]]
+    assert all(re.search(r"cod|devstral", n.lower()) for n in names), names
+    plain = parse_filter("open-weight models with at least 256k context?")
+    assert plain is not None and not plain.coding
