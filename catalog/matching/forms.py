@@ -154,7 +154,8 @@ def specific(key: tuple[str, ...], level: int) -> bool:
 
     A single word is too common unless it mixes letters and digits and is a record's own spelling ("o3", "r1");
     a bare number never is; two or more words need a number or a tier word and no stopword."""
-    if any(w in STOPWORDS for w in key):
+    sized = any(is_size_token(w) for w in key)
+    if any(w in STOPWORDS and not (w == "a" and sized) for w in key):  # "a" of "a22b" is active parameters
         return False
     has_digit = [any(c.isdigit() for c in w) for w in key]
     if len(key) == 1:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from itertools import product
 
 from catalog.identity.keys import is_size_token
-from catalog.matching.forms import EXACT, NICK, SHORT, form_key, specific
+from catalog.matching.forms import EXACT, LOOSE, NICK, SHORT, form_key, specific
 from catalog.matching.lexicon import Lexicon
 from catalog.matching.rules import (
     CHAT_SHORTHAND,
@@ -212,6 +212,8 @@ def _longest(
             called = len(key) == 1 and lex.called.get(mid) == key and _model_code(key[0])
             if _fires(key, level, lex.vendor_of.get(mid), vendors, msg, start, stop, called):
                 return Hit(start, stop, mid, exact)
+            if level <= LOOSE and len(key) >= 3:
+                return None  # a full name read but not trusted here: never the shorter name of another model
     return None
 
 
