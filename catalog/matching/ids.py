@@ -38,7 +38,7 @@ _CACHE_SEPARATOR = re.compile(r"^models--|--|__")
 #: Other links are not mentions (a docs URL names a page, not the model a team uses).
 _URL = re.compile(r"https?://\S+|www\.\S+", re.IGNORECASE)
 #: Tokens with one of these look like ids outside code too.
-_ID_MARKS = ("/", ":", "--", "__")
+_ID_MARKS = ("/", ":", "--", "_")
 SHORT = 3
 
 Lookup = Callable[[str], str | None]
@@ -58,13 +58,17 @@ def candidates(token: str) -> list[str]:
     if "--" in token or "__" in token:
         token = _CACHE_SEPARATOR.sub(lambda m: "" if m.group().startswith("models") else "/", token)
     parts = token.split("/")[-MAX_SEGMENTS:]
-    return ["/".join(parts[i:]) for i in range(len(parts))]
+    out = ["/".join(parts[i:]) for i in range(len(parts))]
+    if len(parts) == 1 and "_" in token and "-" in token:  # LM Studio's "meta-llama_Llama-3.2-1B-Instruct"
+        out.append(token.split("_", 1)[1])
+    return out
 
 
 def id_mentions(text: str, lookup: Lookup) -> list[tuple[int, int, str]]:
     """(start, end, model id) for every pasted id in ``text``; ``lookup`` maps a lower-cased spelling to the one
     model it names exactly, or None."""
-    if not ("`" in text or '"' in text or "'" in text or "/" in text or ":" in text):  # no generator: chat is hot
+    marked = "`" in text or '"' in text or "'" in text or "/" in text or ":" in text  # no generator: chat is hot
+    if not (marked or ("_" in text and "-" in text)):
         return []
     out: list[tuple[int, int, str]] = []
     for m in _MODEL_PAGE.finditer(text):  # a model's own hub page names it by its whole path, never by a tail

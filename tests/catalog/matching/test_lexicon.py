@@ -216,6 +216,7 @@ def test_a_latest_pointer_answers_when_latest_is_typed(shipped_index: MatchIndex
             {"nemotron-3-nano-30b-a3b"},
         ),  # its one size left out  # Kimi K2 is called "k2", K2-Think is not
         ("rm -rf models--ByteDance-Seed--UI-TARS-1.5-7B", {"ui-tars-7b"}),  # ...and models--org--repo
+        ("downloaded meta-llama_Llama-3.2-1B-Instruct", {"llama-3.2-1b-instruct"}),  # LM Studio's org_repo
         ("`ollama cp deepseek-r1:70b my-coder`", {"deepseek-r1-distill-llama-70b"}),  # Ollama's distill tag
         ("`ollama pull phi4:14b && ollama pull mistral:7b`", {"phi-4", "mistral-7b-instruct"}),
         ("codex mini keeps returning empty completions", {"codex-mini"}),  # a tier only some families have
