@@ -93,6 +93,8 @@ class MatchIndex:
     lexicon: Lexicon = field(default_factory=Lexicon)
     deletes: dict[str, set[str]] = field(default_factory=dict)
     _strict_keys: set[tuple[str, ...]] = field(default_factory=set)
+    _pointed: set[tuple[str, ...]] = field(default_factory=set)
+    """Unversioned keys a lab's own pointer answers: the lexicon's preferences decide them, not the strict pass."""
     popular: list[str] = field(default_factory=list)
     """Model ids, most widely served first; ``rank`` is each id's place in it."""
     rank: dict[str, int] = field(default_factory=dict)
@@ -123,9 +125,14 @@ class MatchIndex:
         index.lexicon = Lexicon.build(models, {m.id: index.entries[m.id].brand for m in models}, vendor_aliases())
         index.deletes = dict(known_words(index.lexicon.vocab))
         index.lexicon.hint(index.brands)
-        # keys the strict pass decides (one model each); a key it found ambiguous is left to the forms' preferences
+        # keys the strict pass decides (one model each); a key it found ambiguous, or an unversioned one a lab's
+        # pointer answers ("mistral large"), is left to the forms' preferences
+        index._pointed = {k for k, form in index.lexicon.forms.items() if _pointed(k, form, index.lexicon.current)}
         index._strict_keys = {
-            k for table in (index.chat_keys, index.context_keys) for k, ids in table.items() if len(ids) == 1
+            k
+            for table in (index.chat_keys, index.context_keys)
+            for k, ids in table.items()
+            if len(ids) == 1 and k not in index._pointed
         }
         return index
 
@@ -347,6 +354,8 @@ class MatchIndex:
         for stop in range(end, start, -1):
             run = words[start:stop]
             key = key_of(run)
+            if key in self._pointed:
+                continue
             ids = self.chat_keys.get(key)
             if not ids and (context_ids := self.context_keys.get(key)):
                 ids = context_ids if talk or in_context(original, toks, words, start, self.brands) else None
@@ -373,6 +382,10 @@ class MatchIndex:
     def suggest(self, prefix: str, limit: int = 25) -> list[tuple[str, str]]:
         """Up to ``limit`` (≤ 25) ranked (name, model id) choices for autocomplete, from memory."""
         return suggest_names(self, prefix, limit)
+
+
+def _pointed(key: tuple[str, ...], form: dict[str, int], current: set[str]) -> bool:
+    return not any(c.isdigit() for c in "".join(key)) and any(i in current for i, v in form.items() if v <= 1)
 
 
 def _popularity(e: Entry) -> tuple[int, int, str]:

@@ -53,6 +53,8 @@ class Lexicon:
     """Model id -> its name's key without the leading vendor words and serving words: "v3" is what DeepSeek V3
     and "k2" what Kimi K2 Instruct is called, but not what K2-Think is (a trailing family word stays)."""
     moving: set[str] = field(default_factory=set)
+    current: set[str] = field(default_factory=set)  # a lab's own pointer: what its unversioned name means today
+    lab_served: set[str] = field(default_factory=set)  # a first-party route: the lab's own record of a name
     routes: dict[str, int] = field(default_factory=dict)
     neighbours: dict[str, set[str]] = field(default_factory=dict)
     pairs: frozenset[tuple[str, str]] = frozenset()
@@ -63,12 +65,10 @@ class Lexicon:
     curated_vendor_words: frozenset[str] = frozenset()
     """Chat names of vendors (``chat_names.json``): they say whose model follows and are never part of its name."""
     vendor_set: frozenset[str] = frozenset()
-    family_heads: frozenset[str] = frozenset()
+    family_heads: frozenset[str] = frozenset()  # first four letters of every family word: glued families
     hint_words: frozenset[str] = frozenset()
     """Family names the reply hints at when no model is named (set by ``hint``: the index's ``brands``)."""
-    instant: frozenset[str] = frozenset()
-    """One-word names, hinted families and slips of families: any one makes a message worth scanning."""
-    """First four letters of every family word: a one-lookup test before looking for a glued family."""
+    instant: frozenset[str] = frozenset()  # one-word names, hinted families, their slips: worth scanning
     anchor_set: frozenset[str] = frozenset()
     """Vendor words, and vendor words with tier words: the words a typo of a family stands next to."""
     family_deletes: dict[str, set[str]] = field(default_factory=dict)
@@ -77,7 +77,7 @@ class Lexicon:
     "commnad"): a message holding one is worth scanning though no anchor stands by it."""
     typo_cache: dict[str, bool] = field(default_factory=dict)
     typo_yes: set[str] = field(default_factory=set)
-    glued_no: set[str] = field(default_factory=set)
+    glued_no: set[str] = field(default_factory=set)  # words ``_any_glued`` judged (as typo_no, typo_yes)
     glued_yes: set[str] = field(default_factory=set)
     typo_no: set[str] = field(default_factory=set)
     """Family, vendor and tier words with each one-letter deletion: a cheap first test for a typo of one."""
@@ -125,8 +125,13 @@ class Lexicon:
             if m.vendor:
                 lex.labelled.add(m.id)
             lex.routes[m.id] = len(m.routes)
+            first_party = any(r.role == "first-party" for r in m.routes)
+            if first_party:
+                lex.lab_served.add(m.id)
             if m.moving_alias:
                 lex.moving.add(m.id)
+                if first_party:
+                    lex.current.add(m.id)
             lex.name_key[m.id] = key_of(_words(m.name))
             lex.called[m.id] = _called(_words(m.name), lex.vendor_words)
             typed = " ".join(_words(m.name))
@@ -313,7 +318,7 @@ class Lexicon:
         form = self.forms.get(key)
         if form is None:
             return None
-        if (mid := self.typed_names.get(typed)) and mid in form:
+        if (mid := self.typed_names.get(typed)) and mid in form and not self._lab_over(mid, form, key):
             return mid, form[mid]
         if len(form) > 1 and vendors:  # the vendor named nearby first, at whatever level its models answer
             form = {i: lv for i, lv in form.items() if self.vendor_of.get(i) in vendors} or form
@@ -342,11 +347,20 @@ class Lexicon:
         vendor = self.vendor_words.get(m.group(1))
         return vendor is not None and vendor != self.vendor_of.get(mid)
 
-    def _preference(self, mid: str, key: tuple[str, ...]) -> tuple[bool, bool, bool, int]:
-        """The name typed first, a pinned model over a ``-latest`` pointer of the same name (what it serves
-        changes), a written name over an id, then the most routes."""
+    def _lab_over(self, mid: str, form: dict[str, int], key: tuple[str, ...]) -> bool:
+        """A host's label typed out ("Mistral Large") while the lab serves its own model of that unversioned name."""
+        if mid in self.lab_served or any(c.isdigit() for w in key for c in w):
+            return False
+        return any(i in self.lab_served and lv <= form[mid] for i, lv in form.items())
+
+    def _preference(self, mid: str, key: tuple[str, ...]) -> tuple[bool, bool, bool, bool, int]:
+        """For a name without a version, a model its lab serves itself ("mistral large": Mistral's own pointer,
+        at its list price, not hosts' undated label of unknown snapshot); then the name typed, a pinned model
+        over a pointer of the same versioned name (what it serves changes), a written name over an id, then the
+        most routes."""
+        lab = mid in self.lab_served and not any(c.isdigit() for w in key for c in w)
         named = self.name_key.get(mid, ()) == key or self.called.get(mid) == key  # "v3": DeepSeek V3
-        return (named, mid not in self.moving, mid not in self.id_like, self.routes[mid])
+        return (lab, named, mid not in self.moving, mid not in self.id_like, self.routes[mid])
 
 
 def _called(words: list[str], vendor_words: dict[str, str]) -> tuple[str, ...]:
