@@ -101,17 +101,18 @@ _CAP_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 #: "128k context", "context of at least 1m", "1M-token context": digits are bounded and anchored, so a long run of
 #: digits or spaces costs linear time (each pattern has one unbounded-free path per start position).
 _CONTEXT = re.compile(
-    r"(?<![\d.])(\d{1,4}(?:\.\d{1,2})?) ?([km])\b[^.?!,\d]{0,20}\bcontext"
-    r"|\bcontext\b[^.?!,\d]{0,20}(?<![\d.])(\d{1,4}(?:\.\d{1,2})?) ?([km])\b"
+    r"(?<![\d.])(\d{1,4}(?:\.\d{1,2})?) ?(k|m|million|thousand)\b[^.?!,\d]{0,20}\bcontext"
+    r"|\bcontext\b[^.?!,\d]{0,20}(?<![\d.])(\d{1,4}(?:\.\d{1,2})?) ?(k|m|million|thousand)\b"
 )
 _PRICE = re.compile(
     r"\b(?:under|below|less than|max(?:imum)?|at most)\s{0,3}\$\s{0,3}(\d{1,6}(?:\.\d{1,4})?)"
     r"|[<≤]\s{0,3}\$\s{0,3}(\d{1,6}(?:\.\d{1,4})?)"
+    r"|\b(?:under|below|less than|at most)\s{0,3}(\d{1,3}) ?(?:cents?|¢)"  # "under 10 cents per million"
 )
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 #: "released after 2025", "since march 2025", "newer than 2025-06", "from 2026 on".
 _RELEASED = re.compile(
-    r"\b(?:released |launched |came out )?(after|since|newer than|from)\s{1,3}(?:the )?"
+    r"\b(?:released |launched |came out |out )?(after|since|newer than|from|in)\s{1,3}(?:the )?"
     r"(?:(\d{1,2})(?:st|nd|rd|th)?(?: of)?\s{1,3}(?=[a-z]))?"  # "1st may 2026", "the 1st of may 2026"
     r"(?:(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.?\s{1,3}"
     r"(?:(\d{1,2})(?:st|nd|rd|th)?,?\s{1,3})?)?"  # "may 1st, 2026"
@@ -161,9 +162,9 @@ def parse_filter(text: str) -> ModelFilter | None:
     min_context = None
     if m := _CONTEXT.search(lower):
         number, unit = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
-        min_context = int(Decimal(number) * (1000 if unit == "k" else 1_000_000))
+        min_context = int(Decimal(number) * (1000 if unit in ("k", "thousand") else 1_000_000))
     price = _PRICE.search(lower)
-    cap = Decimal(price.group(1) or price.group(2)) if price else None
+    cap = _cap(price)
     on_input = price is not None and _INPUT_SIDE.search(lower[price.end() : price.end() + 30]) is not None
     kind = next((k for k, asked, _ in _KINDS if asked.search(lower)), None)
     priced_at = _PRICED_AT.search(lower)
@@ -188,6 +189,15 @@ def parse_filter(text: str) -> ModelFilter | None:
     return found
 
 
+def _cap(price: re.Match[str] | None) -> Decimal | None:
+    """A price cap in dollars ("under $0.50", "< $2", "under 10 cents")."""
+    if price is None:
+        return None
+    if price.group(3):
+        return Decimal(price.group(3)) / 100
+    return Decimal(price.group(1) or price.group(2))
+
+
 def _tokens(m: re.Match[str] | None) -> int | None:
     """ "128k" / "1m" as a token count."""
     if m is None:
@@ -203,6 +213,8 @@ def _released_after(lower: str) -> str | None:
     if m is None:
         return None
     word, day_first, month_word, day_after, year, month_num, day_num = m.groups()
+    if word == "in" and not m.group(0).startswith(("released", "launched", "came out", "out")):
+        return None  # "in 2026 we plan …" is no release date; "released in 2026" is
     month = int(month_num) if month_num else (_MONTHS.index(month_word) + 1 if month_word else None)
     if month is None:
         return year if word in ("after", "newer than") else f"{int(year) - 1}"

@@ -144,8 +144,8 @@ class Lexicon:
             spellings = {m.name, m.id, *m.aliases, *(r.provider_model_id for r in m.routes)}
             for spelling in spellings:
                 for key, level in variants(_words(spelling), brand, size_word(m.params_total_b)):
-                    if m.moving_alias and len(key) == 1 and not any(c.isdigit() for c in key[0]):
-                        continue  # "deepseek-latest" is not what "deepseek" means in chat
+                    if m.moving_alias and len(key) == 1 and key[0] in lex.org_words:
+                        continue  # "deepseek-latest" is not what "deepseek" (a lab) means; "codestral" is a line
                     if level == NICK and all(w in lex.vendor_words for w in key):
                         continue  # a family or vendor word alone is nobody's nickname
                     lex._claim(key, m.id, level)

@@ -15,7 +15,7 @@ from bot.answers.faq import FaqAnswer
 from bot.answers.filters import name_words
 from bot.answers.format import join_and
 from catalog.errors import AmbiguousModel, CatalogError
-from catalog.matching.rules import TIER_WORDS
+from catalog.matching.rules import STOPWORDS, TIER_WORDS
 from catalog.service import Catalog
 
 
@@ -76,7 +76,9 @@ def lab_words(catalog: Catalog) -> dict[str, str]:
                 votes.setdefault(m.vendor, Counter())[m.vendor] += 1_000  # a lab's own key names it
         makers = {m.vendor for m in catalog.models.values() if m.vendor}
         table = {w: v for w, v in catalog.index.lexicon.vendor_words.items() if v in makers}
-        table.update({w: c.most_common(1)[0][0] for w, c in votes.items() if len(w) >= 2 and w not in _KIND_WORDS})
+        table.update(
+            {w: c.most_common(1)[0][0] for w, c in votes.items() if len(w) >= 3 and w not in _KIND_WORDS | STOPWORDS}
+        )  # a name's first word, when it is no everyday word ("in", "the")
         _LAB_WORDS.clear()
         _LAB_WORDS[key] = table
     return _LAB_WORDS[key]

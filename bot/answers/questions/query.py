@@ -24,6 +24,12 @@ _YES_NO = re.compile(
     r"(?:^|[:;?.!]\s*|,\s*)\s*(?:and\s+|so\s+|also\s+)?(?:is|are|does|do|can|could|will|would|has|have|did)\s+"
     r"(?:it|its|they|this|that|there|we|[a-z0-9])"
 )
+#: A comparison asked without "is" or "does" ("gemini 2.5 flash bigger context than gpt-4.1?"): yes or no too,
+#: unless it asks which one ("which is cheaper than …?").
+_TERSE_COMPARISON = re.compile(
+    r"\b(?:bigger|larger|smaller|longer|shorter|cheaper|pricier|more|less|fewer)\b[^?!]{0,40}\bthan\b[^?!]{1,80}\?"
+)
+_WHICH = re.compile(r"^\W{0,3}(?:which|what|who|how)\b")
 _REQUEST = re.compile(
     r"\b(?:pls|plz|please|give me|show me|tell me|look ?up|lmk|let me know|what's|whats|anyone know"
     r"|curious (?:whether|if|about)|wondering (?:whether|if|about)|wonder (?:whether|if)|do you know"
@@ -148,7 +154,7 @@ def parse_query(
         benchmarks=named,
         unknown_topic=topic,
         asking=asking,
-        yes_no=bool(_YES_NO.search(lower)),
+        yes_no=bool(_YES_NO.search(lower)) or (bool(_TERSE_COMPARISON.search(lower)) and not _WHICH.search(lower)),
         follow_up=bool(_FOLLOW_UP.match(lower)) or bool(_SAME_TRAFFIC.search(lower)),
         same_traffic=bool(_SAME_TRAFFIC.search(lower)),
         families=found.families,

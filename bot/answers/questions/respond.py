@@ -15,7 +15,7 @@ from bot.answers.intents import blank_spans
 from bot.answers.license_terms import commercial_terms
 from bot.answers.prices import headline
 from bot.answers.questions.query import Query
-from catalog.models import Model
+from catalog.models import Model, Price
 
 _COMPARATIVE = r"\b(?:bigger|larger|longer|more|greater|smaller|shorter|less|same|equal)\b"
 _BIGGER_CONTEXT = re.compile(rf"{_COMPARATIVE}[^?.!]{{0,30}}\bcontext|\bcontext\b[^?.!]{{0,30}}{_COMPARATIVE}")
@@ -37,8 +37,17 @@ def provider_lines(models: list[Model], query: Query, provider_names: dict[str, 
     for m in models:
         for pid in query.providers:
             # "azure" is Azure and Azure Cognitive Services (AI Foundry); "vertex" is Vertex and its Anthropic side
-            routes = [r for r in m.routes if r.provider_id == pid or r.provider_id.startswith(f"{pid}-")]
+            listed = [r for r in m.routes if r.provider_id == pid or r.provider_id.startswith(f"{pid}-")]
+            routes = [r for r in listed if not r.deprecated]  # a listing being retired is no way to run it
             pname = provider_names.get(pid, pid)
+            if listed and not routes:
+                live = [p for p in m.providers if p not in {r.provider_name for r in listed}]
+                where = f"; it is on {join_and(live[:6])}" + (f" and {len(live) - 6} more" if len(live) > 6 else "")
+                lines.append(  # there today, but plan elsewhere
+                    f"Yes, but deprecated — {listed[0].provider_name} still lists {m.name} and is retiring it"
+                    + (f"{where}." if live else ".")
+                )
+                continue
             if routes and len(query.providers) == 1 and _ONLY.search(query.text.lower()):  # "on bedrock only?"
                 others = [p for p in m.providers if p != routes[0].provider_name]
                 lines.append(
@@ -122,6 +131,8 @@ def cheaper_lines(models: list[Model], query: Query, profile: TrafficProfile) ->
     input and output prices could point different ways), then each model's list price per 1M tokens."""
     if len(models) < 2:
         return None
+    if (side := _SIDE.search(query.text.lower())) is not None and len(models) == 2:
+        return _side_lines(models, query, "input" if side.group(1).startswith("in") else "output")
     costs = {m.id: estimate(m, profile).per_month for m in models}
     prices = [_unit_line(m, costs[m.id]) for m in models]
     if any(costs[m.id] is None for m in models):
@@ -144,6 +155,32 @@ def cheaper_lines(models: list[Model], query: Query, profile: TrafficProfile) ->
         yes = known[a.id] > known[b.id] if dearer else known[a.id] < known[b.id]
         verdict = f"{'Yes' if yes else 'No'} — {verdict}"
     return [f"{verdict}.", *prices]
+
+
+#: "cheaper per input token", "cheaper on output", "cheaper input than": one side of the price, not the bill.
+_SIDE = re.compile(r"\b(?:per|for|on|in)? ?(input|output)(?: tokens?| price)?\b")
+
+
+def _side_lines(models: list[Model], query: Query, side: str) -> list[str]:
+    """One side of two list prices compared: yes/no first when asked, equal prices said to be equal."""
+    a, b = models
+    pa, pb = (getattr(p, side) if (p := _list_price(m)) is not None else None for m in (a, b))
+    if pa is None or pb is None:
+        missing = join_and([m.name for m, p in ((a, pa), (b, pb)) if p is None])
+        return [f"Can't say: no {side} price on record for {missing}."]
+    both = f"{a.name} {usd_per_m(pa)} {side} vs {b.name} {usd_per_m(pb)} {side} (list prices)."
+    if pa == pb:
+        return [f"{'No — ' if query.yes_no else ''}the same {side} price: {both}"]
+    dearer = _DEARER.search(query.text.lower()) is not None
+    yes = pa > pb if dearer else pa < pb
+    cheaper = a if pa < pb else b
+    lead = f"{'Yes' if yes else 'No'} — " if query.yes_no else ""
+    return [f"{lead}{cheaper.name} is cheaper on {side}: {both}"]
+
+
+def _list_price(model: Model) -> Price | None:
+    top = headline(model)
+    return top.route.price if top is not None else None
 
 
 def _unit_line(model: Model, monthly: Decimal | None) -> str:

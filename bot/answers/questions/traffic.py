@@ -104,13 +104,19 @@ class StatedTraffic(BaseModel):
         return StatedTraffic.model_validate(values)
 
 
+_DOTTED_THOUSANDS = re.compile(r"[1-9]\d{0,2}(?:\.\d{3})+")
+
+
 def _number(tok: str) -> tuple[Decimal, bool] | None:
     """A number token's value and whether it is a share ("60%")."""
     m = re.match(r"([\d,]+(?:\.\d+)?)\s?([a-z%]*)", tok)
     if m is None:
         return None
+    digits = m.group(1)
+    if _DOTTED_THOUSANDS.fullmatch(digits):  # "90.000 requests": a European thousands separator
+        digits = digits.replace(".", "")
     try:
-        value = Decimal(m.group(1).replace(",", ""))
+        value = Decimal(digits.replace(",", ""))
     except InvalidOperation:
         return None
     unit = m.group(2)
