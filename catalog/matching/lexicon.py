@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from catalog.identity.keys import ROUTE_NOISE, VENDOR_TOKENS, is_size_token
@@ -223,15 +223,11 @@ class Lexicon:
 
     def _any_glued(self, words: set[str]) -> bool:
         """Whether any word is a family glued to more ("grokcodefast"), judged once per word like ``_any_typo``."""
-        fresh = words - self.glued_no - self.glued_yes
-        if fresh:
-            if len(self.glued_no) + len(self.glued_yes) >= MAX_REMEMBERED:
-                self.glued_no.clear()
-                self.glued_yes.clear()
-            for w in fresh:
-                glued = len(w) >= 7 and w[:4] in self.family_heads and self._glued_family(w)
-                (self.glued_yes if glued else self.glued_no).add(w)
-        return not words.isdisjoint(self.glued_yes)
+
+        def glued(w: str) -> bool:
+            return len(w) >= 7 and w[:4] in self.family_heads and self._glued_family(w)
+
+        return _any_judged(words, self.glued_yes, self.glued_no, glued)
 
     def _typo_by_anchor(self, tokens: list[str], known: set[str], masked: str, hyphens: bool) -> bool:
         """An unknown word before a number, by a tier or vendor word, or hyphenated, that may be a typo."""
@@ -263,16 +259,8 @@ class Lexicon:
         return not self.pairs.isdisjoint(itertools.pairwise(tokens))
 
     def _any_typo(self, words: set[str]) -> bool:
-        """Whether any of ``words`` is one edit from a name: set differences against the words already judged,
-        so chat that repeats its words costs no Python loop."""
-        fresh = words - self.typo_no - self.typo_yes
-        if fresh:
-            if len(self.typo_no) + len(self.typo_yes) >= MAX_REMEMBERED:
-                self.typo_no.clear()
-                self.typo_yes.clear()
-            for word in fresh:
-                (self.typo_yes if self._typo(word) else self.typo_no).add(word)
-        return not words.isdisjoint(self.typo_yes)
+        """Whether any of ``words`` is one edit from a name, judged once per word (``_any_judged``)."""
+        return _any_judged(words, self.typo_yes, self.typo_no, self._typo)
 
     def _typo(self, word: str) -> bool:
         """``word`` is one edit from a family, one-word name or tier word ("gml" for "glm", "opuss").
@@ -361,6 +349,19 @@ class Lexicon:
         lab = mid in self.lab_served and not any(c.isdigit() for w in key for c in w)
         named = self.name_key.get(mid, ()) == key or self.called.get(mid) == key  # "v3": DeepSeek V3
         return (lab, named, mid not in self.moving, mid not in self.id_like, self.routes[mid])
+
+
+def _any_judged(words: set[str], yes: set[str], no: set[str], test: Callable[[str], bool]) -> bool:
+    """Whether ``test`` holds for any of ``words``: set differences against the words already judged, so chat
+    that repeats its words costs no Python loop; both memories are emptied when full."""
+    fresh = words - no - yes
+    if fresh:
+        if len(no) + len(yes) >= MAX_REMEMBERED:
+            no.clear()
+            yes.clear()
+        for word in fresh:
+            (yes if test(word) else no).add(word)
+    return not words.isdisjoint(yes)
 
 
 def _called(words: list[str], vendor_words: dict[str, str]) -> tuple[str, ...]:
