@@ -4,7 +4,10 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
+from catalog.build import build
+from catalog.store.db import SourceFile, Store
 from tests.paths import FIXTURES
 
 MODELS_DEV = (FIXTURES / "models-dev-catalog.sample.json").read_bytes()
@@ -41,3 +44,13 @@ HARMFUL: list[tuple[str, str, bytes, str]] = [
 ]
 #: Well-formed, and empty: valid JSON that would empty the catalog.
 EMPTY = {"models-dev": b'{"models": {}, "providers": {}}', "openrouter": b'{"data": []}'}
+
+
+async def build_both(path: Path) -> Path:
+    """A catalog built from the models.dev and OpenRouter samples: an empty file from either would shrink it."""
+    async with Store.open(path) as store:
+        await build(
+            store,
+            [SourceFile("models-dev", "catalog.json", MODELS_DEV), SourceFile("openrouter", "models.json", OPENROUTER)],
+        )
+    return path

@@ -9,23 +9,17 @@ from pathlib import Path
 
 import pytest
 
-from catalog.build import build, import_file
+from catalog.build import import_file
 from catalog.errors import ImportFormatError, ShrinkRefused
 from catalog.refresh import Limits
 from catalog.sources.sanity import MAX_FILE_BYTES
-from catalog.store.db import SourceFile, Store
-from tests.catalog.harmful import EMPTY, HARMFUL, MODELS_DEV, OPENROUTER
+from catalog.store.db import Store
+from tests.catalog.harmful import EMPTY, HARMFUL, build_both
 
 
 @pytest.fixture
 async def db(tmp_path: Path) -> Path:
-    path = tmp_path / "c.sqlite3"
-    async with Store.open(path) as store:
-        await build(
-            store,
-            [SourceFile("models-dev", "catalog.json", MODELS_DEV), SourceFile("openrouter", "models.json", OPENROUTER)],
-        )
-    return path
+    return await build_both(tmp_path / "c.sqlite3")
 
 
 def digest(path: Path) -> str:

@@ -16,7 +16,7 @@ from catalog.build import build
 from catalog.errors import ImportFormatError, ShrinkRefused
 from catalog.refresh import Limits, RefreshError, refresh
 from catalog.store.db import SourceFile, Store
-from tests.catalog.harmful import EMPTY, HARMFUL
+from tests.catalog.harmful import EMPTY, HARMFUL, build_both
 from tests.local_server import serving
 from tests.paths import FIXTURES
 
@@ -180,13 +180,7 @@ async def test_unknown_source_is_refused(db: Path) -> None:
 @pytest.fixture
 async def db_both(tmp_path: Path) -> Path:
     """A catalog with both refreshed sources in it, so an empty file from either would shrink it."""
-    path = tmp_path / "both.sqlite3"
-    async with Store.open(path) as store:
-        await build(
-            store,
-            [SourceFile("models-dev", "catalog.json", MODELS_DEV), SourceFile("openrouter", "models.json", OPENROUTER)],
-        )
-    return path
+    return await build_both(tmp_path / "both.sqlite3")
 
 
 @pytest.mark.parametrize(("source", "body", "says"), [c[1:] for c in HARMFUL], ids=[c[0] for c in HARMFUL])

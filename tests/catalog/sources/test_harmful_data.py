@@ -12,16 +12,8 @@ import pytest
 from catalog.errors import ImportFormatError
 from catalog.sources import parser_for
 from catalog.sources.sanity import MAX_DEPTH
-from tests.paths import FIXTURES
+from tests.paths import FIXTURES, SAMPLES
 
-SAMPLES = {
-    "models-dev": "models-dev-catalog.sample.json",
-    "llm-stats": "llm-stats-leaderboard.sample.json",
-    "openrouter": "openrouter-api-v1-models.sample.json",
-    "litellm": "litellm-model_prices_and_context_window.sample.json",
-    "genai-prices": "genai-prices-v2-data.sample.json",
-    "overlay": "seed_catalog.json",
-}
 MARK = "@@bad@@"
 Place = Callable[[Any], None]
 

@@ -10,16 +10,7 @@ import pytest
 from catalog.errors import ImportFormatError, UnknownSource
 from catalog.identity.merge import merge
 from catalog.sources import IMPORTERS, parser_for
-from tests.paths import FIXTURES
-
-SAMPLES = {
-    "models-dev": "models-dev-catalog.sample.json",
-    "llm-stats": "llm-stats-leaderboard.sample.json",
-    "openrouter": "openrouter-api-v1-models.sample.json",
-    "litellm": "litellm-model_prices_and_context_window.sample.json",
-    "genai-prices": "genai-prices-v2-data.sample.json",
-    "overlay": "seed_catalog.json",
-}
+from tests.paths import FIXTURES, SAMPLES
 
 
 def _parse(source: str, data: bytes | None = None):
