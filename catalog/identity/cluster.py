@@ -8,12 +8,15 @@ Evidence, in order (each union records the rule that made it):
 5. ``name``          a display name that equals another route id's key, only when nothing product-like differs
                      and exactly one other id carries that name (so "Ministral 3B", used by two generations,
                      merges nothing).
+6. ``dotless``       a point release written without its dot ("gpt-35-turbo", "qwen25-coder-32b") joins the one id
+                     that writes it with the dot, at a similar price.
 Two routes linked to different lab models, or kept apart by a curated ``separate`` entry, never meet.
 A ``-latest`` id is never merged by name: it joins a snapshot only where a curated ``alias`` entry says which.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -136,6 +139,7 @@ def cluster(ids: list[RouteIdentity], curated: Curated) -> tuple[list[list[int]]
     _snapshots(ids, by_key, join)
     _less_specific(ids, by_key, join, sets)
     _names(ids, by_key, join, sets)
+    _dotless(ids, by_key, join)
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(ids)):
         groups[sets.find(i)].append(i)
@@ -154,6 +158,13 @@ def _majority_first(group: list[int], ids: list[RouteIdentity]) -> list[int]:
 def _price(group: list[int], ids: list[RouteIdentity]) -> float | None:
     prices = sorted(p for i in group if (p := ids[i].output_price))
     return prices[len(prices) // 2] if prices else None
+
+
+def _beside(group: list[int], other: list[int], ids: list[RouteIdentity]) -> list[int]:
+    """The routes of ``group`` sold by a provider that also sells ``other``: a price to compare like with like
+    (OCI sells Command A Reasoning dated and undated at $1.56 while Cohere asks $10), else the whole group."""
+    sellers = {ids[i].ref[0] for i in other}
+    return [i for i in group if ids[i].ref[0] in sellers] or group
 
 
 def _release(group: list[int], ids: list[RouteIdentity]) -> str | None:
@@ -178,7 +189,8 @@ def _snapshots(ids: list[RouteIdentity], by_key: dict[tuple[str, ...], list[int]
         fits = [
             s
             for s in snaps
-            if similar_price(price, _price(by_key[s], ids), ratio) and same_release(release, _release(by_key[s], ids))
+            if similar_price(price, _price(_beside(by_key[s], a, ids), ids), ratio)
+            and same_release(release, _release(by_key[s], ids))
         ]
         if len(fits) == 1 and (len(snaps) == 1 or (price is not None and release is not None)):
             join([_majority_first(by_key[fits[0]], ids)[0], a[0]], "snapshot")
@@ -198,6 +210,24 @@ def _less_specific(ids: list[RouteIdentity], by_key: dict[tuple[str, ...], list[
         if fuller and (len({sets.find(by_key[b][0]) for b in fuller}) == 1 or not generations_differ(set(fuller))):
             for b in sorted(fuller):
                 join([by_key[b][0], by_key[a][0]], "parameters")
+
+
+_TWO_DIGITS = re.compile(r"^[1-9]\d$")
+
+
+def _dotless(ids: list[RouteIdentity], by_key: dict[tuple[str, ...], list[int]], join: Join) -> None:
+    """Azure's "gpt-35-turbo", Lambda's "qwen25-coder-32b-instruct": a two-digit number that reads as a point
+    release joins the id written with the dot, when its price is like one host's price of that id (open weights
+    sell from $0.20 to $1 across hosts). A size ("32b") or a date ("0711") is never two bare digits."""
+    for key, group in by_key.items():
+        spots = [i for i, t in enumerate(key) if _TWO_DIGITS.match(t)]
+        if len(spots) != 1:
+            continue
+        (spot,) = spots
+        dotted = tuple(sorted((*key[:spot], f"{key[spot][0]}.{key[spot][1]}", *key[spot + 1 :])))
+        hosts = by_key.get(dotted, [])
+        if any(similar_price(_price(group, ids), ids[i].output_price, NAME_PRICE_RATIO) for i in hosts):
+            join([_majority_first(by_key[dotted], ids)[0], group[0]], "dotless")
 
 
 def _names(ids: list[RouteIdentity], by_key: dict[tuple[str, ...], list[int]], join: Join, sets: _Sets) -> None:

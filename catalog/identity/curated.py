@@ -18,7 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from catalog.identity.route_ids import parse_route_id
 
 #: Bump when a change to the identity code moves routes: catalogs built by older rules are re-merged on start.
-RULES = 4  # 4: clusters sharing a display name and no snapshot of their own are joined
+RULES = 5  # 5: a point release written without its dot joins the dotted id (4: same display names joined)
 LINKS_FILE = "models-dev-base-model-links.json.gz"
 OVERLAY_FILE = "identity.json"
 

@@ -56,9 +56,37 @@ def context_worthy(key: tuple[str, ...], words: list[str], rank: int, brands: Se
         and "latest" not in words
         and len(key) >= 2
         and not any(c.isdigit() for w in key for c in w)
-        and not any(w in STOPWORDS for w in key)
+        and not any(w in STOPWORDS and w != NAME_LETTER for w in key)
         and any(w in brands and w in WEAK_FAMILIES | ENGLISH_FAMILIES for w in key)
     )
+
+
+#: A stopword that is also a model's letter ("Command A"): read as the name only as ``letter_as_named`` allows.
+NAME_LETTER = "a"
+
+
+def letter_as_named(original: str, toks: list[Tok], words: list[str], start: int, stop: int) -> bool | None:
+    """How "a" reads in an everyday-word name. None: the name has no such letter. True: written as the name writes
+    it, capitals after a space ("Command A"), which is context enough. False: a lowercase "a" in a two-word name
+    ("run command a few times") or a shortcut ("Command-A", "Cmd+A"); with a third word ("command a vision") the
+    letter is only part of a longer name, and the name's own context rules apply (None)."""
+    if NAME_LETTER not in words[start:stop]:
+        return None
+    j = start + words[start:stop].index(NAME_LETTER)
+    capital = j > start and original[toks[j].start] == "A" and original[toks[j - 1].end : toks[j].start] == " "
+    if capital and original[toks[start].start].isupper():
+        return True
+    if capital or stop - start >= 3:
+        return None
+    # lowercase "command a" is the model when what follows cannot go on the article's noun phrase ("command a for
+    # drafts", "command a did great", "command a vs …"); "command a few times" is English
+    after = words[stop] if stop < len(words) else ""
+    ends = stop >= len(toks) or original[toks[stop - 1].end : toks[stop].start].strip() != ""
+    return None if ends or after in STOPWORDS or after in MODEL_TALK or after in _AFTER_A_NAME else False
+
+
+#: Verbs a name is the subject of, which never follow the article "a" ("a did" is no English).
+_AFTER_A_NAME = frozenset({"did", "does", "do", "was", "has", "had", "gave", "got", "can", "could", "would", "will"})
 
 
 def talks_about_models(words: list[str]) -> bool:

@@ -17,6 +17,7 @@ from catalog.matching.context import (
     MODEL_TALK,
     context_worthy,
     in_context,
+    letter_as_named,
     short_names_in_context,
     short_tier_typo,
     talks_about_models,
@@ -358,7 +359,10 @@ class MatchIndex:
                 continue
             ids = self.chat_keys.get(key)
             if not ids and (context_ids := self.context_keys.get(key)):
-                ids = context_ids if talk or in_context(original, toks, words, start, self.brands) else None
+                letter = letter_as_named(original, toks, words, start, stop)
+                if letter is None:
+                    letter = talk or in_context(original, toks, words, start, self.brands)
+                ids = context_ids if letter else None
             if not ids or len(ids) != 1:
                 continue
             (mid,) = ids

@@ -23,10 +23,8 @@ KNOWN_MISSES = {
     "d077": "the probe lists Vercel's and OpenAI's gpt-5.2 as different models; both are GPT-5.2",
     "d147": "Mistral Large 2411 also sold as 'Large 2.1': a version no id states",
     "d152": "'Mistral Small 4 119B' vs 2603: a size on one side and a snapshot on the other",
-    "d153": "'mistral-small-31' glues 3.1; a size on one side and a snapshot on the other",
     "d157": "undated devstral-small labelled 'Devstral Small 1.1': the label gives a version, not a snapshot",
     "d249": "undated Qwen3 Thinking labelled 2507: price differs from the 2507 snapshot's median by more than 2x",
-    "d259": "'qwen25' glues 2.5",
     "d295": "a fine-tune published under the base model's name (OpenPipe/Qwen3-14B-Instruct)",
     "d315": "Vercel leaves 'vision' out of Llama 3.2 11B Vision's id",
     "d464": "undated doubao-seed-1.8: two dated snapshots (251215, 251228) exist",
@@ -101,6 +99,7 @@ APART = [
     ("openrouter/qwen/qwen3-235b-a22b", "openrouter/qwen/qwen3-235b-a22b-2507"),
     ("zenmux/x-ai/grok-code-fast-1", "zenmux/x-ai/grok-4.1-fast"),
     ("neon/claude-sonnet-4", "anthropic/claude-sonnet-4-5-20250929"),
+    ("openai/gpt-4", "openai/gpt-4-32k"),  # a size is never read as a dotless point release
     ("mistral/mistral-large-2411", "mistral/mistral-large-2512"),
     ("nano-gpt/gemini-2.5-pro-preview-05-06", "nano-gpt/gemini-2.5-pro-preview-06-05"),
     ("openrouter/deepseek/deepseek-v3.2", "openrouter/deepseek/deepseek-v3.2-exp"),
@@ -134,6 +133,14 @@ TOGETHER = [
     ("amazon-bedrock/amazon.nova-micro-v1:0", "openrouter/amazon/nova-micro-v1"),
     ("amazon-bedrock/us.anthropic.claude-opus-4-6-v1", "anthropic/claude-opus-4-6"),
     ("aihubmix/deep-deepseek-v4-pro", "aihubmix/alicloud-deepseek-v4-pro", "deepseek/deepseek-v4-pro"),
+    # a point release without its dot (the "dotless" rule), and Poe's month-named Claude 3.5 Sonnet (curated)
+    ("azure/gpt-35-turbo", "openai/gpt-3.5-turbo"),
+    ("lambda/qwen25-coder-32b-instruct", "hyperbolic/Qwen/Qwen2.5-Coder-32B-Instruct"),
+    ("databricks/databricks-qwen35-122b-a10b", "alibaba/qwen3.5-122b-a10b"),
+    ("poe/anthropic/claude-sonnet-3.5-june", "anthropic/claude-3-5-sonnet-20240620"),
+    # an undated id priced like the same provider's only snapshot (OCI: $1.56 both; Cohere's own $10 aside)
+    ("oci/cohere.command-a-reasoning", "cohere/command-a-reasoning-08-2025"),
+    ("oci/cohere.command-a-vision", "cohere/command-a-vision-07-2025"),
 ]
 
 

@@ -293,6 +293,16 @@ def test_a_typo_in_a_tier_word_never_drops_the_tier(shipped_index: MatchIndex, t
         ("we tried Nova Lite and it was fine", {"nova-lite"}),  # so does a capitalised family mid-sentence
         ("the nova lite bulb in the hallway is out", set()),
         ("command a response from the team by friday", set()),
+        # "Command A": the letter is a stopword; as the name writes it, it is the model
+        ("I think Command A is overkill for classification", {"command-a"}),
+        ("Command A is fine here", {"command-a"}),
+        ("we tried command a vision for the charts", {"command-a-vision"}),
+        ("command a did great on the SQL eval", {"command-a"}),  # "a did" is no English
+        ("I like command a for drafts", {"command-a"}),
+        ("run command a few times and it passes", set()),
+        ("press Command-A then Command-C", set()),  # a keyboard shortcut
+        ("hit Cmd+A to select all", set()),
+        ("I command a small team", set()),
     ],
 )
 def test_everyday_word_names_need_context(shipped_index: MatchIndex, text: str, expected: set[str]) -> None:
