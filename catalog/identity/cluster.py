@@ -9,7 +9,9 @@ Evidence, in order (each union records the rule that made it):
                      and exactly one other id carries that name (so "Ministral 3B", used by two generations,
                      merges nothing).
 6. ``dotless``       a point release written without its dot ("gpt-35-turbo", "qwen25-coder-32b") joins the one id
-                     that writes it with the dot, at a similar price.
+                     that writes it with the dot, at a similar price;
+7. ``only-version``  an id without its weights' "v0.x" joins the one id that has it, when no other v0.x exists
+                     ("mixtral-8x22b-instruct" is "…-Instruct-v0.1": no v0.2 was released).
 Two routes linked to different lab models, or kept apart by a curated ``separate`` entry, never meet.
 A ``-latest`` id is never merged by name: it joins a snapshot only where a curated ``alias`` entry says which.
 """
@@ -140,6 +142,7 @@ def cluster(ids: list[RouteIdentity], curated: Curated) -> tuple[list[list[int]]
     _less_specific(ids, by_key, join, sets)
     _names(ids, by_key, join, sets)
     _dotless(ids, by_key, join)
+    _only_version(ids, by_key, join)
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(ids)):
         groups[sets.find(i)].append(i)
@@ -217,17 +220,44 @@ _TWO_DIGITS = re.compile(r"^[1-9]\d$")
 
 def _dotless(ids: list[RouteIdentity], by_key: dict[tuple[str, ...], list[int]], join: Join) -> None:
     """Azure's "gpt-35-turbo", Lambda's "qwen25-coder-32b-instruct": a two-digit number that reads as a point
-    release joins the id written with the dot, when its price is like one host's price of that id (open weights
-    sell from $0.20 to $1 across hosts). A size ("32b") or a date ("0711") is never two bare digits."""
+    release joins the id written with the dot, when priced alike. A size ("32b") or a date ("0711") is never two
+    bare digits."""
     for key, group in by_key.items():
         spots = [i for i, t in enumerate(key) if _TWO_DIGITS.match(t)]
         if len(spots) != 1:
             continue
         (spot,) = spots
         dotted = tuple(sorted((*key[:spot], f"{key[spot][0]}.{key[spot][1]}", *key[spot + 1 :])))
-        hosts = by_key.get(dotted, [])
-        if any(similar_price(_price(group, ids), ids[i].output_price, NAME_PRICE_RATIO) for i in hosts):
+        if dotted in by_key and _priced_alike(group, by_key[dotted], ids):
             join([_majority_first(by_key[dotted], ids)[0], group[0]], "dotless")
+
+
+def _priced_alike(a: list[int], b: list[int], ids: list[RouteIdentity]) -> bool:
+    """Some host of one sells at a price like some host of the other: open weights sell from $0.20 to $6 across
+    hosts, so medians of two host sets say little; a spelling of another model is rarely within 2x of any."""
+    unknown: list[float | None] = [None]
+    pa: list[float | None] = [p for i in a if (p := ids[i].output_price)] or unknown
+    pb: list[float | None] = [p for i in b if (p := ids[i].output_price)] or unknown
+    return any(similar_price(x, y, NAME_PRICE_RATIO) for x in pa for y in pb)
+
+
+_WEIGHTS_VERSION = re.compile(r"^0\.\d$")
+
+
+def _only_version(ids: list[RouteIdentity], by_key: dict[tuple[str, ...], list[int]], join: Join) -> None:
+    """Hugging Face repos carry a weights version ("Mixtral-8x22B-Instruct-v0.1") that API ids leave out; with one
+    such version in the data the two are one model, with several ("Mistral-7B-Instruct" v0.1–v0.3) the bare id
+    stays apart, as which one it serves is not said."""
+    versions: dict[tuple[str, ...], list[tuple[str, ...]]] = defaultdict(list)
+    for key in by_key:
+        marks = [t for t in key if _WEIGHTS_VERSION.match(t)]
+        if len(marks) == 1:
+            versions[tuple(t for t in key if t != marks[0])].append(key)
+    for bare, versioned in versions.items():
+        if bare in by_key and len(versioned) == 1:
+            (key,) = versioned
+            if _priced_alike(by_key[bare], by_key[key], ids):
+                join([_majority_first(by_key[key], ids)[0], by_key[bare][0]], "only-version")
 
 
 def _names(ids: list[RouteIdentity], by_key: dict[tuple[str, ...], list[int]], join: Join, sets: _Sets) -> None:

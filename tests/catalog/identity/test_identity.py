@@ -100,6 +100,8 @@ APART = [
     ("zenmux/x-ai/grok-code-fast-1", "zenmux/x-ai/grok-4.1-fast"),
     ("neon/claude-sonnet-4", "anthropic/claude-sonnet-4-5-20250929"),
     ("openai/gpt-4", "openai/gpt-4-32k"),  # a size is never read as a dotless point release
+    # three weights versions (v0.1-v0.3): which one a bare id serves is not said
+    ("togetherai/mistralai/Mistral-7B-Instruct-v0.3", "openrouter/mistralai/mistral-7b-instruct"),
     ("mistral/mistral-large-2411", "mistral/mistral-large-2512"),
     ("nano-gpt/gemini-2.5-pro-preview-05-06", "nano-gpt/gemini-2.5-pro-preview-06-05"),
     ("openrouter/deepseek/deepseek-v3.2", "openrouter/deepseek/deepseek-v3.2-exp"),
@@ -141,6 +143,8 @@ TOGETHER = [
     # an undated id priced like the same provider's only snapshot (OCI: $1.56 both; Cohere's own $10 aside)
     ("oci/cohere.command-a-reasoning", "cohere/command-a-reasoning-08-2025"),
     ("oci/cohere.command-a-vision", "cohere/command-a-vision-07-2025"),
+    # the one weights version there is ("only-version")
+    ("togetherai/mistralai/Mixtral-8x22B-Instruct-v0.1", "mistral/open-mixtral-8x22b"),
 ]
 
 
