@@ -55,7 +55,21 @@ def variants(words: list[str], brand: str | None, size: str | None = None) -> li
     # "claude35sonnet", "gpt41mini", "gemini25pro": a one-digit point release written without its dot, only with
     # another word of the name beside it (a bare "45" is a number)
     out += [(dotless, level) for key, level in out if len(key) >= 2 and (dotless := _dotless(key))]
+    # "llamaguard4", "dalle3": the family glued to the word after it, as hosts write "LlamaGuard" beside "Llama Guard"
+    pair = _family_pair(words, brand)
+    if pair:
+        out += [
+            (tuple(sorted({*key, "".join(pair)} - set(pair))), level) for key, level in out if set(pair) <= set(key)
+        ]
     return out
+
+
+def _family_pair(words: list[str], brand: str | None) -> tuple[str, str] | None:
+    """The family word and the word after it when that word is letters and no tier ("guard", "e"), else None."""
+    if not brand or brand not in words[:-1]:
+        return None
+    after = words[words.index(brand) + 1]
+    return (brand, after) if after.isalpha() and after not in TIER_WORDS | STOPWORDS - {"a"} else None
 
 
 _POINT_RELEASE = re.compile(r"^\d\.\d$")

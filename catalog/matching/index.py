@@ -337,8 +337,13 @@ class MatchIndex:
         if not any(near):
             return out
         for j, word in enumerate(words):
-            if word in self.vocab or len(word) < TYPO_MIN_ARGUMENT or word in MODEL_TALK:
-                continue  # "prod" is production, not a slip of "pro"
+            if (
+                word in self.vocab
+                or len(word) < TYPO_MIN_ARGUMENT
+                or word in MODEL_TALK
+                or word in self.lexicon.neighbours
+            ):
+                continue  # "prod" is production, not a slip of "pro"; "dalle" is a form's own word, not "dall"
             if any(near[max(0, j - 2) : j + 3]):
                 long_enough = len(word) >= TYPO_MIN
                 if word not in CHAT_SHORTHAND:
@@ -359,10 +364,9 @@ class MatchIndex:
                 continue
             ids = self.chat_keys.get(key)
             if not ids and (context_ids := self.context_keys.get(key)):
-                letter = letter_as_named(original, toks, words, start, stop)
-                if letter is None:
-                    letter = talk or in_context(original, toks, words, start, self.brands)
-                ids = context_ids if letter else None
+                letter = letter_as_named(original, toks, words, start, stop)  # "Command A"
+                ok = (talk or in_context(original, toks, words, start, self.brands)) if letter is None else letter
+                ids = context_ids if ok else None
             if not ids or len(ids) != 1:
                 continue
             (mid,) = ids

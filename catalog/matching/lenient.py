@@ -22,6 +22,7 @@ from catalog.matching.rules import (
     CHAT_SHORTHAND,
     ENGLISH_FAMILIES,
     MAX_NGRAM,
+    SEQUENCE_WORDS,
     SHARED_TIERS,
     STOPWORDS,
     TIER_WORDS,
@@ -274,6 +275,16 @@ class Message:
     def joined(self, left: int, right: int) -> bool:
         return joined(self.masked, self.toks[left], self.toks[right])
 
+    def glued(self, start: int, stop: int) -> bool:
+        """Every word of the run written against the next, with no separator at all ("mercury2")."""
+        return stop - start >= 2 and all(self.toks[j].start == self.toks[j - 1].end for j in range(start + 1, stop))
+
+    def glued_number(self, start: int, stop: int) -> bool:
+        """A name glued to its number ("mercury2"), not a count glued to a word ("2xlarge"), nor a numbered step
+        ("step3", "phase2": how runbooks count)."""
+        first, last = self.words[start], self.words[stop - 1]
+        return self.glued(start, stop) and first.isalpha() and first not in SEQUENCE_WORDS and last[:1].isdigit()
+
     def written_as_id(self, start: int, stop: int) -> bool:
         """A name typed without spaces ("sonar-pro-search", "grokcodefast"): how ids are written, not prose."""
         return all(self.toks[j].start - self.toks[j - 1].end <= 1 for j in range(start + 1, stop)) and all(
@@ -310,13 +321,14 @@ def _fires(
         word = key[0]
         dotted = len(key) == 1 and versioned and "." in word and not word.startswith("v")  # v3.1: any software
         dotted = dotted or (len(key) == 1 and word[0].isdigit() and word[-1].isalpha() and not is_size_token(word))
-        return near_vendor or (msg.context and (subfamily or dotted or named or (len(key) >= 2 and versioned)))
+        glued = len(key) >= 2 and msg.glued_number(start, stop)  # "sonnet45": written as one word, as ids are
+        return near_vendor or (msg.context and (subfamily or dotted or named or glued or (len(key) >= 2 and versioned)))
     if len(key) == 1:
         if not any(c.isdigit() for c in key[0]):  # "Perplexity Sonar": one word only with its vendor
             return msg.vendor_next_to(start, stop, vendor, key) and len(key[0]) >= 4
         return specific(key, EXACT) and (near_vendor or msg.context)
-    if any(c.isdigit() for w in key for c in w):
-        return specific(key, level) or near_vendor or msg.context
+    if any(c.isdigit() for w in key for c in w):  # "mercury2" glued is no "mercury 2" in prose
+        return specific(key, level) or near_vendor or msg.context or msg.glued_number(start, stop)
     if msg.context or near_vendor or msg.vendor_next_to(start, stop, vendor, key):
         return True
     if msg.written_as_id(start, stop) and (len(key) >= 3 or all(len(w) > 1 for w in key)):

@@ -29,6 +29,8 @@ WEAK_FAMILIES = frozenset(
      "mercury", "liquid", "solar", "venice", "stable", "hermes", "trinity", "north", "ray", "smart", "big",
      "text", "model", "alpha", "phase", "sprint", "release", "version", "api"}
 )  # fmt: skip
+#: Words that number the steps of a process: glued to a number ("step3", "phase2") they are a step, not a model.
+SEQUENCE_WORDS = frozenset({"step", "phase", "sprint", "release", "version", "stage", "part", "round"})
 STOPWORDS = frozenset(
     {"a", "an", "the", "of", "and", "or", "for", "to", "in", "on", "is", "it", "we", "i", "you", "my", "by"}
 )

@@ -222,6 +222,10 @@ def test_a_latest_pointer_answers_when_latest_is_typed(shipped_index: MatchIndex
         ("codex mini keeps returning empty completions", {"codex-mini"}),  # a tier only some families have
         ("moved from Gemini 2 Flash to Opus 4.5", {"gemini-2.0-flash", "claude-opus-4.5"}),  # 2 is 2.0
         ("should we use command-r-08-2024 or Command R+?", {"command-r", "command-r-plus"}),  # "+" is "plus"
+        ("we moved to llamaguard4 for moderation", {"llama-guard-4-12b"}),  # the family glued to its next word
+        ("pricing for dalle3?", {"dall-e-3"}),
+        ("#mercury2 trending again", {"mercury-2"}),  # a family glued to its number is written as an id
+        ("sonnet45 vs gpt5", {"claude-sonnet-4.5", "gpt-5"}),  # the family left out, glued, dot dropped
     ],
 )
 def test_pasted_and_spelled_forms(shipped_index: MatchIndex, text: str, expected: set[str]) -> None:
@@ -244,6 +248,9 @@ def test_pasted_and_spelled_forms(shipped_index: MatchIndex, text: str, expected
         "the eval is too slow on my M2 air",
         "https://huggingface.co/docs/transformers/v4.1 says so",
         "reminder: K2 base camp trek photos are up",
+        "step3 of the runbook failed again",  # a numbered step, glued
+        "instance type r6i.2xlarge is cheaper",  # a count glued to a word, in price talk
+        "my m2pro macbook is faster",
     ],
 )
 def test_ids_and_versions_that_are_not_models(shipped_index: MatchIndex, text: str) -> None:
