@@ -47,6 +47,14 @@ MODEL_TALK = frozenset(
         *("rerun", "compare", "compared", "comparing", "cutoff", "fine-tuned", "finetuned", "self-host", "hosted"),
     }
 )
+#: How a served model behaves in operations (slow, down, timing out): model talk for names of two words or more,
+#: but a region, a room or a server is just as often down ("r1 region outage"), so never for a short name.
+OPERATIONS_TALK = frozenset(
+    {
+        *("slow", "down", "outage", "timeouts", "errors", "429s", "500s", "rate-limited", "limits", "logs"),
+        *("ignores", "ignoring", "deploy", "deployed", "self-hosted", "serving", "served", "quantized", "prompted"),
+    }
+)
 
 
 def context_worthy(key: tuple[str, ...], words: list[str], rank: int, brands: Set[str]) -> bool:
@@ -89,8 +97,9 @@ def letter_as_named(original: str, toks: list[Tok], words: list[str], start: int
 _AFTER_A_NAME = frozenset({"did", "does", "do", "was", "has", "had", "gave", "got", "can", "could", "would", "will"})
 
 
-def talks_about_models(words: list[str]) -> bool:
-    return not MODEL_TALK.isdisjoint(words)
+def talks_about_models(words: list[str]) -> int:
+    """2: the message talks about models; 1: only about how something is served (``OPERATIONS_TALK``); 0: neither."""
+    return 2 if not MODEL_TALK.isdisjoint(words) else int(not OPERATIONS_TALK.isdisjoint(words))
 
 
 def in_context(original: str, toks: list[Tok], words: list[str], start: int, brands: Set[str]) -> bool:

@@ -234,7 +234,8 @@ class MatchIndex:
             return Mentions(tuple(unique_mentions(pasted)))
         toks = self.glued.split(span_tokens(masked))
         words = self._corrected_near_anchors([t.text for t in toks])
-        talk = in_talk or talks_about_models(words)
+        level = 2 if in_talk else talks_about_models(words)  # 1: operations talk only, not for "r1" or "o3"
+        talk, spoken = level > 0, level > 1
         strict: list[tuple[int, int, Mention]] = []
         i = 0
         while i < len(toks):
@@ -264,7 +265,7 @@ class MatchIndex:
             used[start:stop] = [True] * (stop - start)
         families = find_families(original, toks, words, used, self.brands)
         mentions = [m for _, _, m in found if not self.lexicon.other_vendor_before(masked, m.start, m.model_id)]
-        context = talk or len(mentions) + len(pasted) > 1
+        context = spoken or len(mentions) + len(pasted) > 1
         mentions = short_names_in_context(mentions, masked, context, self.lexicon.vendor_named)
         # a pasted id is read whole: nothing found inside its span stands beside it ("Qwen3-30B-A3B" in "…-2507")
         mentions = [m for m in mentions if not any(p.start <= m.start and m.end <= p.end for p in pasted)]
@@ -394,7 +395,3 @@ class MatchIndex:
 
 def _pointed(key: tuple[str, ...], form: dict[str, int], current: set[str]) -> bool:
     return not any(c.isdigit() for c in "".join(key)) and any(i in current for i, v in form.items() if v <= 1)
-
-
-def _popularity(e: Entry) -> tuple[int, int, str]:
-    return (-e.routes, len(e.name), e.name)
