@@ -97,6 +97,10 @@ def letter_as_named(original: str, toks: list[Tok], words: list[str], start: int
 _AFTER_A_NAME = frozenset({"did", "does", "do", "was", "has", "had", "gave", "got", "can", "could", "would", "will"})
 
 
+#: Every talk word: none is ever typo-corrected into a model word ("slow" is not a slip of "low").
+ANY_TALK = MODEL_TALK | OPERATIONS_TALK
+
+
 def talks_about_models(words: list[str]) -> int:
     """2: the message talks about models; 1: only about how something is served (``OPERATIONS_TALK``); 0: neither."""
     return 2 if not MODEL_TALK.isdisjoint(words) else int(not OPERATIONS_TALK.isdisjoint(words))

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from catalog.identity.keys import VENDOR_TOKENS, is_size_token
 from catalog.matching.chat_names import vendor_aliases
 from catalog.matching.context import (
-    MODEL_TALK,
+    ANY_TALK,
     context_worthy,
     in_context,
     letter_as_named,
@@ -341,7 +341,7 @@ class MatchIndex:
             if (
                 word in self.vocab
                 or len(word) < TYPO_MIN_ARGUMENT
-                or word in MODEL_TALK
+                or word in ANY_TALK
                 or word in self.lexicon.neighbours
             ):
                 continue  # "prod" is production, not a slip of "pro"; "dalle" is a form's own word, not "dall"
