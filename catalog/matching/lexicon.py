@@ -20,6 +20,7 @@ from catalog.matching.forms import LOOSE, NICK, SERVING, VERSION, size_word, uns
 from catalog.matching.rules import GENERIC_FAMILIES, STOPWORDS, TIER_WORDS, TYPO_MIN, WEAK_FAMILIES, bare
 from catalog.matching.text import key_of, lower_same_length, span_tokens
 from catalog.matching.typos import one_edit, slips
+from catalog.matching.vendors import route_org, vendor_words_of
 from catalog.models import Model
 
 #: Words whose typo test is remembered; the cache is emptied when full.
@@ -102,13 +103,13 @@ class Lexicon:
         for m in models:  # vendors first: a family word names the vendor whose models carry it
             if m.vendor is None:
                 continue
-            for word in (*_vendor_words(m.vendor), brands.get(m.id)):
+            for word in (*vendor_words_of(m.vendor), brands.get(m.id)):
                 if word and word not in TIER_WORDS | STOPWORDS | GENERIC_FAMILIES and len(word) >= 2:
                     lex.vendor_words.setdefault(word, m.vendor)
         orgs = {m.id: org for m in models if not m.vendor and (org := route_org(m))}
         sizeless: dict[tuple[str, ...], dict[str, int]] = {}
         for org in orgs.values():  # "arcee-ai/coder-large": Arcee's model; before brands, so that every
-            for word in _vendor_words(org):  # word of one organisation names one vendor key ("arcee": "arcee-ai")
+            for word in vendor_words_of(org):  # word of one organisation names one vendor key ("arcee": "arcee-ai")
                 lex.vendor_words.setdefault(word, org)
         for m in models:
             brand = brands.get(m.id)
@@ -117,7 +118,7 @@ class Lexicon:
         lex.vendor_words.update(vendor_aliases)
         lex.curated_vendor_words = frozenset(vendor_aliases)
         vendors = {m.vendor for m in models if m.vendor} | set(orgs.values())
-        lex.org_words = frozenset(w for v in vendors for w in _vendor_words(v)) | lex.curated_vendor_words
+        lex.org_words = frozenset(w for v in vendors for w in vendor_words_of(v)) | lex.curated_vendor_words
         for m in models:
             brand = brands.get(m.id)
             fallback = orgs.get(m.id) or lex.vendor_words.get(brand or "", brand or "")
@@ -214,8 +215,10 @@ class Lexicon:
         anchored = digit or hyphens or not present.isdisjoint(self.anchor_set)
         # only a vendor word or an unknown word one edit from a name can make the walk below succeed: a few
         # cached look-ups decide most chat without it
-        maybe = anchored and (vendor or self._any_typo(present - known - STOPWORDS))
-        if maybe and self._typo_by_anchor(tokens, known, masked, hyphens):
+        if anchored and vendor and self._typo_by_anchor(tokens, known, masked, hyphens):
+            return True
+        slip = anchored and not vendor and self._any_typo(present - known - STOPWORDS)
+        if slip and self._typo_beside_anchor(tokens, masked, hyphens):
             return True
         if digit:
             return False  # letters glued to a number were caught above
@@ -244,6 +247,22 @@ class Lexicon:
                     return True  # "deepseek caht", "qwen mxa": anything unknown by a family may be a typo'd tier
                 if (number or other in anchors or self._hyphenated(word, other, masked)) and self._typo(word):
                     return True
+        return False
+
+    def _typo_beside_anchor(self, tokens: list[str], masked: str, hyphens: bool) -> bool:
+        """``_typo_by_anchor`` without a vendor word: only a word judged a typo can succeed, so the walk starts
+        from those few words rather than from every anchor of the message."""
+        anchors, slips, last = self.anchor_set, self.typo_yes, len(tokens) - 1
+        for i, word in enumerate(tokens):
+            if word not in slips:
+                continue
+            if i < last and (tokens[i + 1][0].isdigit() or tokens[i + 1] in anchors):
+                return True  # "gml 4.6", "opuss max"
+            if i > 0 and tokens[i - 1] in anchors:
+                return True
+            near = [tokens[j] for j in (i - 1, i + 1) if 0 <= j <= last and not tokens[j][0].isdigit()]
+            if hyphens and any(self._hyphenated(word, other, masked) for other in near):
+                return True  # "deepseek-caht"
         return False
 
     @staticmethod
@@ -373,28 +392,3 @@ def _called(words: list[str], vendor_words: dict[str, str]) -> tuple[str, ...]:
 
 def _words(spelling: str) -> list[str]:
     return [t.text for t in span_tokens(lower_same_length(bare(spelling)))]
-
-
-#: Path segments of route ids that are a host's layout, not the model's maker ("accounts/fireworks/models/x").
-_HOST_PATHS = frozenset({"models", "routers", "accounts", "openrouter", "nanogpt", "kilo-auto", "api", "v1"})
-
-
-def route_org(m: Model) -> str | None:
-    """The one organisation every "org/model" route id of a vendor-less model names ("arcee-ai"), if any."""
-    orgs = {r.provider_model_id.split("/")[-2].lower().lstrip("~") for r in m.routes if "/" in r.provider_model_id}
-    orgs -= _HOST_PATHS
-    if len(orgs) != 1:
-        return None
-    (org,) = orgs
-    return org if org.replace("-", "").isalnum() and len(org) >= 3 else None
-
-
-def _vendor_words(vendor: str | None) -> set[str]:
-    if not vendor:
-        return set()
-    words = {vendor}
-    if vendor.endswith("ai") and len(vendor) >= 8:  # "moonshotai" -> "moonshot", but "openai" is not "open"
-        words.add(vendor[:-2])
-    if vendor.endswith("-ai") and len(vendor) >= 6:  # "arcee-ai" -> "arcee"
-        words.add(vendor[:-3])
-    return words
