@@ -56,6 +56,8 @@ from catalog.models import Model
 
 #: ``exact`` strength of a spelling that only one provider's display name gives.
 HOST_LABEL = 3
+#: The answer for most chat: one shared empty result rather than one built per message.
+NOTHING = Mentions()
 
 
 @dataclass(slots=True)
@@ -231,7 +233,7 @@ class MatchIndex:
         masked = mask(lower_same_length(original))
         # fast path: most chat holds nothing a name is made of (``Lexicon.worth_scanning``), nor a typo of one
         if not self.lexicon.worth_scanning(masked):
-            return Mentions(tuple(unique_mentions(pasted)))
+            return Mentions(tuple(unique_mentions(pasted))) if pasted else NOTHING
         toks = self.glued.split(span_tokens(masked))
         words = self._corrected_near_anchors([t.text for t in toks])
         level = 2 if in_talk else talks_about_models(words)  # 1: operations talk only, not for "r1" or "o3"
