@@ -105,8 +105,8 @@ def scan(
     msg = Message(original, masked, toks, words, vendor_at, context or "vs" in words or "versus" in words)
     # every form that can fire holds a number, a family or vendor word, or a corrected word
     # a name holds a vendor or family word, a number, a typo'd word or a tier only some families have ("codex")
-    vendored = any(w in lex.org_words for w in words)  # a one-word nickname ("terminus") starts a name only beside
-    # an organisation's word
+    # a one-word nickname ("terminus", "scout") starts a name only beside an organisation's or a family's word
+    vendored = any(w in lex.org_words or w in lex.hint_words for w in words)
     anchor = [
         bool(v)
         or w not in lex.vocab
@@ -204,8 +204,11 @@ def _longest(
             if found is None:
                 continue
             mid, level = found
-            if level == NICK and len(key) == 1 and not _by_its_lab(lex, msg, start, stop, mid):
-                continue  # "terminus" names DeepSeek's model only beside "deepseek" (not "deep research", "sonar")
+            if level == NICK and len(key) == 1:  # "terminus" names DeepSeek's model only beside "deepseek" (not
+                if not _by_its_lab(lex, msg, start, stop, mid):  # "deep research", "sonar"); "scout" beside "llama"
+                    continue
+                if exact:
+                    return Hit(start, stop, mid, exact)
             if level >= SHORT and msg.in_path(start):
                 continue  # "api/v3.1/chat": a path segment, not a name with its family left out
             if not exact and (level >= SHORT or (len(key) < 2 and len(run[0]) < 6)):
@@ -219,12 +222,13 @@ def _longest(
 
 
 def _by_its_lab(lex: Lexicon, msg: Message, start: int, stop: int, mid: str) -> bool:
-    """An organisation's own word for ``mid``'s lab stands within the window (a stated lab, not an inferred one)."""
+    """An organisation's own word for ``mid``'s lab, or the model's family word ("scout from llama"), stands
+    within the window (a stated lab, not an inferred one)."""
     if mid not in lex.labelled:
         return False
-    vendor = lex.vendor_of.get(mid)
+    vendor, family = lex.vendor_of.get(mid), lex.family.get(mid)
     lo, hi = max(0, start - VENDOR_WINDOW), min(len(msg.words), stop + VENDOR_WINDOW)
-    return any(w in lex.org_words and lex.vendor_words.get(w) == vendor for w in msg.words[lo:hi])
+    return any(w == family or (w in lex.org_words and lex.vendor_words.get(w) == vendor) for w in msg.words[lo:hi])
 
 
 @dataclass(frozen=True, slots=True)

@@ -86,6 +86,8 @@ class Lexicon:
     """Word of a display name -> the vendors whose models' names hold it ("maverick": only Meta's)."""
     labelled: set[str] = field(default_factory=set)
     """Models whose vendor the data states (not inferred from a host's path or a family word)."""
+    family: dict[str, str] = field(default_factory=dict)
+    """Model id -> its family word ("llama" for Llama 4 Scout): a one-word nickname's other anchor."""
     nick_words: frozenset[str] = frozenset()
     """One-word nicknames of one vendor's models ("terminus", "scout"): a name only beside that vendor's word."""
     singles: set[str] = field(default_factory=set)
@@ -100,6 +102,7 @@ class Lexicon:
         """``brands``: model id -> its family word; ``vendor_aliases``: curated chat names of vendors ("ds")."""
         lex = cls()
         models = list(models)
+        lex.family = {mid: b for mid, b in brands.items() if b}
         for m in models:  # vendors first: a family word names the vendor whose models carry it
             if m.vendor is None:
                 continue

@@ -306,6 +306,11 @@ def test_a_typo_in_a_tier_word_never_drops_the_tier(shipped_index: MatchIndex, t
         # how a served model behaves is model talk for a name of two words, never for a short one ("r1" region)
         ("why is codex max so slow today", {"gpt-5.1-codex-max"}),
         ("r1 region outage in the other cloud?", set()),
+        # a one-word nickname beside its family word, as beside its lab's ("terminus on deepseek")
+        ("scout from llama is the cheap option", {"llama-4-scout-17b-instruct"}),
+        ("the agent loop runs on deepseek speciale now", {"deepseek-v3.2-speciale"}),
+        ("boy scouts of america", set()),
+        ("deep research with terminus", set()),
     ],
 )
 def test_everyday_word_names_need_context(shipped_index: MatchIndex, text: str, expected: set[str]) -> None:
