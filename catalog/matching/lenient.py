@@ -143,6 +143,9 @@ def scan(
             i = hit.stop + 1  # "gemini 2.5 flsh", "sonnet 5.9": not the model without that tier or version
             continue
         before = hit.start > 0 and msg.joined(hit.start - 1, hit.start)
+        if before and used[hit.start - 1] and msg.written_as_id(hit.start - 1, hit.start + 1):
+            i = hit.stop  # "claudeopus4.5_v2.jsonl": a suffix of the name before it, not a name of its own
+            continue
         vendor_before = vendor_at[hit.start - 1] if before else None
         if vendor_before and lex.vendor_of.get(hit.model_id) != vendor_before:
             i = hit.stop  # "phi-3.5-mini" is not another vendor's "3.5 mini"

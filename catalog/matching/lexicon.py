@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
@@ -103,12 +104,13 @@ class Lexicon:
         lex = cls()
         models = list(models)
         lex.family = {mid: b for mid, b in brands.items() if b}
-        for m in models:  # vendors first: a family word names the vendor whose models carry it
-            if m.vendor is None:
-                continue
-            for word in (*vendor_words_of(m.vendor), brands.get(m.id)):
-                if word and word not in TIER_WORDS | STOPWORDS | GENERIC_FAMILIES and len(word) >= 2:
-                    lex.vendor_words.setdefault(word, m.vendor)
+        # vendors first: a family word names the vendor most of whose models carry it ("llama": Meta, though
+        # NVIDIA's "Llama 3.1 Nemotron" carry it too)
+        named = ((w, m.vendor) for m in models if m.vendor for w in {*vendor_words_of(m.vendor), brands.get(m.id)} if w)
+        votes = Counter(named)
+        for (word, vendor), _ in sorted(votes.items(), key=lambda wv: (-wv[1], wv[0])):
+            if word and word not in TIER_WORDS | STOPWORDS | GENERIC_FAMILIES and len(word) >= 2:
+                lex.vendor_words.setdefault(word, vendor)
         orgs = {m.id: org for m in models if not m.vendor and (org := route_org(m))}
         sizeless: dict[tuple[str, ...], dict[str, int]] = {}
         for org in orgs.values():  # "arcee-ai/coder-large": Arcee's model; before brands, so that every

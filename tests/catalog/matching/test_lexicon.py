@@ -226,6 +226,9 @@ def test_a_latest_pointer_answers_when_latest_is_typed(shipped_index: MatchIndex
         ("pricing for dalle3?", {"dall-e-3"}),
         ("#mercury2 trending again", {"mercury-2"}),  # a family glued to its number is written as an id
         ("sonnet45 vs gpt5", {"claude-sonnet-4.5", "gpt-5"}),  # the family left out, glued, dot dropped
+        # "llama" names Meta (most models carrying it), not NVIDIA's Llama Nemotrons
+        ("on the llama side we use 3.1 8b for agents", {"llama-3.1-8b-instruct"}),
+        ("eval_claudeopus4.5_v2.jsonl has the outputs", {"claude-opus-4.5"}),  # "_v2" is the file's suffix
     ],
 )
 def test_pasted_and_spelled_forms(shipped_index: MatchIndex, text: str, expected: set[str]) -> None:
