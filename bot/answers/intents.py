@@ -92,7 +92,8 @@ def is_question(text: str) -> bool:
 
 
 _DECIDED = re.compile(
-    r"\b(?:we're|we are|we've|we went|we're going|going with|settled|decided|picked|chose|switched|moved|we|our)\b",
+    r"\b(?:we're|we are|we've|we went|we're going|going with|settled|decided|picked|chose|switched|moved|we|our"
+    r"|i'm going to|going to|gonna|i'll|i will|tonight|tomorrow)\b",
     re.IGNORECASE,
 )
 

@@ -131,12 +131,8 @@ class MatchIndex:
         # keys the strict pass decides (one model each); a key it found ambiguous, or an unversioned one a lab's
         # pointer answers ("mistral large"), is left to the forms' preferences
         index._pointed = {k for k, form in index.lexicon.forms.items() if _pointed(k, form, index.lexicon.current)}
-        index._strict_keys = {
-            k
-            for table in (index.chat_keys, index.context_keys)
-            for k, ids in table.items()
-            if len(ids) == 1 and k not in index._pointed
-        }
+        tables = (index.chat_keys, index.context_keys)
+        index._strict_keys = {k for t in tables for k, ids in t.items() if len(ids) == 1 and k not in index._pointed}
         return index
 
     def _add(self, m: Model) -> None:
@@ -367,7 +363,9 @@ class MatchIndex:
                 continue
             ids = self.chat_keys.get(key)
             if not ids and (context_ids := self.context_keys.get(key)):
-                letter = letter_as_named(original, toks, words, start, stop)  # "Command A"
+                letter = letter_as_named(original, toks, words, start, stop)  # "Command A"; "cohere's command a"
+                if letter is False:
+                    letter = self.lexicon.vendor_named(" ".join(words), next(iter(context_ids)))
                 ok = (talk or in_context(original, toks, words, start, self.brands)) if letter is None else letter
                 ids = context_ids if ok else None
             if not ids or len(ids) != 1:

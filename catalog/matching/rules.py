@@ -40,7 +40,7 @@ CHAT_SHORTHAND = frozenset(
      "smh", "brb", "omg", "wtf", "rn", "tho", "nvm", "lmk", "eod", "wip", "pto", "ooo"}
 )  # fmt: skip
 #: models.dev family ids that are generic words, not names anyone uses for a model family.
-GENERIC_FAMILIES = frozenset({"model", "text", "big", "smart", "alpha", "auto", "mm", "hy", "north", "ray"})
+GENERIC_FAMILIES = frozenset({"model", "text", "big", "smart", "alpha", "auto", "mm", "hy", "north", "ray", "ai"})
 DIGIT = re.compile(r"\d")
 WORD = re.compile(r"[a-z]+")
 MAX_NGRAM = 7

@@ -151,11 +151,12 @@ def converse(
             return _unknown(text, q, catalog), memory
         filt = parse_filter(text)
         vendor = vendor_named(q.text, catalog)
-        if filt is None and vendor is not None:
-            filt = vendor_filter(
-                text, vendor
-            )  # "cheapest anthropic model?", "which embedding models does openai have?"
-        if filt is not None and (addressed or is_question(text) or asks_for_models(text) or q.asking):
+        asked = addressed or is_question(text) or q.asking
+        # "cheapest anthropic model?", "anthropic models with 64k+ max output": a lab with something asked of its
+        # models, never a lab just mentioned ("saw the news about the new qwen model")
+        if filt is None and vendor is not None and (asked or (bool(q.asks) and asks_for_models(text))):
+            filt = vendor_filter(text, vendor)
+        if filt is not None and (asked or asks_for_models(text)):
             filt = filt.model_copy(update={"vendor": vendor}) if vendor else filt
             # token counts in a filter are constraints ("can output 128k tokens"), not the team's traffic
             shown = profile if q.traffic.requests_per_month is not None else base

@@ -75,7 +75,7 @@ def lab_words(catalog: Catalog) -> dict[str, str]:
                 votes.setdefault(head, Counter())[m.vendor] += 1
                 votes.setdefault(m.vendor, Counter())[m.vendor] += 1_000  # a lab's own key names it
         makers = {m.vendor for m in catalog.models.values() if m.vendor}
-        table = {w: v for w, v in catalog.index.lexicon.vendor_words.items() if v in makers}
+        table = {w: v for w, v in catalog.index.lexicon.vendor_words.items() if v in makers and w not in _KIND_WORDS}
         table.update(
             {w: c.most_common(1)[0][0] for w, c in votes.items() if len(w) >= 3 and w not in _KIND_WORDS | STOPWORDS}
         )  # a name's first word, when it is no everyday word ("in", "the")

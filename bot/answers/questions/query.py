@@ -31,7 +31,8 @@ _TERSE_COMPARISON = re.compile(
 )
 _WHICH = re.compile(r"^\W{0,3}(?:which|what|who|how)\b")
 _REQUEST = re.compile(
-    r"\b(?:pls|plz|please|give me|show me|tell me|look ?up|lmk|let me know|what's|whats|anyone know"
+    r"\b(?:pls|plz|please|(?<!to )give me|(?<!to )show me|(?<!to )tell me|look ?up|lmk|let me know|what's|whats"
+    r"|anyone know"
     r"|curious (?:whether|if|about)|wondering (?:whether|if|about)|wonder (?:whether|if)|do you know"
     r"|i'?d like|i would like|could (?:i|we) (?:get|have))\b"
 )
@@ -45,6 +46,17 @@ TO_TEAM = re.compile(
 #: name, read on the original text.
 _TO_PERSON = re.compile(
     r"^\W{0,3}[A-Z][a-z]{1,15},?\s+(?:(?:did|have|can|could|will|would|do) you|(?:what'?s|what is|how'?s) your)\b"
+)
+#: A question put to one colleague by their handle ("@lena is the 1M context usable?"); a ping of the whole
+#: channel ("@here") or the bot by name ("@bot") still asks the bot.
+_TO_HANDLE = re.compile(r"^\W{0,3}(?:(?:hey|hi|yo|ok|so)\s+)?@(?!here\b|everyone\b|channel\b|bot\b)\w")
+#: A rhetorical question or an aside that closes the matter ("is it me or …", "anyway, not our problem").
+_RHETORICAL = re.compile(r"\bis it (?:just )?me or\b|\bam i the only one\b|\bnot our problem\b|\bnot that it matters\b")
+#: A figure the writer already has ("bill dropped from $410 to $90", "is about $400 a month"): a report, unless
+#: the message asks ("?").
+_STATED_COST = re.compile(
+    r"\b(?:is|was|were|came to|comes to|cost us|costs us|dropped|went|rose|from|to)\s+"
+    r"(?:about |around |roughly |only |just |~)?\$\s?\d"
 )
 #: A statement about what the team did or saw ("was plenty", "we moved"): several asks in one are no request.
 _STATEMENT = re.compile(r"\b(?:we|i|our|us|was|were|had|did|used|tried|went|been|they)\b")
@@ -136,6 +148,8 @@ def parse_query(
     topic = next((t for p, t in UNKNOWN_TOPICS if p.search(rest)), None)
     traffic = read_traffic(rest)  # model names blanked: the 4.5 of "haiku 4.5 input" is no token count
     to_team = TO_TEAM.search(lower) is not None or _TO_PERSON.search(text) is not None
+    to_team = to_team or _TO_HANDLE.search(lower) is not None or _RHETORICAL.search(lower) is not None
+    to_team = to_team or ("?" not in text and _STATED_COST.search(lower) is not None)
     asking = not to_team and (
         is_question(text)
         or bool(_REQUEST.search(prose))
