@@ -30,7 +30,9 @@ INTENT_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             "max_output",
             r"\bmax(?:imum)? output\b|\boutput (?:limit|length)\b|\bhow many output tokens\b|\boutputs? more\b"
             r"|^\W*(?:and |what about |how about )(?:the |its )?output\b"
-            r"|\bmore output\b|\blonger outputs?\b|\bmax(?:imum)? (?:completion|response) (?:tokens|length)\b",
+            r"|\bmore output\b|\blonger outputs?\b|\bmax(?:imum)? (?:completion|response) (?:tokens|length)\b"
+            r"|\bmax(?:imum)? number of output tokens\b|\btokens can it (?:output|generate|write|return)\b"
+            r"|\bhow long can (?:its |the )?(?:answers?|responses?|outputs?|replies) be\b|\boutput max\b",
         ),
         ("context", r"\bcontext\b|\bwindow\b|\bhow many tokens\b|\blong (?:a )?prompts?\b"),
         ("open_source", r"\bopen[- ]?(?:source|weights?|models?|llm)\b|\bself[- ]?host|\bweights\b"),
@@ -42,7 +44,10 @@ INTENT_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         ("release", r"\breleased?\b|\brelease date\b|\blaunch(?:ed)?\b|\bcome out\b|\bcame out\b|\bhow old\b"),
         ("cutoff", r"\bcut-?off\b|\bknowledge\b|\btraining data\b|\btrained (?:up )?(?:to|until)\b"),
-        ("parameters", r"\bparam(?:eter)?s?\b|\bhow (?:big|large)\b|\bmodel size\b"),
+        (
+            "parameters",
+            r"\bparam(?:eter)?s?\b|\bhow (?:big|large)\b(?! (?:is |are )?(?:the |its )?context)|\bmodel size\b",
+        ),
         ("benchmarks", r"\bbenchmarks?\b|\bscores?\b|\bswe-?bench\b|\bmmlu\b|\bleaderboard\b"),
         ("cap_function_calling", r"\bfunction[- ]?call"),
         ("cap_tool_use", r"\btool[- ]?(?:use|calling|calls)\b|\btools\b"),
@@ -53,7 +58,11 @@ INTENT_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("cap_parallel_agents", r"\bparallel agents?\b|\bmulti[- ]agents?\b"),
         ("cap_vision", r"\bvision\b|\bimages?\b|\bscreenshots?\b|\bpictures?\b|\bsee\b"),
         ("cap_multimodal", r"\bmultimodal\b|\baudio\b|\bvideo\b|\bpdfs?\b"),
-        ("cap_reasoning", r"\breason(?:ing|s)?\b|\bthinking\b(?! (?:of|about)\b)|\bchain[- ]of[- ]thought\b"),
+        (
+            "cap_reasoning",  # "I'm thinking Gemini Flash" is the writer thinking, not a question about reasoning
+            r"\breason(?:ing|s)?\b|(?<!i'm )(?<!i am )(?<!we're )\bthinking\b(?! (?:of|about)\b)"
+            r"|\bchain[- ]of[- ]thought\b",
+        ),
         ("where_run", r"\bwhere\b|\bproviders?\b|\bwho (?:serves|hosts|offers)\b|\bavailable on\b|\bhosted\b|\bhost\b"),
         ("compare", r"\bvs\.?\b|\bversus\b|\bcompare\b|\bbetter\b|\bdifferences?\b|\bdiffer\b|\bor\b"),
         ("overview", r"\btell me about\b|\bwhat(?:'s| is)\b|\bany good\b|\bthoughts on\b|\bhow good\b"),

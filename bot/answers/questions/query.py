@@ -34,7 +34,8 @@ _REQUEST = re.compile(
     r"\b(?:pls|plz|please|(?<!to )give me|(?<!to )show me|(?<!to )tell me|look ?up|lmk|let me know|what's|whats"
     r"|anyone know"
     r"|curious (?:whether|if|about)|wondering (?:whether|if|about)|wonder (?:whether|if)|do you know"
-    r"|i'?d like|i would like|could (?:i|we) (?:get|have))\b"
+    r"|i'?d like|i would like|could (?:i|we) (?:get|have)|kindly|(?:i )?would appreciate|could you|can you"
+    r"|would you)\b"
 )
 #: A question put to teammates, not to the bot ("anyone tried deepseek v3.2 with tool calling?").
 TO_TEAM = re.compile(
@@ -64,12 +65,14 @@ _STATEMENT = re.compile(r"\b(?:we|i|our|us|was|were|had|did|used|tried|went|been
 _PROGRESSIVE = re.compile(r"\b(?:is|are|'s|'re) (?:now |still |already )?\w+ing\b")
 #: Words that make a request only together with something asked ("need the price of X", not "need to migrate").
 _WANT = re.compile(r"\b(?:need|needs|want|check)\b")
+#: An acknowledgement or bullet before a follow-up ("+1, also …", "Thank you — and …", "- same but …").
+_ACK = re.compile(r"^(?:\W*(?:\+1|thanks|thank you|thx|ty|cool|great|nice|perfect|got it|ok|okay)\b)*[\W_]*")
 _FOLLOW_UP = re.compile(
     r"^\s*(?:and|what about|how about|same|ok and|also|now|then|what if|if we|with|at)\b"
     r"|^\s*(?:the|that|its) [a-z0-9][a-z0-9-]{1,20} (?:one|version|model|variant|tier)\b"  # "the lite one?"
     r"|\b(?:too|as well)\W*$"  # "context window too?"
 )
-_SAME_TRAFFIC = re.compile(r"\bsame (?:traffic|volume|numbers|usage|load|setup)\b")
+_SAME_TRAFFIC = re.compile(r"\bsame (?:traffic|volume|numbers|usage|load|setup|estimate|calculation|math|maths)\b")
 #: Words that carry no content in a terse request ("price of gpt-4o pls", "deepseek v3.2 context window").
 _FILLER = frozenset(
     {"the", "a", "an", "of", "for", "on", "in", "pls", "plz", "please", "and", "its", "it", "s", "per", "1m",
@@ -169,7 +172,7 @@ def parse_query(
         unknown_topic=topic,
         asking=asking,
         yes_no=bool(_YES_NO.search(lower)) or (bool(_TERSE_COMPARISON.search(lower)) and not _WHICH.search(lower)),
-        follow_up=bool(_FOLLOW_UP.match(lower)) or bool(_SAME_TRAFFIC.search(lower)),
+        follow_up=bool(_FOLLOW_UP.match(_ACK.sub("", lower, count=1))) or bool(_SAME_TRAFFIC.search(lower)),
         same_traffic=bool(_SAME_TRAFFIC.search(lower)),
         families=found.families,
         spans=tuple(spans),

@@ -22,8 +22,12 @@ from bot.answers.costs import (
 #: Numbers ("2k", "1.2k", "50,000", "1m", "60%"), words, and the "/" of "2k/day". Every branch is a plain run.
 _TOKEN = re.compile(
     r"(?:\d{1,3}(?:,\d{3}){1,4}|\d{1,12})(?:\.\d{1,4})?\s?(?:k|m|mm|mil|mill|million|thousand|%|percent)?(?![a-z])"
-    r"|[a-z]+|[/,.;?!$<>]"
+    r"|[a-z]+|[/,.;?!$<>:\n]"
 )
+#: "(3) input and output price", "2. cost per month": list numbering, not a count.
+_NUMBERING = re.compile(r"\(\d{1,2}\)|^[ \t]*\d{1,2}[.)][ \t]", re.MULTILINE)
+#: Where one stated figure ends: a label's colon, a new line or a semicolon ("in: 7,000 tokens\nout: 400").
+_BREAKS = frozenset({":", "\n", ";"})
 _SCALES = {"k": 1_000, "thousand": 1_000, "m": 1_000_000, "mm": 1_000_000, "mil": 1_000_000, "mill": 1_000_000,
            "million": 1_000_000}  # fmt: skip
 _REQUEST_WORDS = frozenset(
@@ -127,7 +131,7 @@ def _number(tok: str) -> tuple[Decimal, bool] | None:
 
 def read_traffic(text: str) -> StatedTraffic:
     """The traffic ``text`` states, number by number (each takes the unit words nearest to it)."""
-    toks = _TOKEN.findall(text.lower()[:2000])
+    toks = _TOKEN.findall(_NUMBERING.sub(" ", text.lower()[:2000]))
     found: dict[str, float | int] = {}
     if (scaled := _SCALED.search(text.lower()[:2000])) is not None:
         word = scaled.group(1)
@@ -210,9 +214,12 @@ _FILLER = frozenset({"avg", "average", "of", "about", "around", "is", "are", "pe
 
 def _side_after(after: list[str]) -> str | None:
     """ "3k tokens in", "500 out", "3k-token prompts": the first word after the number, past "tokens"."""
-    if after[:1] and after[0] in _TOKEN_WORDS and after[1:2] == ["context"]:
-        return "input_tokens"  # "2,500 tokens context" is what each request sends ("128k context" is a window)
-    words = [w for w in after if w not in _TOKEN_WORDS and w != "-" and w not in ("each", "per", "request", "of")]
+    if after[:1] and after[0] in _TOKEN_WORDS and (after[1:2] == ["context"] or after[1:3] == ["of", "context"]):
+        return "input_tokens"  # "2,500 tokens (of) context" is what each request sends ("128k context" is a window)
+    if after[:1] and after[0] in _TOKEN_WORDS and after[1:2] in (["back"], ["returned"]):
+        return "output_tokens"  # "220 tokens back"
+    cut = next((n for n, w in enumerate(after) if w in _BREAKS), len(after))  # "7,000 tokens\nout: 400": no
+    words = [w for w in after[:cut] if w not in _TOKEN_WORDS and w != "-" and w not in ("each", "per", "request", "of")]
     # the first word, or the second after a describing one ("20k tok system prompt", "2k token context")
     return (
         (_side_of(words[0]) or (_side_of(words[1]) if words[0] in _DESCRIBING and len(words) > 1 else None))
@@ -227,7 +234,7 @@ _DESCRIBING = frozenset({"system", "user", "avg", "average", "long", "short", "t
 def _side_before(before: list[str]) -> str | None:
     """ "input 3000", "avg prompt 1.2k": the nearest word before the number, past filler words."""
     for w in reversed(before):
-        if w in _FILLER or w in _TOKEN_WORDS:
+        if w in _FILLER or w in _TOKEN_WORDS or w == ":":  # "in: 7,000 tokens"
             continue
         return _side_of(w)
     return None
