@@ -212,4 +212,4 @@ def identity_key(text: str) -> tuple[str, ...]:
 
 def is_size_token(token: str) -> bool:
     """True for parameter/context size tokens such as "70b", "1.5b", "22m", "1t"."""
-    return bool(_SIZE.match(token))
+    return token[:1].isdigit() and token[-1:] in "bmkt" and bool(_SIZE.match(token))  # most words fail the first test

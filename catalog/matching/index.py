@@ -258,7 +258,9 @@ class MatchIndex:
             read[start:stop] = [True] * (stop - start)
         hits = lenient_scan(self.lexicon, self._strict_keys, self.deletes, original, masked, toks, words, context, read)
         found = self._merged(strict, hits, toks, original, words)
-        used = [any(p.start <= t.start and t.end <= p.end for p in pasted) for t in toks]  # a pasted id is named
+        used = [False] * len(toks)  # a pasted id is named: nothing inside it is a family hint
+        for p in pasted:
+            used = [u or (p.start <= t.start and t.end <= p.end) for u, t in zip(used, toks, strict=True)]
         for start, stop, _ in found:
             used[start:stop] = [True] * (stop - start)
         families = find_families(original, toks, words, used, self.brands)

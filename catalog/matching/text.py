@@ -6,6 +6,7 @@ one regex pass, no Unicode normalisation of the whole message.
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import NamedTuple
 
@@ -96,7 +97,13 @@ def joined(text: str, left: Tok, right: Tok) -> bool:
 def key_of(words: list[str]) -> tuple[str, ...]:
     """The matching key of a token run: sorted distinct tokens without vendor prefix and route noise.
 
-    Snapshot dates stay: a dated snapshot is its own model ("Qwen3 Max 20260123" is not "Qwen3 Max")."""
+    Snapshot dates stay: a dated snapshot is its own model ("Qwen3 Max 20260123" is not "Qwen3 Max").
+    Remembered per run: a scan asks for the keys of the same few runs many times."""
+    return _key_of(tuple(words))
+
+
+@functools.lru_cache(maxsize=1 << 15)
+def _key_of(words: tuple[str, ...]) -> tuple[str, ...]:
     i = 0
     while i < len(words) - 1 and words[i] in VENDOR_TOKENS:
         i += 1
