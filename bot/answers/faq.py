@@ -240,7 +240,7 @@ def _overview(models: list[Model], profile: TrafficProfile, intent: str) -> tupl
 
 
 #: Filter results shown with their numbers, and named in all.
-SHOWN, NAMED = 5, 15
+SHOWN, NAMED = 5, 30
 
 
 def filter_answer(text: str, catalog: Catalog, filt: ModelFilter, profile: TrafficProfile) -> FaqAnswer:

@@ -23,6 +23,8 @@ class ModelFilter(BaseModel):
 
     open_weights: bool | None = None
     min_context: int | None = Field(default=None, ge=0)
+    max_context: int | None = Field(default=None, ge=0)
+    """The largest context window that qualifies ("still on 200k, less than 1M")."""
     released_after: str | None = None
     """ISO date prefix ("2025", "2025-06"): only models released after it ("released after 2025")."""
     capabilities: tuple[str, ...] = ()
@@ -56,6 +58,8 @@ class ModelFilter(BaseModel):
             parts.append("open weights")
         if self.min_context:
             parts.append(f"context ≥ {self.min_context:,} tokens")
+        if self.max_context is not None:
+            parts.append(f"context ≤ {self.max_context:,} tokens")
         if self.released_after:
             parts.append(f"released after {self.released_after}")
         parts += [CAPABILITY_LABELS[c].lower() for c in self.capabilities]
@@ -105,9 +109,16 @@ _CONTEXT = re.compile(
     r"|\bcontext\b[^.?!,\d]{0,20}(?<![\d.])(\d{1,4}(?:\.\d{1,2})?) ?(k|m|million|thousand)\b"
 )
 _PRICE = re.compile(
-    r"\b(?:under|below|less than|max(?:imum)?|at most)\s{0,3}\$\s{0,3}(\d{1,6}(?:\.\d{1,4})?)"
+    r"\b(?:under|below|less than|cheaper than|max(?:imum)?|at most)\s{0,3}\$\s{0,3}(\d{1,6}(?:\.\d{1,4})?)"
     r"|[<≤]\s{0,3}\$\s{0,3}(\d{1,6}(?:\.\d{1,4})?)"
-    r"|\b(?:under|below|less than|at most)\s{0,3}(\d{1,3}) ?(?:cents?|¢)"  # "under 10 cents per million"
+    r"|\b(?:under|below|less than|cheaper than|at most)\s{0,3}(\d{1,3}) ?(?:cents?|¢)"  # "under 10 cents per million"
+    r"|\b(?:under|below|less than|cheaper than|at most)\s{0,3}(?:a|one) (dollar)\b"  # "under a dollar per million"
+)
+#: "input price under $3", "input under $1 per million": the side named just before the cap.
+_INPUT_BEFORE = re.compile(r"\b(?:input|prompt)(?: (?:price|cost|tokens?))?\s{0,3}$")
+#: "less than 1M context", "(under 1M)" beside a context window: a ceiling, not a floor.
+_CONTEXT_CAP = re.compile(
+    r"\b(less than|under|below|smaller than|at most)\s{0,3}(\d{1,4}(?:\.\d{1,2})?) ?(k|m|million)\b"
 )
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 #: "released after 2025", "since march 2025", "newer than 2025-06", "from 2026 on".
@@ -159,13 +170,20 @@ def parse_filter(text: str) -> ModelFilter | None:
     lower = text.lower()[:2000]
     if not _MODELS_WORD.search(lower):
         return None
-    min_context = None
-    if m := _CONTEXT.search(lower):
+    min_context = max_context = None
+    ceiling = _CONTEXT_CAP.search(lower) if "context" in lower else None
+    if ceiling is not None:  # "less than 1M" holds below it; "at most 128k" holds it
+        limit = int(Decimal(ceiling.group(2)) * (1000 if ceiling.group(3) == "k" else 1_000_000))
+        max_context = limit if ceiling.group(1) == "at most" else limit - 1
+    if (m := _CONTEXT.search(lower)) and not (ceiling and ceiling.start() <= m.start() < ceiling.end()):
         number, unit = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
         min_context = int(Decimal(number) * (1000 if unit in ("k", "thousand") else 1_000_000))
     price = _PRICE.search(lower)
     cap = _cap(price)
-    on_input = price is not None and _INPUT_SIDE.search(lower[price.end() : price.end() + 30]) is not None
+    on_input = price is not None and (
+        _INPUT_SIDE.search(lower[price.end() : price.end() + 30]) is not None
+        or _INPUT_BEFORE.search(lower[max(0, price.start() - 25) : price.start()]) is not None
+    )
     kind = next((k for k, asked, _ in _KINDS if asked.search(lower)), None)
     priced_at = _PRICED_AT.search(lower)
     if priced_at is not None:
@@ -175,6 +193,7 @@ def parse_filter(text: str) -> ModelFilter | None:
         priced_at=(Decimal(priced_at.group(1)), Decimal(priced_at.group(2))) if priced_at else None,
         open_weights=True if _OPEN.search(lower) else None,
         min_context=min_context,
+        max_context=max_context,
         released_after=_released_after(lower),
         capabilities=tuple(key for key, p in _CAP_WORDS if p.search(lower)),
         max_output_price=cap if not on_input else None,
@@ -195,6 +214,8 @@ def _cap(price: re.Match[str] | None) -> Decimal | None:
         return None
     if price.group(3):
         return Decimal(price.group(3)) / 100
+    if price.group(4):
+        return Decimal(1)
     return Decimal(price.group(1) or price.group(2))
 
 
@@ -264,6 +285,8 @@ def matches(model: Model, f: ModelFilter) -> bool:
     if f.open_weights and model.openness != "open weights":
         return False
     if f.min_context and (model.context_window or 0) < f.min_context:
+        return False
+    if f.max_context is not None and (model.context_window is None or model.context_window > f.max_context):
         return False
     if f.released_after and not (model.release_date and model.release_date[: len(f.released_after)] > f.released_after):
         return False

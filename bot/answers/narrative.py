@@ -5,6 +5,8 @@ Every sentence states a fact from the catalog or says that the fact is missing; 
 
 from __future__ import annotations
 
+import re
+
 from bot.answers.costs import CostEstimate
 from bot.answers.facts import caps_yes, decision_fit, only_in, product_type, provider_count
 from bot.answers.format import join_and, join_or, tokens_short, usd_unit, year
@@ -188,6 +190,19 @@ def context_answer(models: list[Model]) -> str:
     )
 
 
+#: License names that already say what they are: an identifier ("Apache 2.0", "MIT", "CC BY-NC") or a kind.
+_SELF_NAMED = re.compile(
+    r"^(?:apache|mit|cc|gpl|lgpl|agpl|bsd|mpl|mnpl|proprietary)\b|licen[cs]e|terms|agreement", re.I
+)
+
+
+def license_label(name: str) -> str:
+    """A license as a reader says it: a bare family name is that family's license ("Gemma" -> "the Gemma
+    license", "deepseek" -> "the deepseek license"), so the sentence does not read as if a model were the license."""
+    name = name.strip()
+    return name if _SELF_NAMED.search(name) else f"the {name} license"
+
+
 def license_answer(models: list[Model]) -> str:
     parts = []
     for m in models:
@@ -195,7 +210,7 @@ def license_answer(models: list[Model]) -> str:
             parts.append(f"{m.name} has no license on record (openness: {m.openness}).")
         else:
             osi = " (OSI-approved)" if m.license.osi_approved else ""
-            parts.append(f"{m.name} is listed under {m.license.name}{osi}.")
+            parts.append(f"{m.name} is listed under {license_label(m.license.name)}{osi}.")
     return (
         " ".join(parts) + " The license decides whether you can self-host, redistribute weights or only use "
         "hosted APIs, so confirm the upstream license before deployment."

@@ -214,6 +214,8 @@ def _parts(
     asks = list(q.asks)
     if "license" in asks and q.yes_no and license_named(q):
         asks.insert(0, asks.pop(asks.index("license")))  # "is it under Apache 2.0?" is the question to answer first
+    elif "commercial" in asks and q.yes_no:
+        asks.insert(0, asks.pop(asks.index("commercial")))  # "does its license permit commercial use?": yes first
     if "compare" in asks or (len(models) > 1 and not asks):
         asks = [a for a in asks if a != "compare"] or ["compare"]
     first: list[str] = []

@@ -40,7 +40,7 @@ def family_asked(text: str, catalog: Catalog) -> tuple[str, ...]:
     """The family a filter question asks about by name ("perplexity sonar models" -> sonar, "qwen coder models"
     -> qwen coder, "gpt-5 family models" -> gpt 5): the words before "models" from the first family word on,
     kind words left out; empty when no family word stands there."""
-    m = _BEFORE_MODELS.search(text.lower())
+    m = _BEFORE_MODELS.search(re.sub(r"[()]", "", text.lower()))  # "moonshot (kimi) models"
     if m is None:
         return ()
     words = name_words(m.group(1))

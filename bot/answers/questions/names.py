@@ -18,7 +18,10 @@ from catalog.service import Catalog
 Unknown = tuple[tuple[int, int], str, tuple[str, ...]]
 """(span in the message, the name as written, the nearest names; led by "?" when the name could mean several)."""
 
-_TIER_AFTER = r"(?:pro|mini|max|ultra|flash|opus|sonnet|haiku|nano|lite|plus|turbo|\d{1,4}b)"
+#: (never the first word of an attribute: "glm-9 max output tokens" asks the max output of "glm-9")
+_TIER_AFTER = (
+    r"(?:pro|mini|max|ultra|flash|opus|sonnet|haiku|nano|lite|plus|turbo|\d{1,4}b)(?! (?:output|context|tokens))"
+)
 #: family, an optional word between ("claude opus 7"), a version ("5", "4.5", "k5", "r3", "v4"), a tier after.
 _MODEL_LIKE = re.compile(
     rf"\b([a-z]{{1,12}})(?:[ -]([a-z]{{3,10}}))?[ -]?([a-z]?\d{{1,2}}(?:\.\d{{1,2}})?[a-z]?)\b((?:[ -]{_TIER_AFTER})?)"
@@ -60,7 +63,9 @@ def unknown_names(rest: str, catalog: Catalog) -> list[Unknown]:
     while (m := _MODEL_LIKE.search(rest, pos)) is not None:
         family, middle, tier = m.group(1), m.group(2), m.group(4)
         pos = m.end(1)  # a rejected start ("is gpt-7") must not swallow the name after it
-        if middle is not None and (middle not in vocab or middle in _NOT_MIDDLE):
+        # a middle word no name has counts only written as an id ("Falcon-Omega-2T"), not in prose ("python for 3")
+        as_id = "-" in rest[m.start(1) : m.end(3)] and " " not in rest[m.start(1) : m.end(3)]
+        if middle is not None and (middle in _NOT_MIDDLE or (middle not in vocab and not as_id)):
             continue
         series_name = len(family) == 1 and family in series and bool(tier) and middle is None
         if family not in brands and not series_name:

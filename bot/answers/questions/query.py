@@ -21,7 +21,7 @@ from catalog.service import Catalog
 MAX_PARSED = 2000
 #: Asks a yes/no question opens with ("does it", "is X on Y", "can we").
 _YES_NO = re.compile(
-    r"(?:^|[:;?.!]\s*|,\s*)\s*(?:and\s+|so\s+|also\s+)?(?:is|are|does|do|can|could|will|would|has|have|did)\s+"
+    r"(?:^|[:;?.!\n]\s*|,\s*)\s*(?:[-•*]\s*)?(?:and\s+|so\s+|also\s+)?(?:is|are|does|do|can|could|will|would|has|have|did)\s+"
     r"(?:it|its|they|this|that|there|we|[a-z0-9])"
 )
 #: A comparison asked without "is" or "does" ("gemini 2.5 flash bigger context than gpt-4.1?"): yes or no too,
@@ -212,7 +212,8 @@ _ASK_WORDS = frozenset(
     {"context", "window", "price", "prices", "pricing", "cost", "costs", "license", "licence", "licensed", "max",
      "output", "input", "benchmarks", "benchmark", "scores", "score", "params", "parameters", "release", "date",
      "released", "cutoff", "knowledge", "open", "source", "weights", "commercial", "commercially", "providers",
-     "provider", "size", "limit", "length", "much", "cheaper", "cheapest", "monthly", "month"}
+     "provider", "size", "limit", "length", "much", "cheaper", "cheapest", "monthly", "month", "maximum",
+     "number", "tokens"}
 )  # fmt: skip
 
 

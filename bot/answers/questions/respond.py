@@ -18,7 +18,7 @@ from bot.answers.questions.query import Query
 from catalog.models import Model, Price
 
 _COMPARATIVE = r"\b(?:bigger|larger|longer|more|greater|smaller|shorter|less|same|equal)\b"
-_BIGGER_CONTEXT = re.compile(rf"{_COMPARATIVE}[^?.!]{{0,30}}\bcontext|\bcontext\b[^?.!]{{0,30}}{_COMPARATIVE}")
+_BIGGER_CONTEXT = re.compile(rf"{_COMPARATIVE}[^?.!]{{0,30}}\bcontext|\bcontext\b[^?.!]{{0,50}}{_COMPARATIVE}")
 #: An either/or measure ("bigger or smaller?", "larger or smaller?").
 _EITHER = re.compile(r"\b(?:bigger|larger|longer|more) or (?:smaller|shorter|less|fewer)\b")
 _SAME = re.compile(r"\bsame\b|\bequal\b|\bas (?:big|large|long|cheap|expensive) as\b|\bpriced the same\b")
@@ -75,7 +75,7 @@ def provider_lines(models: list[Model], query: Query, provider_names: dict[str, 
 def context_lines(models: list[Model], query: Query) -> list[str] | None:
     """A context comparison ("does A have a bigger context than B?", "which has the larger context?"): the
     verdict first, yes/no when asked so, equal sizes called equal; None when the message compares nothing."""
-    lower = query.text.lower()
+    lower = blank_spans(query.text.lower(), list(query.spans))  # "context of Mistral Medium 3.5 bigger than …"
     borrowed = "context" in query.asks and _EITHER.search(lower) is not None  # "and opus 4.1? bigger or smaller?"
     if len(models) < 2 or not (_BIGGER_CONTEXT.search(lower) or borrowed):
         return None
@@ -121,6 +121,8 @@ def output_lines(models: list[Model], query: Query) -> list[str] | None:
     sizes = f"{a.name} {a.max_output:,}, {b.name} {b.max_output:,} output tokens per request"
     if _SAME.search(query.text.lower()):
         return [f"{'Yes' if a.max_output == b.max_output else 'No'} — {sizes}."]
+    if a.max_output == b.max_output:  # "can A write longer outputs than B?" when both write as much
+        return [f"No — the same limit: {sizes}."]
     smaller = _SMALLER.search(query.text.lower()) is not None
     yes = a.max_output < b.max_output if smaller else a.max_output > b.max_output
     return [f"{'Yes' if yes else 'No'} — {sizes}."]

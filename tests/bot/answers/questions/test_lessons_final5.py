@@ -39,3 +39,39 @@ def test_chat_that_asks_nothing_stays_silent(shipped_catalog: Catalog, line: str
 )
 def test_the_same_words_when_they_ask(shipped_catalog: Catalog, line: str, fragments: list[str]) -> None:
     _check(shipped_catalog, line, fragments)
+
+
+@pytest.mark.parametrize(
+    ("lines", "fragments"),
+    [
+        # an acknowledgement or a bullet before the follow-up
+        (["what does Claude Sonnet 4.6 cost per million tokens in and out?", "+1, also gpt-4.1 please"], ["$2.00"]),
+        (["what does Claude Sonnet 4.6 cost per million tokens in and out?", "Thank you — and gpt-4.1?"], ["$2.00"]),
+        # polite requests without "?"
+        (["Kindly share the context window of Nova Micro."], ["128k"]),
+        # labelled traffic lines, list numbering, "tokens of context" and "tokens back"
+        (["- Nova Pro\n- 15,000/day\n- in: 7,000 tokens\n- out: 400 tokens\n→ monthly $?"], ["7,000 in / 400 out"]),
+        (["gpt-4o mini at 80,000 messages a day, 1,400 tokens of context and 220 tokens back, per month?"], ["$820"]),
+        (["for gpt-4.1: (1) context window, (3) input and output list price per million tokens"], ["$2.00", "$8.00"]),
+        # max output asked in other words; the context's size is no parameter count
+        (["gpt-4.1: how long can answers be?"], ["32,768"]),
+        (["gpt-4.1: the maximum number of output tokens"], ["32,768"]),
+        # filters: the side of a price named before it, a dollar in words, a ceiling on the context
+        (["openai models with at least 400k context and input under $1 per million"], ["input ≤ $1"]),
+        (["xai models under a dollar per million output"], ["output ≤ $1"]),
+        (["which claude models are still on a 200k context window (less than 1M)?"], ["context ≤ 999,999"]),
+        (["Which Moonshot (Kimi) models have a 256k context window?"], ["Models that fit"]),
+        # yes/no on its own line after a bullet; equal limits said to be the same; a family's license as a license
+        (["- Grok Code Fast 1 vs gpt-5 mini\n- is grok cheaper on output?"], ["Yes"]),
+        (["can DeepSeek V4 Pro write longer outputs than DeepSeek V4 Flash?"], ["No — the same limit"]),
+        (["what's the license on Gemma 3 27B"], ["the Gemma license"]),
+        (["glm-9 max output tokens"], ["not in the catalog"]),
+    ],
+)
+def test_final5_lessons(shipped_catalog: Catalog, lines: list[str], fragments: list[str]) -> None:
+    _check(shipped_catalog, lines, fragments)
+
+
+def test_a_yes_no_about_commercial_use_opens_with_it(shipped_catalog: Catalog) -> None:
+    text = _say(shipped_catalog, "Does the license of Qwen3 32B permit commercial use?")
+    assert text is not None and text.splitlines()[1].startswith("Yes"), text
