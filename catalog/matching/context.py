@@ -166,10 +166,20 @@ def short_names_in_context(
         if len(m.text) <= SHORT_NAME:
             flagged = m.start > 0 and masked[m.start - 1] in _FLAGGED
             flagged = flagged and not (masked[m.start - 1] == "-" and masked[m.start - 2 : m.start - 1].isalpha())
-            if flagged or _other_sense(m.text.lower(), masked) or not (context or vendor_named(masked, m.model_id)):
+            glued = _letters_before(masked, m.start)  # "dsr1": its vendor's word glued before it
+            by_vendor = vendor_named(masked, m.model_id) or (bool(glued) and vendor_named(glued, m.model_id))
+            if flagged or _other_sense(m.text.lower(), masked) or not (context or by_vendor):
                 continue
         out.append(m)
     return out
+
+
+def _letters_before(text: str, end: int, most: int = 12) -> str:
+    """The letters written against position ``end`` (at most ``most``: vendor words are short)."""
+    start = end
+    while start > 0 and end - start < most and text[start - 1].isalpha():
+        start -= 1
+    return text[start:end]
 
 
 #: Words of the other domains short names live in: compiler flags ("gcc o3"), chemistry ("ozone (o3)").

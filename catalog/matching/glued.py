@@ -7,6 +7,7 @@ end ("kimi" + "k") joins the number that follows ("k2.6"), as the tokeniser does
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Set
 
 from catalog.matching.text import Tok
@@ -21,9 +22,13 @@ MAX_CACHED = 10_000
 class GluedSplitter:
     """Splits glued words against one index's vocabulary (results cached per word, bounded)."""
 
-    def __init__(self, vocab: Set[str], brands: Set[str]):
+    def __init__(self, vocab: Set[str], brands: Set[str], pairs: Set[tuple[str, str]] = frozenset()):
         self.vocab = vocab
         self.brands = brands
+        self.pairs = pairs
+        """Words that stand together in some name: "nanobanana" splits though neither piece is a family."""
+        self.vendors: Set[str] = frozenset()
+        """Chat names of vendors ("ds"): one glued to a version letter splits like a family ("dsr1")."""
         self._cache: dict[str, tuple[str, ...] | None] = {}
 
     def split(self, toks: list[Tok]) -> list[Tok]:
@@ -34,14 +39,14 @@ class GluedSplitter:
             word = tok.text
             nxt = toks[i + 1] if i + 1 < len(toks) else None
             versioned = nxt is not None and nxt.start == tok.end and nxt.text[:1].isdigit()
-            if versioned and word[-1:] in _PREFIX_LETTERS and word[:-1] in self.brands:
+            if versioned and word[-1:] in _PREFIX_LETTERS and (word[:-1] in self.brands or word[:-1] in self.vendors):
                 pieces: tuple[str, ...] | None = (word[:-1], word[-1])  # "kimik2.6": the family glued to "k2.6"
             elif not word or word in self.vocab or not word.isalpha() or not 4 <= len(word) <= MAX_GLUED:
                 out.append(tok)
                 continue
             else:
                 # "gpt5.1codexmax": words glued to a version need no family among them, the family came before it
-                after_version = bool(out) and out[-1].end == tok.start and out[-1].text[:1].isdigit()
+                after_version = bool(out) and out[-1].end == tok.start and out[-1].text[-1:].isdigit()  # "o4minihigh"
                 pieces = self._pieces(word, after_version)
                 if not pieces and after_version and (lettered := f"{out[-1].text}{word[0]}") in self.vocab:
                     rest = word[1:]  # "gpt4omini": "4o" + "mini"; "glm4.6vflash": "4.6v" + "flash"
@@ -68,12 +73,15 @@ class GluedSplitter:
         if cache_key not in self._cache:
             if len(self._cache) >= MAX_CACHED:
                 self._cache.clear()
-            self._cache[cache_key] = fewest_pieces(word, self.vocab, self.brands, need_family=not after_version)
+            self._cache[cache_key] = fewest_pieces(word, self.vocab, self.brands, not after_version, self.pairs)
         return self._cache[cache_key]
 
 
-def fewest_pieces(word: str, vocab: Set[str], brands: Set[str], need_family: bool = True) -> tuple[str, ...] | None:
-    """The fewest known pieces that make ``word`` (a trailing version letter allowed), a family among them."""
+def fewest_pieces(
+    word: str, vocab: Set[str], brands: Set[str], need_family: bool = True, pairs: Set[tuple[str, str]] = frozenset()
+) -> tuple[str, ...] | None:
+    """The fewest known pieces that make ``word`` (a trailing version letter allowed), a family among them or
+    every two neighbours standing together in some name ("nano" + "banana")."""
     n = len(word)
     best: list[tuple[str, ...] | None] = [None] * (n + 1)
     best[0] = ()
@@ -90,6 +98,7 @@ def fewest_pieces(word: str, vocab: Set[str], brands: Set[str], need_family: boo
                 if current is None or len(prev) + 1 < len(current):
                     best[end] = (*prev, piece)
     found = best[n]
-    if found is None or len(found) < 2 or (need_family and not any(p in brands for p in found)):
+    if found is None or len(found) < 2:
         return None
-    return found
+    named = any(p in brands for p in found) or all(pair in pairs for pair in itertools.pairwise(found))
+    return found if named or not need_family else None

@@ -128,6 +128,7 @@ class MatchIndex:
         index.lexicon = Lexicon.build(models, {m.id: index.entries[m.id].brand for m in models}, vendor_aliases())
         index.deletes = dict(known_words(index.lexicon.vocab))
         index.lexicon.hint(index.brands)
+        index.glued.pairs, index.glued.vendors = index.lexicon.pairs, index.lexicon.curated_vendor_words
         # keys the strict pass decides (one model each); a key it found ambiguous, or an unversioned one a lab's
         # pointer answers ("mistral large"), is left to the forms' preferences
         index._pointed = {k for k, form in index.lexicon.forms.items() if _pointed(k, form, index.lexicon.current)}

@@ -21,8 +21,8 @@ from catalog.service import Catalog
 MAX_PARSED = 2000
 #: Asks a yes/no question opens with ("does it", "is X on Y", "can we").
 _YES_NO = re.compile(
-    r"(?:^|[:;?.!\n]\s*|,\s*)\s*(?:[-•*]\s*)?(?:and\s+|so\s+|also\s+)?(?:is|are|does|do|can|could|will|would|has|have|did)\s+"
-    r"(?:it|its|they|this|that|there|we|[a-z0-9])"
+    r"(?:^|[:;?.!\n,])[ \t]*(?:[-•*][ \t]*)?(?:and\s+|so\s+|also\s+)?"  # a bullet or "and" before it; blanks within
+    r"(?:is|are|does|do|can|could|will|would|has|have|did)\s+(?:it|its|they|this|that|there|we|[a-z0-9])"  # one line
 )
 #: A comparison asked without "is" or "does" ("gemini 2.5 flash bigger context than gpt-4.1?"): yes or no too,
 #: unless it asks which one ("which is cheaper than …?").

@@ -229,6 +229,11 @@ def test_a_latest_pointer_answers_when_latest_is_typed(shipped_index: MatchIndex
         # "llama" names Meta (most models carrying it), not NVIDIA's Llama Nemotrons
         ("on the llama side we use 3.1 8b for agents", {"llama-3.1-8b-instruct"}),
         ("eval_claudeopus4.5_v2.jsonl has the outputs", {"claude-opus-4.5"}),  # "_v2" is the file's suffix
+        # glued words made of words that stand together in a name, with no family among them, or after "o4"/"k2"
+        ("we use nanobanana2 for stickers", {"nano-banana-2"}),
+        ("o4minihigh for evals", {"o4-mini-high"}),
+        ("kimik2thinkingturbo is fast", {"kimi-k2-thinking-turbo"}),
+        ("dsr1 for math", {"deepseek-r1"}),  # a vendor's chat name glued to a short name
     ],
 )
 def test_pasted_and_spelled_forms(shipped_index: MatchIndex, text: str, expected: set[str]) -> None:
