@@ -32,7 +32,8 @@ INTENT_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"|^\W*(?:and |what about |how about )(?:the |its )?output\b"
             r"|\bmore output\b|\blonger outputs?\b|\bmax(?:imum)? (?:completion|response) (?:tokens|length)\b"
             r"|\bmax(?:imum)? number of output tokens\b|\btokens can it (?:output|generate|write|return)\b"
-            r"|\bhow long can (?:its |the )?(?:answers?|responses?|outputs?|replies) be\b|\boutput max\b",
+            r"|\bhow long can (?:its |the )?(?:answers?|responses?|outputs?|replies) be\b|\boutput max\b"
+            r"|\bmax out(?:put)? tokens\b",
         ),
         ("context", r"\bcontext\b|\bwindow\b|\bhow many tokens\b|\blong (?:a )?prompts?\b"),
         ("open_source", r"\bopen[- ]?(?:source|weights?|models?|llm)\b|\bself[- ]?host|\bweights\b"),

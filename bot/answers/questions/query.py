@@ -21,7 +21,7 @@ from catalog.service import Catalog
 MAX_PARSED = 2000
 #: Asks a yes/no question opens with ("does it", "is X on Y", "can we").
 _YES_NO = re.compile(
-    r"(?:^|[:;?.!\n,])[ \t]*(?:[-•*][ \t]*)?(?:and\s+|so\s+|also\s+)?"  # a bullet or "and" before it; blanks within
+    r"(?:^|[:;?.!\n,]| [-–—])[ \t]*(?:[-•*][ \t]*)?(?:and\s+|so\s+|also\s+)?"  # after a bullet, "and", " - "
     r"(?:is|are|does|do|can|could|will|would|has|have|did)\s+(?:it|its|they|this|that|there|we|[a-z0-9])"  # one line
 )
 #: A comparison asked without "is" or "does" ("gemini 2.5 flash bigger context than gpt-4.1?"): yes or no too,
@@ -35,7 +35,7 @@ _REQUEST = re.compile(
     r"|anyone know"
     r"|curious (?:whether|if|about)|wondering (?:whether|if|about)|wonder (?:whether|if)|do you know"
     r"|i'?d like|i would like|could (?:i|we) (?:get|have)|kindly|(?:i )?would appreciate|could you|can you"
-    r"|would you)\b"
+    r"|would you)\b|\bor not\W*$"
 )
 #: A question put to teammates, not to the bot ("anyone tried deepseek v3.2 with tool calling?").
 TO_TEAM = re.compile(
@@ -52,7 +52,10 @@ _TO_PERSON = re.compile(
 #: channel ("@here") or the bot by name ("@bot") still asks the bot.
 _TO_HANDLE = re.compile(r"^\W{0,3}(?:(?:hey|hi|yo|ok|so)\s+)?@(?!here\b|everyone\b|channel\b|bot\b)\w")
 #: A rhetorical question or an aside that closes the matter ("is it me or …", "anyway, not our problem").
-_RHETORICAL = re.compile(r"\bis it (?:just )?me or\b|\bam i the only one\b|\bnot our problem\b|\bnot that it matters\b")
+_RHETORICAL = re.compile(
+    r"\bis it (?:just )?me or\b|\bam i the only one\b|\bnot our problem\b|\bnot that it matters\b"
+    r"|\b(?:review|approve|read|check) (?:my|our) (?:doc|docs|pr|draft|proposal|email|link|sheet|spreadsheet)\b"
+)  # ... or a request only a colleague can do ("please review my doc about …")
 #: A figure the writer already has ("bill dropped from $410 to $90", "is about $400 a month"): a report, unless
 #: the message asks ("?").
 _STATED_COST = re.compile(

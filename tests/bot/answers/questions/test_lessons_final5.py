@@ -75,3 +75,20 @@ def test_final5_lessons(shipped_catalog: Catalog, lines: list[str], fragments: l
 def test_a_yes_no_about_commercial_use_opens_with_it(shipped_catalog: Catalog) -> None:
     text = _say(shipped_catalog, "Does the license of Qwen3 32B permit commercial use?")
     assert text is not None and text.splitlines()[1].startswith("Yes"), text
+
+
+@pytest.mark.parametrize(
+    ("line", "fragments"),
+    [
+        ("minimax m2.7 vs m2.5 - is m2.5 cheaper?", ["No — they cost the same"]),  # a yes/no after " - "
+        ("opus 4.7 context and max out tokens? and price per m", ["128,000"]),
+        ("claude opus 4.5 available on azure or not", ["Azure"]),  # "… or not" asks
+    ],
+)
+def test_final4_leftovers(shipped_catalog: Catalog, line: str, fragments: list[str]) -> None:
+    _check(shipped_catalog, line, fragments)
+
+
+def test_a_request_only_a_colleague_can_do_is_not_for_the_bot(shipped_catalog: Catalog) -> None:
+    line = "Please review my doc about migration from GPT-4o to GPT-5 mini, I have send link in email"
+    assert _say(shipped_catalog, line) is None
