@@ -114,15 +114,30 @@ def family_completed(text: str, remembered: tuple[str, ...], catalog: Catalog) -
 
 
 def _typed_tiers(text: str) -> list[str]:
-    """Tier words typed, compound ones whole ("flash-lite", "mini"): all their parts are tier words."""
-    found = re.findall(r"[a-z]+(?:-[a-z]+)*", text.lower())
-    return [w for w in found if all(part in TIER_WORDS for part in w.split("-"))]
+    """Tier words typed, compound ones whole and hyphenated ("flash lite" and "flash-lite" are "flash-lite")."""
+    out: list[str] = []
+    joined = False  # the previous tier word stands right before this one, with only " " or "-" between
+    for m in re.finditer(r"[a-z]+|[^a-z]", text.lower()):
+        word = m.group()
+        if word in TIER_WORDS:
+            out[-1:] = [f"{out[-1]}-{word}"] if joined and out else [*out[-1:], word]
+            joined = True
+        else:
+            joined = joined and word in (" ", "-")
+    return out
+
+
+_NAME_WORDS = re.compile(r"[a-z]+")
 
 
 def seen_with_tier(text: str, seen: tuple[str, ...], catalog: Catalog) -> list[str]:
     """ "and opus?" after the channel named Opus 4.1: the one model named lately whose name has the typed tier."""
-    typed = set(_typed_tiers(text))
-    hits = [mid for mid in seen if mid in catalog.models and typed & set(catalog.models[mid].name.lower().split())]
+    typed = {part for t in _typed_tiers(text) for part in t.split("-")}  # every typed tier ("flash lite": both)
+    hits = [
+        mid
+        for mid in seen
+        if mid in catalog.models and typed and typed <= set(_NAME_WORDS.findall(catalog.models[mid].name.lower()))
+    ]
     return hits[:1] if len(hits) == 1 else []
 
 

@@ -15,6 +15,7 @@ from bot.answers.intents import INTENT_RULES, UNKNOWN_TOPICS, blank_spans, is_qu
 from bot.answers.questions.names import checked_mentions, elided_siblings, family_led, unknown_names
 from bot.answers.questions.scores import named_benchmarks
 from bot.answers.questions.traffic import StatedTraffic, read_traffic
+from catalog.matching.rules import TIER_WORDS
 from catalog.matching.text import mask
 from catalog.service import Catalog
 
@@ -75,6 +76,9 @@ _FOLLOW_UP = re.compile(
     r"|^\s*(?:the|that|its) [a-z0-9][a-z0-9-]{1,20} (?:one|version|model|variant|tier)\b"  # "the lite one?"
     r"|\b(?:too|as well)\W*$"  # "context window too?"
 )
+#: A message that is tier words alone ("nano?", "flash lite?"): the model just discussed, in that tier.
+_TIERS = "|".join(sorted(TIER_WORDS))
+_ONLY_TIERS = re.compile(rf"^\W*(?:{_TIERS})(?:[ -](?:{_TIERS}))*\W*$")
 _SAME_TRAFFIC = re.compile(r"\bsame (?:traffic|volume|numbers|usage|load|setup|estimate|calculation|math|maths)\b")
 #: Words that carry no content in a terse request ("price of gpt-4o pls", "deepseek v3.2 context window").
 _FILLER = frozenset(
@@ -175,7 +179,9 @@ def parse_query(
         unknown_topic=topic,
         asking=asking,
         yes_no=bool(_YES_NO.search(lower)) or (bool(_TERSE_COMPARISON.search(lower)) and not _WHICH.search(lower)),
-        follow_up=bool(_FOLLOW_UP.match(_ACK.sub("", lower, count=1))) or bool(_SAME_TRAFFIC.search(lower)),
+        follow_up=bool(_FOLLOW_UP.match(_ACK.sub("", lower, count=1)))
+        or bool(_SAME_TRAFFIC.search(lower))
+        or bool(_ONLY_TIERS.match(lower)),  # "nano?" after a question on GPT-5.4 mini
         same_traffic=bool(_SAME_TRAFFIC.search(lower)),
         families=found.families,
         spans=tuple(spans),

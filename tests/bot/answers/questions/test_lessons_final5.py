@@ -92,3 +92,15 @@ def test_final4_leftovers(shipped_catalog: Catalog, line: str, fragments: list[s
 def test_a_request_only_a_colleague_can_do_is_not_for_the_bot(shipped_catalog: Catalog) -> None:
     line = "Please review my doc about migration from GPT-4o to GPT-5 mini, I have send link in email"
     assert _say(shipped_catalog, line) is None
+
+
+@pytest.mark.parametrize(
+    ("lines", "fragment"),
+    [
+        (["context window of gemini 2.5 flash?", "what about flash lite"], "Gemini 2.5 Flash-Lite"),  # both tiers
+        (["gpt-5.4 mini price", "nano?"], "GPT-5.4 nano"),  # tier words alone follow up
+    ],
+)
+def test_tier_follow_ups(shipped_catalog: Catalog, lines: list[str], fragment: str) -> None:
+    text = _say(shipped_catalog, *lines)
+    assert text is not None and fragment in text, text
