@@ -169,26 +169,20 @@ class Lexicon:
             ordinary = word in TIER_WORDS | STOPWORDS or bool(VERSION.match(word)) or is_size_token(word)
             if word and not ordinary and min(lex.forms[key].values()) <= LOOSE:
                 lex.singles.add(word)
-        lex.nick_words = frozenset(
-            w
-            for (w,) in (k for k in lex.forms if len(k) == 1)
-            if w.isalpha() and len(w) >= 5 and w not in lex.vendor_words and w not in TIER_WORDS | STOPWORDS
-        )
+        singles = (w for (w,) in (k for k in lex.forms if len(k) == 1) if w.isalpha() and len(w) >= 5)
+        lex.nick_words = frozenset(w for w in singles if w not in lex.vendor_words and w not in TIER_WORDS | STOPWORDS)
         lex.pairs = frozenset(
             (a, b) for a, near in lex.neighbours.items() if a not in STOPWORDS for b in near if b not in STOPWORDS
         )
         lex.vendor_set = frozenset(lex.vendor_words)
-        lex.family_heads = frozenset(w[:4] for w in lex.vendor_set if len(w) >= 4)
+        lex.family_heads = frozenset(w[:4] for w in lex.vendor_set if len(w) >= 2)  # "yi", "gpt" whole
         lex.anchor_set = lex.vendor_set | TIER_WORDS
         for word in {*lex.vendor_words, *lex.singles, *TIER_WORDS}:
             if word.isalpha() and len(word) >= 3:
                 for variant in {word, *(word[:i] + word[i + 1 :] for i in range(len(word)))}:
                     lex.family_deletes.setdefault(variant, set()).add(word)
-        lex.family_typos = (
-            frozenset(t for w in lex.vendor_set if w.isalpha() and len(w) >= TYPO_MIN for t in slips(w))
-            - lex.vocab
-            - STOPWORDS
-        )
+        slipped = {t for w in lex.vendor_set if w.isalpha() and len(w) >= TYPO_MIN for t in slips(w)}
+        lex.family_typos = frozenset(slipped - lex.vocab - STOPWORDS)
         return lex
 
     def hint(self, families: set[str]) -> None:
@@ -233,7 +227,8 @@ class Lexicon:
         """Whether any word is a family glued to more ("grokcodefast"), judged once per word like ``_any_typo``."""
 
         def glued(w: str) -> bool:
-            return len(w) >= 7 and w[:4] in self.family_heads and self._glued_family(w)
+            head = w[:4] in self.family_heads or w[:3] in self.family_heads or w[:2] in self.family_heads
+            return len(w) >= 6 and ((head and self._glued_family(w)) or self._glued_pair(w))
 
         return _any_judged(words, self.glued_yes, self.glued_no, glued)
 
@@ -276,7 +271,11 @@ class Lexicon:
 
     def _glued_family(self, word: str) -> bool:
         """A long unknown word that starts with a family ("grokcodefast", "deepseekv")."""
-        return word.isalpha() and any(word[:n] in self.vendor_set for n in range(4, 9))
+        return word.isalpha() and any(word[:n] in self.vendor_set for n in range(2, 9))
+
+    def _glued_pair(self, word: str) -> bool:
+        """Two words that stand together in a name, glued ("nanobanana")."""
+        return any((word[:i], word[i:]) in self.pairs for i in range(2, len(word) - 1))
 
     def _neighbours_in_one_form(self, tokens: list[str]) -> bool:
         """Two tokens in a row that stand in one form: one C-level set test over the message's pairs."""

@@ -234,6 +234,9 @@ def test_a_latest_pointer_answers_when_latest_is_typed(shipped_index: MatchIndex
         ("o4minihigh for evals", {"o4-mini-high"}),
         ("kimik2thinkingturbo is fast", {"kimi-k2-thinking-turbo"}),
         ("dsr1 for math", {"deepseek-r1"}),  # a vendor's chat name glued to a short name
+        ("we use nanobanana for stickers", {"nano-banana"}),  # no digit: the fast path reads glued pairs too
+        ("yilarge on the router", {"yi-large"}),  # a family of two or three letters glued to its tier
+        ("gptaudio for calls", {"gpt-audio"}),
     ],
 )
 def test_pasted_and_spelled_forms(shipped_index: MatchIndex, text: str, expected: set[str]) -> None:
@@ -259,6 +262,7 @@ def test_pasted_and_spelled_forms(shipped_index: MatchIndex, text: str, expected
         "step3 of the runbook failed again",  # a numbered step, glued
         "instance type r6i.2xlarge is cheaper",  # a count glued to a word, in price talk
         "my m2pro macbook is faster",
+        "philosophy of mind is off topic",  # a word that starts like a family ("phi") and is no name
     ],
 )
 def test_ids_and_versions_that_are_not_models(shipped_index: MatchIndex, text: str) -> None:
