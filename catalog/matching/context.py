@@ -9,7 +9,9 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable, Set
+from dataclasses import dataclass
 
+from catalog.matching.lexicon import Lexicon
 from catalog.matching.results import Mention
 from catalog.matching.rules import ENGLISH_FAMILIES, STOPWORDS, WEAK_FAMILIES, capitalised_mid_sentence
 from catalog.matching.text import Tok
@@ -53,6 +55,9 @@ OPERATIONS_TALK = frozenset(
     {
         *("slow", "down", "outage", "timeouts", "errors", "429s", "500s", "rate-limited", "limits", "logs"),
         *("ignores", "ignoring", "deploy", "deployed", "self-hosted", "serving", "served", "quantized", "prompted"),
+        # what a team says of a tool it tried: good at this, solid, handles it, struggles
+        *("good", "great", "decent", "solid", "impressive", "fine", "works", "worked", "handles", "handled"),
+        *("struggles", "struggled", "nailed", "fails", "failed", "carried", "accurate", "reliable", "flaky"),
     }
 )
 
@@ -111,6 +116,39 @@ def in_context(original: str, toks: list[Tok], words: list[str], start: int, bra
     return any(
         w in brands and capitalised_mid_sentence(original, t) for w, t in zip(words[start:], toks[start:], strict=False)
     )
+
+
+@dataclass(frozen=True, slots=True)
+class Run:
+    """A run of a message's tokens that reads as an everyday-word name, with what surrounds it."""
+
+    original: str
+    toks: list[Tok]
+    words: list[str]
+    start: int
+    stop: int
+
+
+def counts_in_context(run: Run, mid: str, talk: bool, lex: Lexicon) -> bool:
+    """Whether an everyday-word name ("nova pro", "command a") is the model here: "Command A" as the name writes
+    it, or lowercase beside its lab ("cohere's command a"); else model talk or a capitalised family, and never
+    right after another maker's capitalised word ("Arctis Nova Pro")."""
+    original, toks, words, start = run.original, run.toks, run.words, run.start
+    letter = letter_as_named(original, toks, words, start, run.stop)
+    if letter is False:
+        letter = lex.vendor_named(" ".join(words), mid)
+    ok = (talk or in_context(original, toks, words, start, lex.hint_words)) if letter is None else letter
+    return ok and not another_brand_before(original, toks, words, start, lex.vocab, lex.vendor_set)
+
+
+def another_brand_before(
+    original: str, toks: list[Tok], words: list[str], start: int, known: Set[str], vendors: Set[str]
+) -> bool:
+    """A capitalised word no name or vendor holds right before an everyday-word name: another maker's product
+    ("Arctis Nova Pro" headphones, a "Deeper Sonar Pro" fish finder), not the model ("Amazon Nova Pro")."""
+    if start == 0 or words[start - 1] in known or words[start - 1] in vendors:
+        return False
+    return capitalised_mid_sentence(original, toks[start - 1]) and original[toks[start - 1].end] == " "
 
 
 def families(original: str, toks: list[Tok], words: list[str], used: list[bool], brands: Set[str]) -> tuple[str, ...]:

@@ -15,9 +15,9 @@ from catalog.identity.keys import VENDOR_TOKENS, is_size_token
 from catalog.matching.chat_names import vendor_aliases
 from catalog.matching.context import (
     ANY_TALK,
+    Run,
     context_worthy,
-    in_context,
-    letter_as_named,
+    counts_in_context,
     short_names_in_context,
     short_tier_typo,
     talks_about_models,
@@ -365,12 +365,9 @@ class MatchIndex:
             if key in self._pointed:
                 continue
             ids = self.chat_keys.get(key)
-            if not ids and (context_ids := self.context_keys.get(key)):
-                letter = letter_as_named(original, toks, words, start, stop)  # "Command A"; "cohere's command a"
-                if letter is False:
-                    letter = self.lexicon.vendor_named(" ".join(words), next(iter(context_ids)))
-                ok = (talk or in_context(original, toks, words, start, self.brands)) if letter is None else letter
-                ids = context_ids if ok else None
+            if not ids and (context_ids := self.context_keys.get(key)):  # "nova pro": in context only
+                span = Run(original, toks, words, start, stop)
+                ids = context_ids if counts_in_context(span, next(iter(context_ids)), talk, self.lexicon) else None
             if not ids or len(ids) != 1:
                 continue
             (mid,) = ids

@@ -335,6 +335,11 @@ def _fires(
             return msg.vendor_next_to(start, stop, vendor, key) and len(key[0]) >= 4
         return specific(key, EXACT) and (near_vendor or msg.context)
     if any(c.isdigit() for w in key for c in w):  # "mercury2" glued is no "mercury 2" in prose
+        if len(key) == 2 and not SEQUENCE_WORDS.isdisjoint(key) and any(w.isdigit() for w in key):
+            # "step3 failed": a numbered step, unless its lab is named ("stepfun step 3") or it is written as the
+            # model's id in model talk ("moved the agent to step-3")
+            hyphened = stop - start == 2 and msg.masked[msg.toks[start].end : msg.toks[start + 1].start] == "-"
+            return near_vendor or (msg.context and hyphened)
         return specific(key, level) or near_vendor or msg.context or msg.glued_number(start, stop)
     if msg.context or near_vendor or msg.vendor_next_to(start, stop, vendor, key):
         return True

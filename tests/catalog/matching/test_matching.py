@@ -311,6 +311,11 @@ def test_a_typo_in_a_tier_word_never_drops_the_tier(shipped_index: MatchIndex, t
         ("the agent loop runs on deepseek speciale now", {"deepseek-v3.2-speciale"}),
         ("boy scouts of america", set()),
         ("deep research with terminus", set()),
+        # what a team says of a tool it tried is context for two-word names; another maker's word before one is not
+        ("ok nova micro is actually good at this", {"nova-micro"}),
+        ("my Arctis Nova Pro headset died, good thing it was cheap", set()),
+        ("the Deeper Sonar Pro fish finder works great", set()),
+        ("is Amazon Nova Pro any good?", {"nova-pro"}),
     ],
 )
 def test_everyday_word_names_need_context(shipped_index: MatchIndex, text: str, expected: set[str]) -> None:
