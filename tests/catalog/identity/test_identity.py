@@ -145,6 +145,8 @@ TOGETHER = [
     ("oci/cohere.command-a-vision", "cohere/command-a-vision-07-2025"),
     # the one weights version there is ("only-version")
     ("togetherai/mistralai/Mixtral-8x22B-Instruct-v0.1", "mistral/open-mixtral-8x22b"),
+    ("lambda/hermes3-70b", "openrouter/nousresearch/hermes-3-llama-3.1-70b"),  # curated
+    ("llmgateway/minimax-text-01", "minimax/minimax-01"),  # curated
 ]
 
 
