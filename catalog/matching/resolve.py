@@ -60,6 +60,8 @@ def _resolve(index: MatchIndex, query: str) -> Resolved:
         return Resolved(mid, index.entries[mid].name, "normalised", 98.0)
     if (mid := whole_name(index.lexicon, index.deletes, words)) is not None:
         return Resolved(mid, index.entries[mid].name, "normalised", 92.0)
+    if (mid := _past_its_maker(index, words)) is not None:
+        return Resolved(mid, index.entries[mid].name, "normalised", 90.0)
     wider = _supersets(index, corrected)
     if wider:
         if len(wider) == 1:
@@ -68,6 +70,17 @@ def _resolve(index: MatchIndex, query: str) -> Resolved:
         ranked = most_popular(index, wider, 25)
         raise AmbiguousModel(q, [(i, index.entries[i].name) for i in ranked[:25]])
     return _fuzzy(index, q, corrected)
+
+
+def _past_its_maker(index: MatchIndex, words: list[str]) -> str | None:
+    """ "anthracite magnum v4 72b", "thedrummer skyfall 36b": a maker's name the catalog does not hold, then a
+    whole versioned name; the word is left out only when it is nothing the index knows and the rest names one
+    model with a number in it."""
+    first, rest = (words[0], words[1:]) if words else ("", [])
+    unknown = first.isalpha() and len(first) >= 4 and first not in index.lexicon.vocab and first not in index.vocab
+    if not unknown or len(rest) < 2 or not any(c.isdigit() for w in rest for c in w):
+        return None
+    return whole_name(index.lexicon, index.deletes, rest)
 
 
 def _supersets(index: MatchIndex, key: tuple[str, ...]) -> set[str]:

@@ -184,6 +184,7 @@ def test_pasted_id_is_read_whole(shipped_index: MatchIndex) -> None:
         ("gpt5.1codexmax", "gpt-5.1-codex-max"),
         ("hermes3:70b", "hermes-3-70b-instruct"),
         ("sakana fugu", "fugu"),  # a leading vendor word
+        ("anthracite magnum v4 72b", "magnum-v4-72b"),  # a maker the catalog does not hold, then a whole name
     ],
 )
 def test_resolve_through_forms(shipped_index: MatchIndex, query: str, model_id: str) -> None:
