@@ -253,9 +253,13 @@ def filter_answer(text: str, catalog: Catalog, filt: ModelFilter, profile: Traff
         price = f"{usd_per_m(inp)} in / {usd_per_m(out)} out" if inp is not None else "no complete price"
         lines.append(f"• {m.name}: {tokens_short(m.context_window)} context, {price}, {cost}")
     if len(hits) > SHOWN:
-        more = [m.name for m, _ in hits[SHOWN:NAMED]]
+        others = [m for m, _ in hits[SHOWN:]]
+        if len(hits) > NAMED:  # too many to name: the most widely served, which a reader is likeliest to know
+            others = sorted(others, key=lambda m: -len(m.providers))
+        more = [m.name for m in others[: NAMED - SHOWN]]
         rest = f" and {len(hits) - NAMED} more" if len(hits) > NAMED else ""
-        lines.append(f"Also: {', '.join(more)}{rest}.")
+        label = "Also, most widely served" if len(hits) > NAMED else "Also"
+        lines.append(f"{label}: {', '.join(more)}{rest}.")
     if hits:
         order = "monthly cost at your traffic" if filt.by_cost else "how widely served (most providers first)"
         lines.append(f"Ranked by {order}, not by quality: the catalog cannot rank quality.")

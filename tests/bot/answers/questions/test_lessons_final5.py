@@ -104,3 +104,8 @@ def test_a_request_only_a_colleague_can_do_is_not_for_the_bot(shipped_catalog: C
 def test_tier_follow_ups(shipped_catalog: Catalog, lines: list[str], fragment: str) -> None:
     text = _say(shipped_catalog, *lines)
     assert text is not None and fragment in text, text
+
+
+def test_a_filter_with_too_many_matches_names_the_widely_served_ones(shipped_catalog: Catalog) -> None:
+    text = _say(shipped_catalog, "open weights models under $1 per 1M output tokens")
+    assert text is not None and "Also, most widely served:" in text and "GPT OSS 120B" in text, text
