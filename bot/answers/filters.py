@@ -105,8 +105,8 @@ _CAP_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 #: "128k context", "context of at least 1m", "1M-token context": digits are bounded and anchored, so a long run of
 #: digits or spaces costs linear time (each pattern has one unbounded-free path per start position).
 _CONTEXT = re.compile(
-    r"(?<![\d.])(\d{1,4}(?:\.\d{1,2})?) ?(k|m|million|thousand)\b[^.?!,\d]{0,20}\bcontext"
-    r"|\bcontext\b[^.?!,\d]{0,20}(?<![\d.])(\d{1,4}(?:\.\d{1,2})?) ?(k|m|million|thousand)\b"
+    r"(?<![\d.])(\d{1,4}(?:\.\d{1,2})?|a|one) ?(k|m|million|thousand)\b[^.?!,\d]{0,20}\b(?:context|ctx)"
+    r"|\b(?:context|ctx)\b[^.?!,\d]{0,20}(?<![\d.])(\d{1,4}(?:\.\d{1,2})?) ?(k|m|million|thousand)\b"
 )
 _PRICE = re.compile(
     r"\b(?:under|below|less than|cheaper than|max(?:imum)?|at most)\s{0,3}\$\s{0,3}(\d{1,6}(?:\.\d{1,4})?)"
@@ -177,6 +177,7 @@ def parse_filter(text: str) -> ModelFilter | None:
         max_context = limit if ceiling.group(1) == "at most" else limit - 1
     if (m := _CONTEXT.search(lower)) and not (ceiling and ceiling.start() <= m.start() < ceiling.end()):
         number, unit = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+        number = "1" if number in ("a", "one") else number  # "a million tokens of context"
         min_context = int(Decimal(number) * (1000 if unit in ("k", "thousand") else 1_000_000))
     price = _PRICE.search(lower)
     cap = _cap(price)

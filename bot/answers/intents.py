@@ -15,7 +15,8 @@ INTENT_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     for name, pattern in (
         (
             "cheaper",
-            r"\bcheaper\b|\bless expensive\b|\bmore expensive\b|\bcosts? less\b|\bcheapest of\b"
+            r"\bcheaper\b|\bless expensive\b|\bmore expensive\b|\bpricier\b|\bdearer\b|\bcosts? (?:less|more)\b"
+            r"|\bcheapest of\b"
             r"|\bsame price\b|\bpriced the same\b|\bas (?:cheap|expensive) as\b|\bcosts? the same\b|\bsame cost\b",
         ),
         (
@@ -25,7 +26,10 @@ INTENT_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"|\bestimate\b|\brun us\b|\bset us back\b",
         ),
         ("cheapest_route", r"\bcheapest\b|\bbest price\b|\blowest price\b"),
-        ("price", r"\bprice[sd]?\b|\bpricing\b|\bcosts?\b|\bhow much\b|\$|\bper (?:1m|million|token)"),
+        (
+            "price",  # "per mil", "per mtok", "$/mil", "hw much": how a hurried team writes it
+            r"\bprice[sd]?\b|\bpricing\b|\bcosts?\b|\bh(?:o)?w much\b|\$|\bper[- ](?:1m|million|token|mil|mtok)\b",
+        ),
         (
             "max_output",
             r"\bmax(?:imum)? output\b|\boutput (?:limit|length)\b|\bhow many output tokens\b|\boutputs? more\b"
@@ -33,9 +37,9 @@ INTENT_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"|\bmore output\b|\blonger outputs?\b|\bmax(?:imum)? (?:completion|response) (?:tokens|length)\b"
             r"|\bmax(?:imum)? number of output tokens\b|\btokens can it (?:output|generate|write|return)\b"
             r"|\bhow long can (?:its |the )?(?:answers?|responses?|outputs?|replies) be\b|\boutput max\b"
-            r"|\bmax out(?:put)? tokens\b",
+            r"|\bmax out(?:put)?(?: tokens)?\b",
         ),
-        ("context", r"\bcontext\b|\bwindow\b|\bhow many tokens\b|\blong (?:a )?prompts?\b"),
+        ("context", r"\bcontext\b|\bctx\b|\bwindow\b|\bhow many tokens\b|\blong (?:a )?prompts?\b"),
         ("open_source", r"\bopen[- ]?(?:source|weights?|models?|llm)\b|\bself[- ]?host|\bweights\b"),
         ("license", r"\blicen[cs]e[ds]?\b|\bapache(?:[- ]2(?:\.0)?)?\b|\bmit[- ]licen"),
         (
@@ -86,7 +90,7 @@ UNKNOWN_TOPICS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 )
 
 _QUESTION_START = re.compile(
-    r"^\s*(?:which|what|whats|what's|is|are|does|do|did|can|could|where|how|who|should|would|will|when|"
+    r"^\s*(?:which|what|whats|what's|is|are|does|do|did|can|could|where|how|hw|who|should|would|will|when|"
     r"compare|tell me|any|has|have|recommend|suggest|find|list|show me)\b",
     re.IGNORECASE,
 )
@@ -103,7 +107,7 @@ def is_question(text: str) -> bool:
 
 _DECIDED = re.compile(
     r"\b(?:we're|we are|we've|we went|we're going|going with|settled|decided|picked|chose|switched|moved|we|our"
-    r"|i'm going to|going to|gonna|i'll|i will|tonight|tomorrow)\b",
+    r"|i'm going to|going to|gonna|i'll|i will|tonight|tomorrow|yesterday|blockers?|standup)\b",
     re.IGNORECASE,
 )
 

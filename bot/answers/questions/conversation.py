@@ -80,6 +80,8 @@ def converse(
     q = parse_query(text, catalog, words, benchmark_table(catalog), in_talk=in_talk)
     if q.model_ids:
         memory = (recall or ChannelMemory()).saw(q.model_ids, now)
+    if q.to_team and not addressed:
+        return None, memory  # "@chen can you send me the claude prices?": a colleague's to answer
     model_ids, asks, traffic = list(q.model_ids), list(q.asks), q.traffic
     borrowed = False
     pronoun = _PRONOUN.search(q.text.lower()) is not None
@@ -191,7 +193,7 @@ def converse(
 
 _PRONOUN = re.compile(r"\b(?:it|its|that|this|they|them|those)\b")
 _OVERVIEW = dict(INTENT_RULES)["overview"]
-_PER_TOKEN = re.compile(r"\bper (?:1m|million|mtok|token|1k)\b|/ ?(?:1m|mtok)\b|\bunit price")
+_PER_TOKEN = re.compile(r"\bper[- ](?:1m|million|mtok|token|1k|mil)\b|/ ?(?:1m|mtok|mil)\b|\bunit price")
 #: Words around a model name that still ask the bot for its card ("kimi k2?", "gpt-4o pls").
 _BARE = frozenset({"and", "what", "about", "the", "pls", "please", "so", "hmm", "ok", "model", "new", "this", "that"})
 

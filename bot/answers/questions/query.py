@@ -36,7 +36,7 @@ _REQUEST = re.compile(
     r"|anyone know"
     r"|curious (?:whether|if|about)|wondering (?:whether|if|about)|wonder (?:whether|if)|do you know"
     r"|i'?d like|i would like|could (?:i|we) (?:get|have)|kindly|(?:i )?would appreciate|could you|can you"
-    r"|would you)\b|\bor not\W*$"
+    r"|would you)\b|\bor not\W*$|\by/n\b"
 )
 #: A question put to teammates, not to the bot ("anyone tried deepseek v3.2 with tool calling?").
 TO_TEAM = re.compile(
@@ -51,11 +51,15 @@ _TO_PERSON = re.compile(
 )
 #: A question put to one colleague by their handle ("@lena is the 1M context usable?"); a ping of the whole
 #: channel ("@here") or the bot by name ("@bot") still asks the bot.
-_TO_HANDLE = re.compile(r"^\W{0,3}(?:(?:hey|hi|yo|ok|so)\s+)?@(?!here\b|everyone\b|channel\b|bot\b)\w")
+_TO_HANDLE = re.compile(
+    r"^\W{0,3}(?:(?:hey|hi|yo|ok|so)\s+)?@(?!here\b|everyone\b|channel\b|bot\b)\w"
+    r"|@(?!here\b|everyone\b|channel\b|bot\b)\w{1,30},?\s(?:can|could|would|will|do|did) you\b"  # "… @lucas can you …"
+)
 #: A rhetorical question or an aside that closes the matter ("is it me or …", "anyway, not our problem").
 _RHETORICAL = re.compile(
     r"\bis it (?:just )?me or\b|\bam i the only one\b|\bnot our problem\b|\bnot that it matters\b"
     r"|\b(?:review|approve|read|check) (?:my|our) (?:doc|docs|pr|draft|proposal|email|link|sheet|spreadsheet)\b"
+    r"|\bcan you believe\b|\bglad those days\b"
 )  # ... or a request only a colleague can do ("please review my doc about …")
 #: A figure the writer already has ("bill dropped from $410 to $90", "is about $400 a month"): a report, unless
 #: the message asks ("?").
@@ -64,7 +68,7 @@ _STATED_COST = re.compile(
     r"(?:about |around |roughly |only |just |~)?\$\s?\d"
 )
 #: A statement about what the team did or saw ("was plenty", "we moved"): several asks in one are no request.
-_STATEMENT = re.compile(r"\b(?:we|i|our|us|was|were|had|did|used|tried|went|been|they)\b")
+_STATEMENT = re.compile(r"\b(?:we|i|my|our|us|was|were|had|did|used|tried|went|been|they)\b")
 #: A report of what is happening ("the pipeline is processing 3M requests a month"), not a question.
 _PROGRESSIVE = re.compile(r"\b(?:is|are|'s|'re) (?:now |still |already )?\w+ing\b")
 #: Words that make a request only together with something asked ("need the price of X", not "need to migrate").
@@ -79,7 +83,9 @@ _FOLLOW_UP = re.compile(
 #: A message that is tier words alone ("nano?", "flash lite?"): the model just discussed, in that tier.
 _TIERS = "|".join(sorted(TIER_WORDS))
 _ONLY_TIERS = re.compile(rf"^\W*(?:{_TIERS})(?:[ -](?:{_TIERS}))*\W*$")
-_SAME_TRAFFIC = re.compile(r"\bsame (?:traffic|volume|numbers|usage|load|setup|estimate|calculation|math|maths)\b")
+_SAME_TRAFFIC = re.compile(
+    r"\bsame (?:traffic|volume|numbers|usage|load|setup|estimate|calculation|math|maths)\b|\bthe same (?:for|on)\b"
+)
 #: Words that carry no content in a terse request ("price of gpt-4o pls", "deepseek v3.2 context window").
 _FILLER = frozenset(
     {"the", "a", "an", "of", "for", "on", "in", "pls", "plz", "please", "and", "its", "it", "s", "per", "1m",
@@ -110,6 +116,8 @@ class Query(BaseModel):
     """Benchmark names as the catalog spells them ("GPQA", "SWE-Bench Verified")."""
     unknown_topic: str | None = None
     asking: bool = False
+    to_team: bool = False
+    """Said to colleagues ("@lena is …?", "anyone tried …?", "is it me or …"): never the bot's to answer."""
     """A question or a request, not a statement."""
     yes_no: bool = False
     follow_up: bool = False
@@ -167,6 +175,7 @@ def parse_query(
         or (len(asks) >= 2 and bool(model_ids) and not _STATEMENT.search(prose))  # "gpt-4.1: context, max output"
         or _terse([w for w in _WORD.findall(prose) if w not in _words_of(named)], asks, bool(model_ids or unknown))
         or (bool(asks) and not traffic.empty and not _PROGRESSIVE.search(prose))  # not "… is processing 3M a month"
+        or (bool(model_ids) and traffic.requests_per_month is not None and bool(_WANT.search(prose)))  # "need a number"
     )
     return Query(
         text=text,
@@ -178,7 +187,10 @@ def parse_query(
         benchmarks=named,
         unknown_topic=topic,
         asking=asking,
-        yes_no=bool(_YES_NO.search(lower)) or (bool(_TERSE_COMPARISON.search(lower)) and not _WHICH.search(lower)),
+        to_team=to_team,
+        yes_no=bool(_YES_NO.search(lower))
+        or (bool(_TERSE_COMPARISON.search(lower)) and not _WHICH.search(lower))
+        or "y/n" in lower,
         follow_up=bool(_FOLLOW_UP.match(_ACK.sub("", lower, count=1)))
         or bool(_SAME_TRAFFIC.search(lower))
         or bool(_ONLY_TIERS.match(lower)),  # "nano?" after a question on GPT-5.4 mini

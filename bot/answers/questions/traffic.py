@@ -52,12 +52,14 @@ _CACHE_WORDS = frozenset({"cache", "cached", "caching"})
 _SHARE_WORDS = {"half": 0.5, "quarter": 0.25, "third": 1 / 3}
 WINDOW = 4
 _MULTIPLES = {"double": 2.0, "doubled": 2.0, "twice": 2.0, "triple": 3.0, "tripled": 3.0, "quadruple": 4.0,
-              "half": 0.5, "halve": 0.5, "halved": 0.5}  # fmt: skip
+              "half": 0.5, "halve": 0.5, "halved": 0.5, "doubles": 2.0, "triples": 3.0, "quadruples": 4.0,
+              "halves": 0.5}  # fmt: skip
 #: "double the traffic", "10x the requests", "3 times the volume": a multiple of the traffic before.
 _SCALED = re.compile(
     r"\b(doubled|double|twice|tripled|triple|quadruple|halved|half|halve"
     r"|\d{1,3}(?:\.\d)?x|\d{1,3}(?:\.\d)? times)\s{1,3}"
     r"(?:the |our |that |as much )?(?:traffic|volume|requests|load|usage)\b"
+    r"|\b(?:traffic|volume|requests|load|usage) (doubles|triples|quadruples|halves)\b"  # "what if traffic triples?"
 )
 
 
@@ -134,7 +136,7 @@ def read_traffic(text: str) -> StatedTraffic:
     toks = _TOKEN.findall(_NUMBERING.sub(" ", text.lower()[:2000]))
     found: dict[str, float | int] = {}
     if (scaled := _SCALED.search(text.lower()[:2000])) is not None:
-        word = scaled.group(1)
+        word = scaled.group(1) or scaled.group(2)
         found["scale"] = _MULTIPLES.get(word) or float(word.removesuffix(" times").rstrip("x"))
     for i, tok in enumerate(toks):
         if tok[0].isdigit():
@@ -233,10 +235,11 @@ _DESCRIBING = frozenset({"system", "user", "avg", "average", "long", "short", "t
 
 def _side_before(before: list[str]) -> str | None:
     """ "input 3000", "avg prompt 1.2k": the nearest word before the number, past filler words."""
-    for w in reversed(before):
+    for n, w in enumerate(reversed(before)):
         if w in _FILLER or w in _TOKEN_WORDS or w == ":":  # "in: 7,000 tokens"
             continue
-        return _side_of(w)
+        limit = n + 1 < len(before) and list(reversed(before))[n + 1] in ("max", "maximum")  # "LLM_MAX_OUT=2048"
+        return None if limit else _side_of(w)
     return None
 
 
