@@ -72,7 +72,7 @@ _STATEMENT = re.compile(r"\b(?:we|i|my|our|us|was|were|had|did|used|tried|went|b
 #: A report of what is happening ("the pipeline is processing 3M requests a month"), not a question.
 _PROGRESSIVE = re.compile(r"\b(?:is|are|'s|'re) (?:now |still |already )?\w+ing\b")
 #: Words that make a request only together with something asked ("need the price of X", not "need to migrate").
-_WANT = re.compile(r"\b(?:need|needs|want|check)\b")
+_WANT = re.compile(r"(?<!would )(?<!will )(?<!won't )\b(?:need|needs|want|check)\b")  # not "would need 2 H100s"
 #: An acknowledgement or bullet before a follow-up ("+1, also …", "Thank you — and …", "- same but …").
 _ACK = re.compile(r"^(?:\W*(?:\+1|thanks|thank you|thx|ty|cool|great|nice|perfect|got it|ok|okay)\b)*[\W_]*")
 _FOLLOW_UP = re.compile(

@@ -21,7 +21,7 @@ from bot.answers.costs import (
 
 #: Numbers ("2k", "1.2k", "50,000", "1m", "60%"), words, and the "/" of "2k/day". Every branch is a plain run.
 _TOKEN = re.compile(
-    r"(?:\d{1,3}(?:,\d{3}){1,4}|\d{1,12})(?:\.\d{1,4})?\s?(?:k|m|mm|mil|mill|million|thousand|%|percent)?(?![a-z])"
+    r"(?:\d{1,3}(?:,\d{3}){1,4}|\d{1,12})(?:\.\d{1,4})? ?(?:k|m|mm|mil|mill|million|thousand|%|percent)?(?![a-z])"
     r"|[a-z]+|[/,.;?!$<>:\n]"
 )
 #: "(3) input and output price", "2. cost per month": list numbering, not a count.
@@ -165,6 +165,13 @@ def _place(toks: list[str], i: int, value: Decimal, share: bool, found: dict[str
         return  # "$50 a day" is money; "<200k prompt" a bound, not traffic
     if before and (before[-1] == "per" or (before[-1] == "/" and before[-2:-1] and before[-2][0] in "0123456789$")):
         return  # "$1 per 1M output", "$2/1M", "$/1M" is a price's unit, not traffic ("in / 400 out" is a list)
+    if (period_before := _labelled_rate(before)) is not None:  # "req_per_day: 12000", "daily_requests: 5000"
+        per_month = value * Decimal(str(period_before))
+        if 0 < per_month <= MAX_REQUESTS_PER_MONTH and "requests_per_month" not in found:
+            found["requests_per_month"] = int(per_month.to_integral_value())
+            if period_before == 30.0:
+                found["requests_per_day"] = int(value)
+        return
     tokens_next = bool(after) and after[0] in _TOKEN_WORDS
     if not tokens_next and (
         any(t in _REQUEST_WORDS for t in after[:2])
@@ -189,6 +196,19 @@ def _place(toks: list[str], i: int, value: Decimal, share: bool, found: dict[str
     side = _side_after(after) or _side_before(before)
     if side is not None:
         found.setdefault(side, int(value))
+
+
+def _labelled_rate(before: list[str]) -> float | None:
+    """The period of a labelled request rate ending at a colon: "req_per_day:", "requests per month:",
+    "daily_requests:" (config and bullet lists write the label first)."""
+    if before[-1:] != [":"]:
+        return None
+    label = [w for w in before[-5:-1] if w not in _PER]
+    if len(label) >= 2 and label[-1] in _PERIODS and label[-2] in _REQUEST_WORDS:
+        return _PERIODS[label[-1]]
+    if len(label) >= 2 and label[-2] in _PERIODS and label[-1] in _REQUEST_WORDS:
+        return _PERIODS[label[-2]]
+    return None
 
 
 def _both_ways(after: list[str]) -> bool:

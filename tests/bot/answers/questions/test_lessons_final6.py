@@ -17,6 +17,7 @@ from tests.bot.answers.questions.test_conversation import _check, _say
         "can you believe opus 4.1 cost $75 per mil output? glad those days are over",
         "@chen can you send me your spreadsheet with the per-1M prices for all the claude models?",
         "too pricey, let's try o4-mini or gpt-5 mini instead — @lucas can you set up the eval?",
+        "self-hosting gpt-oss-120b would need 2 H100s per replica by my math",  # "would need" asks nothing
     ],
 )
 def test_said_to_colleagues_stays_silent(shipped_catalog: Catalog, line: str) -> None:
@@ -33,6 +34,17 @@ def test_said_to_colleagues_stays_silent(shipped_catalog: Catalog, line: str) ->
         (["need a number for the board deck: gpt-4.1, 900k req/month, 1.5k in 350 out"], ["900,000"]),
         (["env:\n  LLM_MAX_OUT=2048\n~90 req/hour, avg 3,000 in / 1,200 out. MiniMax-M2.5 per month?"], ["1,200 out"]),
         (["Which Meta models can take a million tokens of context or more?"], ["context ≥ 1,000,000"]),
+        # config pasted around the question: its lines are labels, a newline ends each figure
+        (
+            ["```\nmodel: gpt-4.1-mini\nreq_per_day: 12000\nin: 700\nout: 180\n```\nmonthly cost for the above"],
+            ["360,000"],
+        ),
+        (
+            [
+                "```yaml\n  avg_prompt_tokens: 900\n  avg_completion_tokens: 250\n```\n40 requests an hour. gemini 2.5 flash per month?"
+            ],
+            ["900 in / 250 out"],
+        ),
         (["is deepseek v4 pro pricier than deepseek v4 flash on output?"], ["Yes"]),
         (["does claude opus 4.1 cost more per input token than opus 4.7?"], ["Yes"]),
         (["what would gpt-4.1 cost at 10k requests a day, 1k in 200 out?", "what if traffic triples?"], ["30,000"]),
