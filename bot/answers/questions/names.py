@@ -8,6 +8,7 @@ the index knows (``brands``), an optional word that some model name uses ("opus"
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from catalog.errors import AmbiguousModel, ModelNotFound
@@ -20,7 +21,7 @@ Unknown = tuple[tuple[int, int], str, tuple[str, ...]]
 
 #: (never the first word of an attribute: "glm-9 max output tokens" asks the max output of "glm-9")
 _TIER_AFTER = (
-    r"(?:pro|mini|max|ultra|flash|opus|sonnet|haiku|nano|lite|plus|turbo|\d{1,4}b)(?! (?:output|context|tokens))"
+    r"(?:pro|mini|max(?! (?:output|context|tokens))|ultra|flash|opus|sonnet|haiku|nano|lite|plus|turbo|\d{1,4}b)"
 )
 #: family, an optional word between ("claude opus 7"), a version ("5", "4.5", "k5", "r3", "v4"), a tier after.
 _MODEL_LIKE = re.compile(
@@ -76,15 +77,18 @@ def unknown_names(rest: str, catalog: Catalog) -> list[Unknown]:
             out.append((m.span(), name, _same_family(hit, family, catalog)))
     taken = [span for span, _, _ in out]
     for m in _TIERED.finditer(rest):  # "sonar ultra max": a family and tier words no model has together
-        family, tiers = m.group(1), re.split(r"[ -]", m.group(2).strip(" -"))
-        if family not in brands or not all(t in TIER_WORDS or _VERSION_LETTER.fullmatch(t) for t in tiers):
+        family, words = m.group(1), re.split(r"[ -]", m.group(2).strip(" -"))
+        tiers = list(itertools.takewhile(lambda t: t in TIER_WORDS or bool(_VERSION_LETTER.fullmatch(t)), words))
+        if family not in brands or not tiers:
+            continue  # ("nova ultra monthly …": the tiers end where the name does)
+        kept = re.match(rf"(?:[ -][a-z]{{1,8}}){{{len(tiers)}}}", m.group(2))  # the tier words, as written
+        end = m.start(2) + (kept.end() if kept else 0)
+        if any(a < end and m.start() < b for a, b in taken):
             continue
-        if any(a < m.end() and m.start() < b for a, b in taken):
-            continue
-        name = m.group(0).strip()
+        name = rest[m.start() : end]
         hit = _lookup(name, catalog)
         if hit is not None and hit[:1] != ("?",):
-            out.append((m.span(), name, _same_family(hit, family, catalog)))
+            out.append(((m.start(), end), name, _same_family(hit, family, catalog)))
     return out
 
 

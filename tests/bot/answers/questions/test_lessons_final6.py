@@ -59,3 +59,14 @@ def test_said_to_colleagues_stays_silent(shipped_catalog: Catalog, line: str) ->
 )
 def test_final6_lessons(shipped_catalog: Catalog, lines: list[str], fragments: list[str]) -> None:
     _check(shipped_catalog, lines, fragments)
+
+
+@pytest.mark.parametrize(
+    ("line", "fragment"),
+    [
+        ("nova ultra monthly for 1k req/day, 1k in 300 out?", "not in the catalog"),  # the tiers end with the name
+        ("o7-mini context window?", "not in the catalog"),  # a tier before an attribute word is still the name's
+    ],
+)
+def test_unknown_names_beside_attributes(shipped_catalog: Catalog, line: str, fragment: str) -> None:
+    _check(shipped_catalog, line, [fragment])
