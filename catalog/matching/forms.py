@@ -20,6 +20,9 @@ _DATE = re.compile(r"^(?:20\d{6}|\d{4})$")
 _ACTIVE = re.compile(r"^a\d+(?:\.\d+)?b$")
 _LETTERED = re.compile(r"^[kvmr]\d+(?:\.\d+)?$")
 VERSION = re.compile(r"^\d+(?:\.\d+)?$")
+#: A release's status, and the size tiers a beta may be named with.
+_STATUS = frozenset({"beta", "alpha"})
+_SIZE_TIERS = frozenset({"mini", "small", "medium", "large", "tiny", "nano", "micro"})
 #: How a model is served or packaged, not which model it is.
 SERVING = frozenset({"instruct", "it", "hf", "preview", "exp", "gguf", "mlx", "q4", "q8"})
 
@@ -55,6 +58,10 @@ def variants(words: list[str], brand: str | None, size: str | None = None) -> li
     # "claude35sonnet", "gpt41mini", "gemini25pro": a one-digit point release written without its dot, only with
     # another word of the name beside it (a bare "45" is a number)
     out += [(dotless, level) for key, level in out if len(key) >= 2 and (dotless := _dotless(key))]
+    # "mercury coder" for "Mercury Coder Small Beta": a beta's name without its status and the size tier before it
+    beta_named = len(words) >= 4 and words[-3].isalpha() and words[-3] not in _SIZE_TIERS  # "coder", not "3"
+    if beta_named and words[-1] in _STATUS and words[-2] in _SIZE_TIERS:
+        out.append((key_of(words[:-2]), LOOSE))
     # "llamaguard4", "dalle3": the family glued to the word after it, as hosts write "LlamaGuard" beside "Llama Guard"
     pair = _family_pair(words, brand)
     if pair:

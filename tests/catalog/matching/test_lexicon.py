@@ -238,6 +238,7 @@ def test_a_latest_pointer_answers_when_latest_is_typed(shipped_index: MatchIndex
         ("we use nanobanana for stickers", {"nano-banana"}),  # no digit: the fast path reads glued pairs too
         ("yilarge on the router", {"yi-large"}),  # a family of two or three letters glued to its tier
         ("gptaudio for calls", {"gpt-audio"}),
+        ("Mercury Coder is the diffusion one, stupid fast", {"mercury-coder-small-beta"}),  # a beta's size left out
     ],
 )
 def test_pasted_and_spelled_forms(shipped_index: MatchIndex, text: str, expected: set[str]) -> None:
