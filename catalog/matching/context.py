@@ -98,8 +98,11 @@ def letter_as_named(original: str, toks: list[Tok], words: list[str], start: int
     return None if ends or after in STOPWORDS or after in MODEL_TALK or after in _AFTER_A_NAME else False
 
 
-#: Verbs a name is the subject of, which never follow the article "a" ("a did" is no English).
-_AFTER_A_NAME = frozenset({"did", "does", "do", "was", "has", "had", "gave", "got", "can", "could", "would", "will"})
+#: Verbs a name is the subject of, which never follow the article "a" ("a did" is no English), and the
+#: prepositions of a question about it ("command a per 1M?").
+_AFTER_A_NAME = frozenset(
+    {"did", "does", "do", "was", "has", "had", "gave", "got", "can", "could", "would", "will", "per", "at", "via"}
+)  # fmt: skip
 
 
 #: Every talk word: none is ever typo-corrected into a model word ("slow" is not a slip of "low").

@@ -299,6 +299,7 @@ def test_a_typo_in_a_tier_word_never_drops_the_tier(shipped_index: MatchIndex, t
         ("we tried command a vision for the charts", {"command-a-vision"}),
         ("command a did great on the SQL eval", {"command-a"}),  # "a did" is no English
         ("I like command a for drafts", {"command-a"}),
+        ("what's command a per 1M?", {"command-a"}),  # the preposition of a question about it
         ("run command a few times and it passes", set()),
         ("press Command-A then Command-C", set()),  # a keyboard shortcut
         ("hit Cmd+A to select all", set()),
