@@ -76,7 +76,7 @@ _WANT = re.compile(r"(?<!would )(?<!will )(?<!won't )\b(?:need|needs|want|check)
 #: An acknowledgement or bullet before a follow-up ("+1, also …", "Thank you — and …", "- same but …").
 _ACK = re.compile(r"^(?:\W*(?:\+1|thanks|thank you|thx|ty|cool|great|nice|perfect|got it|ok|okay)\b)*[\W_]*")
 _FOLLOW_UP = re.compile(
-    r"^\s*(?:and|what about|how about|same|ok and|also|now|then|what if|if we|with|at)\b"
+    r"^\s*(?:and|what about|how about|same|ok and|also|now|then|what if|if we|with|at|double|halve|triple)\b"
     r"|^\s*(?:the|that|its) [a-z0-9][a-z0-9-]{1,20} (?:one|version|model|variant|tier)\b"  # "the lite one?"
     r"|\b(?:too|as well)\W*$"  # "context window too?"
 )

@@ -22,12 +22,12 @@ from bot.answers.costs import (
 #: Numbers ("2k", "1.2k", "50,000", "1m", "60%"), words, and the "/" of "2k/day". Every branch is a plain run.
 _TOKEN = re.compile(
     r"(?:\d{1,3}(?:,\d{3}){1,4}|\d{1,12})(?:\.\d{1,4})? ?(?:k|m|mm|mil|mill|million|thousand|%|percent)?(?![a-z])"
-    r"|[a-z]+|[/,.;?!$<>:\n]"
+    r"|[a-z]+|[/,.;?!$<>:=\n]"
 )
 #: "(3) input and output price", "2. cost per month": list numbering, not a count.
 _NUMBERING = re.compile(r"\(\d{1,2}\)|^[ \t]*\d{1,2}[.)][ \t]", re.MULTILINE)
 #: Where one stated figure ends: a label's colon, a new line or a semicolon ("in: 7,000 tokens\nout: 400").
-_BREAKS = frozenset({":", "\n", ";"})
+_BREAKS = frozenset({":", "=", "\n", ";"})
 _SCALES = {"k": 1_000, "thousand": 1_000, "m": 1_000_000, "mm": 1_000_000, "mil": 1_000_000, "mill": 1_000_000,
            "million": 1_000_000}  # fmt: skip
 _REQUEST_WORDS = frozenset(
@@ -63,6 +63,13 @@ _SCALED = re.compile(
 )
 
 
+#: "double the output tokens", "halve the prompt": a multiple of one side's tokens per request.
+_SCALED_SIDE = re.compile(
+    r"\b(doubled|double|twice|tripled|triple|halved|half|halve)\s{1,3}(?:the |our )?(input|output|prompt|completion)\b"
+    r"(?![^.?!]{0,20}\bcach)"  # "half the input is cached" is a cache share
+)
+
+
 class StatedTraffic(BaseModel):
     """What a message says about traffic; None where it says nothing."""
 
@@ -77,6 +84,9 @@ class StatedTraffic(BaseModel):
     batch_share: float | None = None
     scale: float | None = None
     """ "double the traffic": a multiple of the traffic before (the remembered one, else the server's)."""
+    input_scale: float | None = None
+    output_scale: float | None = None
+    """ "double the output tokens": a multiple of one side's tokens per request before."""
 
     @property
     def empty(self) -> bool:
@@ -87,11 +97,16 @@ class StatedTraffic(BaseModel):
         requests = self.requests_per_month
         if self.scale is not None:
             requests = int((requests or base.requests_per_month) * self.scale)
+        inputs, outputs = self.input_tokens, self.output_tokens
+        if self.input_scale is not None:
+            inputs = int((inputs or base.input_tokens) * self.input_scale)
+        if self.output_scale is not None:
+            outputs = int((outputs or base.output_tokens) * self.output_scale)
         return apply_traffic(
             base,
             requests_per_month=requests,
-            input_tokens=self.input_tokens,
-            output_tokens=self.output_tokens,
+            input_tokens=inputs,
+            output_tokens=outputs,
             cache_hit=self.cache_hit,
             batch_share=self.batch_share,
         )
@@ -99,7 +114,18 @@ class StatedTraffic(BaseModel):
     def merged(self, later: StatedTraffic) -> StatedTraffic:
         """This traffic with what ``later`` states on top (a follow-up changing one number)."""
         values = self.model_dump()
-        values.update({k: v for k, v in later.model_dump().items() if v is not None and k != "scale"})
+        scales = ("scale", "input_scale", "output_scale")
+        values.update({k: v for k, v in later.model_dump().items() if v is not None and k not in scales})
+        for side, key, scale in (
+            ("input_tokens", "input_scale", later.input_scale),
+            ("output_tokens", "output_scale", later.output_scale),
+        ):
+            if scale is not None:  # "double the output tokens": of what was stated, else of the profile's
+                stated = getattr(self, side)
+                if stated is not None:
+                    values[side] = int(stated * scale)
+                else:
+                    values[key] = scale
         if later.requests_per_month is not None and later.requests_per_day is None:
             values["requests_per_day"] = None
         if later.scale is not None and self.requests_per_month is not None:  # "double it": 2 × what was stated
@@ -135,7 +161,10 @@ def read_traffic(text: str) -> StatedTraffic:
     """The traffic ``text`` states, number by number (each takes the unit words nearest to it)."""
     toks = _TOKEN.findall(_NUMBERING.sub(" ", text.lower()[:2000]))
     found: dict[str, float | int] = {}
-    if (scaled := _SCALED.search(text.lower()[:2000])) is not None:
+    if (side := _SCALED_SIDE.search(text.lower()[:2000])) is not None:  # "double the output tokens"
+        key = "input_scale" if side.group(2) in ("input", "prompt") else "output_scale"
+        found[key] = _MULTIPLES[side.group(1)]
+    elif (scaled := _SCALED.search(text.lower()[:2000])) is not None:
         word = scaled.group(1) or scaled.group(2)
         found["scale"] = _MULTIPLES.get(word) or float(word.removesuffix(" times").rstrip("x"))
     for i, tok in enumerate(toks):
@@ -201,9 +230,11 @@ def _place(toks: list[str], i: int, value: Decimal, share: bool, found: dict[str
 def _labelled_rate(before: list[str]) -> float | None:
     """The period of a labelled request rate ending at a colon: "req_per_day:", "requests per month:",
     "daily_requests:" (config and bullet lists write the label first)."""
-    if before[-1:] != [":"]:
+    if before[-1:] not in ([":"], ["="]):
         return None
     label = [w for w in before[-5:-1] if w not in _PER]
+    if label and label[-1] in _RATE_WORDS:  # "rps=0.5"
+        return _RATE_WORDS[label[-1]]
     if len(label) >= 2 and label[-1] in _PERIODS and label[-2] in _REQUEST_WORDS:
         return _PERIODS[label[-1]]
     if len(label) >= 2 and label[-2] in _PERIODS and label[-1] in _REQUEST_WORDS:
@@ -241,6 +272,8 @@ def _side_after(after: list[str]) -> str | None:
     if after[:1] and after[0] in _TOKEN_WORDS and after[1:2] in (["back"], ["returned"]):
         return "output_tokens"  # "220 tokens back"
     cut = next((n for n, w in enumerate(after) if w in _BREAKS), len(after))  # "7,000 tokens\nout: 400": no
+    if cut == 1 < len(after) and after[cut] == "=":
+        return None  # "in=600 out=120": the word after a value is the next value's label
     words = [w for w in after[:cut] if w not in _TOKEN_WORDS and w != "-" and w not in ("each", "per", "request", "of")]
     # the first word, or the second after a describing one ("20k tok system prompt", "2k token context")
     return (
@@ -256,7 +289,7 @@ _DESCRIBING = frozenset({"system", "user", "avg", "average", "long", "short", "t
 def _side_before(before: list[str]) -> str | None:
     """ "input 3000", "avg prompt 1.2k": the nearest word before the number, past filler words."""
     for n, w in enumerate(reversed(before)):
-        if w in _FILLER or w in _TOKEN_WORDS or w == ":":  # "in: 7,000 tokens"
+        if w in _FILLER or w in _TOKEN_WORDS or w in (":", "="):  # "in: 7,000 tokens", "in=600"
             continue
         limit = n + 1 < len(before) and list(reversed(before))[n + 1] in ("max", "maximum")  # "LLM_MAX_OUT=2048"
         return None if limit else _side_of(w)

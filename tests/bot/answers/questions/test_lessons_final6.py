@@ -70,3 +70,24 @@ def test_final6_lessons(shipped_catalog: Catalog, lines: list[str], fragments: l
 )
 def test_unknown_names_beside_attributes(shipped_catalog: Catalog, line: str, fragment: str) -> None:
     _check(shipped_catalog, line, [fragment])
+
+
+@pytest.mark.parametrize(
+    ("lines", "fragments"),
+    [
+        # key=value config, then one side of the tokens scaled
+        (["```\nmodel=gpt-5-nano rps=0.5 in=600 out=120\n```\nmonthly on that?"], ["600 in / 120 out", "1,296,000"]),
+        (
+            ["```\nmodel=gpt-5-nano rps=0.5 in=600 out=120\n```\nmonthly on that?", "ok now double the output tokens"],
+            ["600 in / 240 out"],
+        ),
+        (["what would gpt-4.1 cost at 10k requests a day, 1k in 200 out?", "halve the input"], ["500 in / 200 out"]),
+        # but half the input cached is a cache share, not fewer tokens
+        (
+            ["what would gpt-4.1 cost at 10k requests a day, 1k in 200 out?", "what if half the input is cached?"],
+            ["50% of input cached"],
+        ),
+    ],
+)
+def test_config_and_scaled_tokens(shipped_catalog: Catalog, lines: list[str], fragments: list[str]) -> None:
+    _check(shipped_catalog, lines, fragments)
