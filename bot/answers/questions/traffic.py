@@ -288,10 +288,11 @@ _DESCRIBING = frozenset({"system", "user", "avg", "average", "long", "short", "t
 
 def _side_before(before: list[str]) -> str | None:
     """ "input 3000", "avg prompt 1.2k": the nearest word before the number, past filler words."""
-    for n, w in enumerate(reversed(before)):
+    for i in range(len(before) - 1, -1, -1):
+        w = before[i]
         if w in _FILLER or w in _TOKEN_WORDS or w in (":", "="):  # "in: 7,000 tokens", "in=600"
             continue
-        limit = n + 1 < len(before) and list(reversed(before))[n + 1] in ("max", "maximum")  # "LLM_MAX_OUT=2048"
+        limit = i > 0 and before[i - 1] in ("max", "maximum")  # "LLM_MAX_OUT=2048" is a limit, not the traffic
         return None if limit else _side_of(w)
     return None
 
