@@ -47,6 +47,9 @@ MODEL_TALK = frozenset(
         *("chatbot", "bot", "playground", "baseline", "bakeoff", "drafting", "drafts", "quality", "one-shotted"),
         *("shotted", "moving", "migrate", "migrated", "better", "worse", "smarter", "dumber", "faster", "slower"),
         *("rerun", "compare", "compared", "comparing", "cutoff", "fine-tuned", "finetuned", "self-host", "hosted"),
+        # the jobs a team gives a model: "just use 2.5 flash for the OCR cleanup"
+        *("ocr", "tagging", "classification", "summarization", "summarisation", "translation", "transcription"),
+        *("extraction", "captioning", "moderation", "browsing", "multimodal", "autocomplete", "copilot"),
     }
 )
 #: How a served model behaves in operations (slow, down, timing out): model talk for names of two words or more,
@@ -140,7 +143,11 @@ def counts_in_context(run: Run, mid: str, talk: bool, lex: Lexicon) -> bool:
     letter = letter_as_named(original, toks, words, start, run.stop)
     if letter is False:
         letter = lex.vendor_named(" ".join(words), mid)
-    ok = (talk or in_context(original, toks, words, start, lex.hint_words)) if letter is None else letter
+    if letter is None:  # model talk, a capitalised family, or the model's own lab named ("cohere command light")
+        letter = (
+            talk or in_context(original, toks, words, start, lex.hint_words) or lex.vendor_named(" ".join(words), mid)
+        )
+    ok = letter
     return ok and not another_brand_before(original, toks, words, start, lex.vocab, lex.vendor_set)
 
 

@@ -26,10 +26,10 @@ from catalog.matching.context import families as find_families
 from catalog.matching.glued import GluedSplitter
 from catalog.matching.grams import GramIndex
 from catalog.matching.ids import id_keys, id_mentions, query_keys
-from catalog.matching.lenient import Hit
 from catalog.matching.lenient import scan as lenient_scan
 from catalog.matching.lenient import whole as whole_name
 from catalog.matching.lexicon import Lexicon
+from catalog.matching.merge import merged
 from catalog.matching.resolve import resolve_argument
 from catalog.matching.results import Entry, Mention, Mentions, Resolved, unique_mentions
 from catalog.matching.rules import (
@@ -49,6 +49,7 @@ from catalog.matching.rules import (
     names_nothing,
     strip_vendors,
 )
+from catalog.matching.squashed import squashed_forms, with_squashed
 from catalog.matching.suggest import popularity, suggest_names
 from catalog.matching.text import Tok, joined, key_of, lower_same_length, mask, span_tokens
 from catalog.matching.typos import known_words
@@ -102,6 +103,8 @@ class MatchIndex:
     """Model ids, most widely served first; ``rank`` is each id's place in it."""
     rank: dict[str, int] = field(default_factory=dict)
     fuzzy_grams: GramIndex = field(default_factory=lambda: GramIndex([]))
+    squashed: dict[str, str] = field(default_factory=dict)
+    """Every separator left out ("qwen330ba3b") -> the one model whose name or route id it squashes."""
     display_grams: GramIndex = field(default_factory=lambda: GramIndex([]))
 
     # -- building ------------------------------------------------------------------------------------
@@ -125,6 +128,7 @@ class MatchIndex:
             for key, loose in id_keys(m):
                 (index.loose_keys if loose else index.id_keys)[key].add(m.id)
         index._finish()
+        index.squashed = squashed_forms(models)
         index.lexicon = Lexicon.build(models, {m.id: index.entries[m.id].brand for m in models}, vendor_aliases())
         index.deletes = dict(known_words(index.lexicon.vocab))
         index.lexicon.hint(index.brands)
@@ -236,6 +240,7 @@ class MatchIndex:
         level = 2 if in_talk else talks_about_models(words)  # 1: operations talk only, not for "r1" or "o3"
         talk, spoken = level > 0, level > 1
         strict: list[tuple[int, int, Mention]] = []
+        waiting: list[tuple[int, int, Mention]] = []  # everyday-word names that only want context
         i = 0
         while i < len(toks):
             if words[i] not in self.vocab:
@@ -250,15 +255,18 @@ class MatchIndex:
             if match is None:
                 i += 1
                 continue
-            mention, stop = match
-            strict.append((i, stop, mention))
+            mention, stop, waits = match
+            (waiting if waits else strict).append((i, stop, mention))
             i = stop
+        if strict or pasted:  # another model named is context for an everyday-word name ("qwen max and sonar pro")
+            strict = sorted(strict + waiting, key=lambda f: f[0])
         context = talk or bool(strict) or bool(pasted)
         read = [False] * len(toks)
         for start, stop, _ in strict:
             read[start:stop] = [True] * (stop - start)
         hits = lenient_scan(self.lexicon, self._strict_keys, self.deletes, original, masked, toks, words, context, read)
-        found = self._merged(strict, hits, toks, original, words)
+        found = merged(strict, hits, toks, original, words, self.entries, self.lexicon)
+        found = with_squashed(found, self.squashed, original, masked, toks, lambda mid: self.entries[mid].name)
         used = [False] * len(toks)  # a pasted id is named: nothing inside it is a family hint
         for p in pasted:
             used = [u or (p.start <= t.start and t.end <= p.end) for u, t in zip(used, toks, strict=True)]
@@ -271,32 +279,6 @@ class MatchIndex:
         # a pasted id is read whole: nothing found inside its span stands beside it ("Qwen3-30B-A3B" in "…-2507")
         mentions = [m for m in mentions if not any(p.start <= m.start and m.end <= p.end for p in pasted)]
         return Mentions(tuple(unique_mentions(mentions + pasted)), families)
-
-    def _merged(
-        self, strict: list[tuple[int, int, Mention]], hits: list[Hit], toks: list[Tok], original: str, words: list[str]
-    ) -> list[tuple[int, int, Mention]]:
-        """Strict mentions, each replaced by a longer second-pass name that holds it (``_extends``: "qwen coder" in
-        "qwen coder 480b"), plus second-pass names where the strict pass found nothing."""
-        out = list(strict)
-        for hit in hits:
-            overlap = [k for k, (a, b, _) in enumerate(out) if a < hit.stop and hit.start < b]
-            if overlap and not all(self._extends(hit, out[k][0], out[k][1], words) for k in overlap):
-                continue
-            if overlap and max(out[k][1] - out[k][0] for k in overlap) >= hit.stop - hit.start:
-                continue
-            s, e = toks[hit.start].start, toks[hit.stop - 1].end
-            name = self.entries[hit.model_id].name
-            mention = Mention(s, e, original[s:e], hit.model_id, name, 95.0 if hit.exact else 85.0)
-            out = [x for k, x in enumerate(out) if k not in overlap] + [(hit.start, hit.stop, mention)]
-        return out
-
-    def _extends(self, hit: Hit, start: int, stop: int, words: list[str]) -> bool:
-        """A second-pass name replaces a strict one it holds when it goes on to the right, or to the left only by
-        its own family word ("phi" + "3.5 mini"; "I think" + "opus 4.6" stays Opus 4.6)."""
-        if not (hit.start <= start and stop <= hit.stop):
-            return False
-        vendor = self.lexicon.vendor_of.get(hit.model_id)
-        return all(self.lexicon.vendor_words.get(w) == vendor for w in words[hit.start : start])
 
     def by_identity(self, text: str) -> str | None:
         """The one model whose route ids or names reduce to the same identity key as ``text`` (or None)."""
@@ -339,24 +321,17 @@ class MatchIndex:
         if not any(near):
             return out
         for j, word in enumerate(words):
-            if (
-                word in self.vocab
-                or len(word) < TYPO_MIN_ARGUMENT
-                or word in ANY_TALK
-                or word in self.lexicon.neighbours
-            ):
-                continue  # "prod" is production, not a slip of "pro"; "dalle" is a form's own word, not "dall"
-            if any(near[max(0, j - 2) : j + 3]):
+            # "prod" is production, not a slip of "pro"; "dalle" is a form's own word, not "dall"
+            known = word in self.vocab or word in ANY_TALK or word in self.lexicon.neighbours or word in CHAT_SHORTHAND
+            if not known and len(word) >= TYPO_MIN_ARGUMENT and any(near[max(0, j - 2) : j + 3]):
                 long_enough = len(word) >= TYPO_MIN
-                if word not in CHAT_SHORTHAND:
-                    out[j] = (
-                        self._correct(word, TYPO_MIN_ARGUMENT) if long_enough else short_tier_typo(word, TIER_WORDS)
-                    )
+                out[j] = self._correct(word, TYPO_MIN_ARGUMENT) if long_enough else short_tier_typo(word, TIER_WORDS)
         return out
 
     def _longest(
         self, words: list[str], toks: list[Tok], start: int, end: int, original: str, talk: bool
-    ) -> tuple[Mention, int] | None:
+    ) -> tuple[Mention, int, bool] | None:
+        """The longest name starting at ``start``, and whether it still waits for context (another model named)."""
         if not any(w in self.anchors for w in words[start:end]):
             return None
         for stop in range(end, start, -1):
@@ -364,10 +339,12 @@ class MatchIndex:
             key = key_of(run)
             if key in self._pointed:
                 continue
-            ids = self.chat_keys.get(key)
+            ids, waits = self.chat_keys.get(key), False
             if not ids and (context_ids := self.context_keys.get(key)):  # "nova pro": in context only
-                span = Run(original, toks, words, start, stop)
-                ids = context_ids if counts_in_context(span, next(iter(context_ids)), talk, self.lexicon) else None
+                span, first = Run(original, toks, words, start, stop), next(iter(context_ids))
+                ids = context_ids if counts_in_context(span, first, talk, self.lexicon) else None
+                if ids is None and not talk and counts_in_context(span, first, True, self.lexicon):
+                    ids, waits = context_ids, True
             if not ids or len(ids) != 1:
                 continue
             (mid,) = ids
@@ -375,7 +352,7 @@ class MatchIndex:
                 return None  # "nemotron ultra 253b": not the Ultra that lacks that size
             exact = [t.text for t in toks[start:stop]] == run
             s, e = toks[start].start, toks[stop - 1].end
-            return Mention(s, e, original[s:e], mid, self.entries[mid].name, 100.0 if exact else 90.0), stop
+            return Mention(s, e, original[s:e], mid, self.entries[mid].name, 100.0 if exact else 90.0), stop, waits
         return None
 
     def _goes_on_with_a_number(self, words: list[str], toks: list[Tok], stop: int, original: str, mid: str) -> bool:

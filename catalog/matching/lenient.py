@@ -1,6 +1,6 @@
 """The second chat pass: generated forms (``lexicon``), one-edit typos on every word, and context.
 
-Reads every token; a name it finds replaces a strict one only when it extends it (``MatchIndex._merged``). A typo
+Reads every token; a name it finds replaces a strict one only when it extends it (``merge.merged``). A typo
 is corrected only when the corrected run is a known form, so ordinary words never turn into model names; a run
 followed by a word one edit from a tier word ("flsh"), or by a version the catalog lacks, answers nothing rather
 than the model without that tier or version. Forms that are not specific alone (a family left out, a name without
@@ -28,6 +28,7 @@ from catalog.matching.rules import (
     TIER_WORDS,
     WEAK_FAMILIES,
     capitalised_mid_sentence,
+    distinctive_without_brand,
     names_nothing,
 )
 from catalog.matching.text import Tok, joined
@@ -217,7 +218,9 @@ def _longest(
             if not exact and (level >= SHORT or (len(key) < 2 and len(run[0]) < 6)):
                 continue  # a corrected word needs the family named, or to be long, to be trusted
             called = len(key) == 1 and lex.called.get(mid) == key and _model_code(key[0])
-            if _fires(key, level, lex.vendor_of.get(mid), vendors, msg, start, stop, called):
+            # the family named elsewhere in the message stands for a sibling's ("gpt 5 pro for review, 5 nano for tags")
+            kin = level == SHORT and lex.family.get(mid) in msg.words
+            if _fires(key, level, lex.vendor_of.get(mid), vendors, msg, start, stop, called or kin):
                 return Hit(start, stop, mid, exact)
             if level <= LOOSE and len(key) >= 3:
                 return None  # a full name read but not trusted here: never the shorter name of another model
@@ -226,12 +229,22 @@ def _longest(
 
 def _by_its_lab(lex: Lexicon, msg: Message, start: int, stop: int, mid: str) -> bool:
     """An organisation's own word for ``mid``'s lab, or the model's family word ("scout from llama"), stands
-    within the window (a stated lab, not an inferred one)."""
+    within the window (a stated lab, not an inferred one); in model talk, a sibling's nickname does too."""
     if mid not in lex.labelled:
         return False
     vendor, family = lex.vendor_of.get(mid), lex.family.get(mid)
     lo, hi = max(0, start - VENDOR_WINDOW), min(len(msg.words), stop + VENDOR_WINDOW)
-    return any(w == family or (w in lex.org_words and lex.vendor_words.get(w) == vendor) for w in msg.words[lo:hi])
+    if any(w == family or (w in lex.org_words and lex.vendor_words.get(w) == vendor) for w in msg.words[lo:hi]):
+        return True
+    # in model talk, a sibling's nickname beside it stands for the family ("maverick vs scout": both Llama 4)
+    own = msg.words[start:stop]
+    return msg.context and any(w not in own and _nickname_in(lex, w, family, mid) for w in msg.words[lo:hi])
+
+
+def _nickname_in(lex: Lexicon, word: str, family: str | None, mid: str) -> bool:
+    """Whether ``word`` alone is the nickname of another model of ``family``."""
+    form = lex.forms.get((word,), {})
+    return family is not None and any(i != mid and lv == NICK and lex.family.get(i) == family for i, lv in form.items())
 
 
 @dataclass(frozen=True, slots=True)
@@ -329,7 +342,8 @@ def _fires(
         dotted = len(key) == 1 and versioned and "." in word and not word.startswith("v")  # v3.1: any software
         dotted = dotted or (len(key) == 1 and word[0].isdigit() and word[-1].isalpha() and not is_size_token(word))
         glued = len(key) >= 2 and msg.glued_number(start, stop)  # "sonnet45": written as one word, as ids are
-        return near_vendor or (msg.context and (subfamily or dotted or named or glued or (len(key) >= 2 and versioned)))
+        specific_short = len(key) >= 2 and (versioned or distinctive_without_brand(key))  # "k2 thinking", "2.5 flash"
+        return near_vendor or (msg.context and (subfamily or dotted or named or glued or specific_short))
     if len(key) == 1:
         if not any(c.isdigit() for c in key[0]):  # "Perplexity Sonar": one word only with its vendor
             return msg.vendor_next_to(start, stop, vendor, key) and len(key[0]) >= 4

@@ -13,19 +13,17 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from catalog.identity.keys import ROUTE_NOISE, VENDOR_TOKENS, is_size_token
 from catalog.matching.forms import LOOSE, NICK, SERVING, VERSION, size_word, unsized, variants
 from catalog.matching.rules import GENERIC_FAMILIES, STOPWORDS, TIER_WORDS, TYPO_MIN, WEAK_FAMILIES, bare
 from catalog.matching.text import key_of, lower_same_length, span_tokens
-from catalog.matching.typos import one_edit, slips
+from catalog.matching.typos import MAX_REMEMBERED, any_judged, one_edit, slips
 from catalog.matching.vendors import route_org, vendor_words_of
 from catalog.models import Model
 
-#: Words whose typo test is remembered; the cache is emptied when full.
-MAX_REMEMBERED = 20_000
 _WORD_OR_NUMBER = re.compile(r"[a-z]+|\d+(?:\.\d+)*[a-z]?")
 #: Letters glued to a number, either way round ("qwen3", "4o-mini"), as model names are written.
 #: Each byte of a lower-cased message as its shape: "a" for a letter, "0" for a digit, a space otherwise.
@@ -89,6 +87,8 @@ class Lexicon:
     """Models whose vendor the data states (not inferred from a host's path or a family word)."""
     family: dict[str, str] = field(default_factory=dict)
     """Model id -> its family word ("llama" for Llama 4 Scout): a one-word nickname's other anchor."""
+    sibling_nicks: frozenset[str] = frozenset()
+    """One-word nicknames of a family's models ("maverick", "scout"): two in one message are worth scanning."""
     nick_words: frozenset[str] = frozenset()
     """One-word nicknames of one vendor's models ("terminus", "scout"): a name only beside that vendor's word."""
     singles: set[str] = field(default_factory=set)
@@ -171,6 +171,7 @@ class Lexicon:
                 lex.singles.add(word)
         singles = (w for (w,) in (k for k in lex.forms if len(k) == 1) if w.isalpha() and len(w) >= 5)
         lex.nick_words = frozenset(w for w in singles if w not in lex.vendor_words and w not in TIER_WORDS | STOPWORDS)
+        lex.sibling_nicks = frozenset(k[0] for k, f in lex.forms.items() if len(k) == 1 and NICK in f.values())
         lex.pairs = frozenset(
             (a, b) for a, near in lex.neighbours.items() if a not in STOPWORDS for b in near if b not in STOPWORDS
         )
@@ -208,8 +209,8 @@ class Lexicon:
         if vendor and (digit or not present.isdisjoint(self.nick_words)):
             return True  # "z.ai ... 5.1", "terminus on deepseek"
         known = present & self.vocab
-        if len(known) >= 2 and self._neighbours_in_one_form(tokens):  # the pairs hold no stopword
-            return True
+        if len(known) >= 2 and (self._neighbours_in_one_form(tokens) or len(known & self.sibling_nicks) >= 2):
+            return True  # the pairs hold no stopword; two siblings' nicknames: "maverick vs scout"
         hyphens = "-" in masked or "_" in masked
         anchored = digit or hyphens or not present.isdisjoint(self.anchor_set)
         # only a vendor word or an unknown word one edit from a name can make the walk below succeed: a few
@@ -230,7 +231,7 @@ class Lexicon:
             head = w[:4] in self.family_heads or w[:3] in self.family_heads or w[:2] in self.family_heads
             return len(w) >= 6 and ((head and self._glued_family(w)) or self._glued_pair(w))
 
-        return _any_judged(words, self.glued_yes, self.glued_no, glued)
+        return any_judged(words, self.glued_yes, self.glued_no, glued)
 
     def _typo_by_anchor(self, tokens: list[str], known: set[str], masked: str, hyphens: bool) -> bool:
         """An unknown word before a number, by a tier or vendor word, or hyphenated, that may be a typo."""
@@ -282,8 +283,8 @@ class Lexicon:
         return not self.pairs.isdisjoint(itertools.pairwise(tokens))
 
     def _any_typo(self, words: set[str]) -> bool:
-        """Whether any of ``words`` is one edit from a name, judged once per word (``_any_judged``)."""
-        return _any_judged(words, self.typo_yes, self.typo_no, self._typo)
+        """Whether any of ``words`` is one edit from a name, judged once per word (``typos.any_judged``)."""
+        return any_judged(words, self.typo_yes, self.typo_no, self._typo)
 
     def _typo(self, word: str) -> bool:
         """``word`` is one edit from a family, one-word name or tier word ("gml" for "glm", "opuss").
@@ -372,19 +373,6 @@ class Lexicon:
         lab = mid in self.lab_served and not any(c.isdigit() for w in key for c in w)
         named = self.name_key.get(mid, ()) == key or self.called.get(mid) == key  # "v3": DeepSeek V3
         return (lab, named, mid not in self.moving, mid not in self.id_like, self.routes[mid])
-
-
-def _any_judged(words: set[str], yes: set[str], no: set[str], test: Callable[[str], bool]) -> bool:
-    """Whether ``test`` holds for any of ``words``: set differences against the words already judged, so chat
-    that repeats its words costs no Python loop; both memories are emptied when full."""
-    fresh = words - no - yes
-    if fresh:
-        if len(no) + len(yes) >= MAX_REMEMBERED:
-            no.clear()
-            yes.clear()
-        for word in fresh:
-            (yes if test(word) else no).add(word)
-    return not words.isdisjoint(yes)
 
 
 def _called(words: list[str], vendor_words: dict[str, str]) -> tuple[str, ...]:

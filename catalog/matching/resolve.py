@@ -14,6 +14,7 @@ from catalog.errors import AmbiguousModel, ModelNotFound
 from catalog.matching.lenient import whole as whole_name
 from catalog.matching.results import Resolved
 from catalog.matching.rules import FUZZY_CUTOFF, TIER_WORDS, TYPO_MIN_ARGUMENT, bare, guard
+from catalog.matching.squashed import squash
 from catalog.matching.suggest import most_popular
 from catalog.matching.text import key_of, lower_same_length, mask, span_tokens
 
@@ -58,6 +59,8 @@ def _resolve(index: MatchIndex, query: str) -> Resolved:
             return _one(index, q, ids, "normalised")
     if (mid := index.by_identity(q)) is not None:
         return Resolved(mid, index.entries[mid].name, "normalised", 98.0)
+    if (mid := index.squashed.get(squash(bare(q)))) is not None:  # "Qwen330BA3B": every separator left out
+        return Resolved(mid, index.entries[mid].name, "normalised", 96.0)
     if (mid := whole_name(index.lexicon, index.deletes, words)) is not None:
         return Resolved(mid, index.entries[mid].name, "normalised", 92.0)
     if (mid := _past_its_maker(index, words)) is not None:

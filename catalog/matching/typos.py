@@ -6,9 +6,12 @@ Kept apart from ``lexicon`` (which claims the forms) because both passes and the
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from rapidfuzz.distance import OSA
+
+#: Words a memo judges before it is emptied (hostile chat cannot grow it without bound).
+MAX_REMEMBERED = 20_000
 
 
 def one_edit(typed: str, known: str) -> bool:
@@ -36,3 +39,16 @@ def slips(word: str) -> set[str]:
     out |= {word[: i + 1] + word[i] + word[i + 1 :] for i in range(len(word))}
     out |= {word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(len(word) - 1)}
     return out - {word}
+
+
+def any_judged(words: set[str], yes: set[str], no: set[str], test: Callable[[str], bool]) -> bool:
+    """Whether ``test`` holds for any of ``words``: set differences against the words already judged, so chat
+    that repeats its words costs no Python loop; both memories are emptied when full."""
+    fresh = words - no - yes
+    if fresh:
+        if len(no) + len(yes) >= MAX_REMEMBERED:
+            no.clear()
+            yes.clear()
+        for word in fresh:
+            (yes if test(word) else no).add(word)
+    return not words.isdisjoint(yes)

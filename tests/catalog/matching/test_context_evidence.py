@@ -1,0 +1,48 @@
+"""What counts as context for a name made of everyday words or left without its family: another model named in
+the same message, the model's own lab, the job it is given, its family named beside a sibling, a sibling's
+nickname. Each row pairs with a line that must stay silent."""
+
+from __future__ import annotations
+
+import pytest
+
+from catalog.matching.index import MatchIndex
+
+
+def _found(index: MatchIndex, text: str) -> set[str]:
+    return {m.model_id for m in index.mentions(text).mentions}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # another model named in the message
+        ("gpt-4o and nova lite both missed the date", {"gpt-4o", "nova-lite"}),
+        ("sonar pro and qwen max gave the same answer", {"sonar-pro", "qwen-max"}),
+        # the model's own lab named
+        ("perplexity sonar reasoning pro is what legal wants", {"sonar-reasoning-pro"}),
+        ("amazon nova micro is dirt cheap", {"nova-micro"}),
+        # the job a team gives it
+        ("we'll use 2.5 flash for the tagging backlog", {"gemini-2.5-flash"}),
+        # the family named beside a sibling left without it
+        ("gpt 5 mini for drafts, 5 nano for routing", {"gpt-5-mini", "gpt-5-nano"}),
+        # a sibling's nickname
+        ("scout vs maverick on our RAG evals", {"llama-4-scout-17b-instruct", "llama-4-maverick-17b-instruct"}),
+    ],
+)
+def test_context_from_the_message(shipped_index: MatchIndex, text: str, expected: set[str]) -> None:
+    assert _found(shipped_index, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "we drove through nova scotia with the kids",  # no model, no lab, no job
+        "the command line tool and the sonar scan both failed in CI",
+        "maverick and goose went to the scout camp",  # two nicknames, but no model talk
+        "release 2.5 flash sale starts friday",  # no model talk
+        "got the Arctis Nova Pro headphones and a gpt-4o sticker",  # another maker's product stays vetoed
+    ],
+)
+def test_no_context_no_name(shipped_index: MatchIndex, text: str) -> None:
+    assert _found(shipped_index, text) <= {"gpt-4o"}
