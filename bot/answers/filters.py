@@ -107,6 +107,7 @@ _CAP_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 _CONTEXT = re.compile(
     r"(?<![\d.])(\d{1,4}(?:\.\d{1,2})?|a|one) ?(k|m|million|thousand)\b[^.?!,\d]{0,20}\b(?:context|ctx)"
     r"|\b(?:context|ctx)\b[^.?!,\d]{0,20}(?<![\d.])(\d{1,4}(?:\.\d{1,2})?) ?(k|m|million|thousand)\b"
+    r"|\b(?:context|ctx)\b[^.?!,\d]{0,20}(?<![\d.,])(\d{1,3}(?:,\d{3}){1,2}|\d{4,7})(?![\d,.]?\d)"  # ">= 256000"
 )
 _PRICE = re.compile(
     r"\b(?:under|below|less than|cheaper than|max(?:imum)?|at most)\s{0,3}\$\s{0,3}(\d{1,6}(?:\.\d{1,4})?)"
@@ -178,7 +179,8 @@ def parse_filter(text: str) -> ModelFilter | None:
     if (m := _CONTEXT.search(lower)) and not (ceiling and ceiling.start() <= m.start() < ceiling.end()):
         number, unit = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
         number = "1" if number in ("a", "one") else number  # "a million tokens of context"
-        min_context = int(Decimal(number) * (1000 if unit in ("k", "thousand") else 1_000_000))
+        scale = 1000 if unit in ("k", "thousand") else 1_000_000
+        min_context = int(Decimal(m.group(5).replace(",", ""))) if m.group(5) else int(Decimal(number) * scale)
     price = _PRICE.search(lower)
     cap = _cap(price)
     on_input = price is not None and (

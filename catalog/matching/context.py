@@ -249,3 +249,24 @@ def _other_sense(name: str, masked: str) -> bool:
 
 #: Letter-and-number names that are models ("o1", "o3", "o4", "r1", "k2"): a sibling that is one is no series.
 _MODEL_SHORT_CODES = frozenset({"o1", "o3", "o4", "r1", "k2", "v3", "v2", "m1", "m2", "k1", "r2"})
+
+
+#: Everyday-word families and the words of their other senses: "opus 3 of beethoven's trios" is music, "a sonnet
+#: by shakespeare" poetry, "mercury in retrograde" astrology. Among these words a name is that sense unless the
+#: message talks about models.
+OTHER_DOMAINS: dict[str, frozenset[str]] = {
+    "opus": frozenset({"beethoven", "mozart", "bach", "brahms", "chopin", "symphony", "sonata", "concerto", "piano",
+                       "composer", "quartet", "trio", "trios", "orchestra", "violin", "cello", "movement"}),
+    "sonnet": frozenset({"poem", "poems", "poetry", "poet", "shakespeare", "verse", "stanza", "rhyme", "iambic",
+                         "petrarch", "petrarchan", "lines"}),
+    "haiku": frozenset({"poem", "poems", "poetry", "poet", "syllables", "verse", "stanza", "basho"}),
+    "mercury": frozenset({"planet", "thermometer", "retrograde", "orbit", "toxic", "element", "astronauts",
+                          "freddie", "queen", "venus", "mars"}),
+    "gemini": frozenset({"zodiac", "horoscope", "astrology", "constellation", "twins", "taurus", "cancer"}),
+    "nova": frozenset({"scotia", "supernova", "telescope", "star", "stars", "galaxy", "astronomy"}),
+}  # fmt: skip
+
+
+def other_domain(name: str, words: Set[str]) -> bool:
+    """Whether ``name`` (a mention's lower-cased words) holds a family whose other sense the message speaks of."""
+    return any(f in OTHER_DOMAINS and not OTHER_DOMAINS[f].isdisjoint(words) for f in name.split())

@@ -18,12 +18,13 @@ from catalog.matching.context import (
     Run,
     context_worthy,
     counts_in_context,
+    other_domain,
     short_names_in_context,
     short_tier_typo,
     talks_about_models,
 )
 from catalog.matching.context import families as find_families
-from catalog.matching.glued import GluedSplitter
+from catalog.matching.glued import GluedSplitter, fewest_pieces
 from catalog.matching.grams import GramIndex
 from catalog.matching.ids import id_keys, id_mentions, query_keys
 from catalog.matching.lenient import scan as lenient_scan
@@ -128,7 +129,10 @@ class MatchIndex:
             for key, loose in id_keys(m):
                 (index.loose_keys if loose else index.id_keys)[key].add(m.id)
         index._finish()
-        index.squashed = squashed_forms(models)
+        index.squashed = squashed_forms(models, index.brands)
+        for mid, (word,) in ((i, k) for i, k in index.name_keys.items() if len(k) == 1 and k[0] not in index.brands):
+            if (pieces := fewest_pieces(word, index.vocab, index.brands)) and pieces[0] in index.brands:
+                claim(index.chat_keys, index._chat_rank, key_of(list(pieces)), mid, 0)  # "HunyuanOCR": "hunyuan ocr"
         index.lexicon = Lexicon.build(models, {m.id: index.entries[m.id].brand for m in models}, vendor_aliases())
         index.deletes = dict(known_words(index.lexicon.vocab))
         index.lexicon.hint(index.brands)
@@ -243,7 +247,8 @@ class MatchIndex:
         waiting: list[tuple[int, int, Mention]] = []  # everyday-word names that only want context
         i = 0
         while i < len(toks):
-            if words[i] not in self.vocab:
+            before_family = words[i][0].isdigit() and i + 1 < len(toks) and words[i + 1] in self.brands
+            if words[i] not in self.vocab or before_family:  # "2  Solar Pro 3": a name starts at its family
                 i += 1
                 continue
             end = i + 1
@@ -265,6 +270,10 @@ class MatchIndex:
         for start, stop, _ in strict:
             read[start:stop] = [True] * (stop - start)
         hits = lenient_scan(self.lexicon, self._strict_keys, self.deletes, original, masked, toks, words, context, read)
+        if hits and not context:  # a name the second pass trusts is context for the others ("… 78%, Arcee Blitz 71%")
+            hits = lenient_scan(
+                self.lexicon, self._strict_keys, self.deletes, original, masked, toks, words, True, read
+            )
         found = merged(strict, hits, toks, original, words, self.entries, self.lexicon)
         found = with_squashed(found, self.squashed, original, masked, toks, lambda mid: self.entries[mid].name)
         used = [False] * len(toks)  # a pasted id is named: nothing inside it is a family hint
@@ -274,6 +283,9 @@ class MatchIndex:
             used[start:stop] = [True] * (stop - start)
         families = find_families(original, toks, words, used, self.brands)
         mentions = [m for _, _, m in found if not self.lexicon.other_vendor_before(masked, m.start, m.model_id)]
+        if not spoken and mentions:  # "opus 3 of beethoven's trios": music, unless the message talks about models
+            present = set(words)
+            mentions = [m for m in mentions if not other_domain(self.entries[m.model_id].name.lower(), present)]
         context = spoken or len(mentions) + len(pasted) > 1
         mentions = short_names_in_context(mentions, masked, context, self.lexicon.vendor_named)
         # a pasted id is read whole: nothing found inside its span stands beside it ("Qwen3-30B-A3B" in "…-2507")

@@ -18,6 +18,7 @@ from itertools import product
 from catalog.identity.keys import is_size_token
 from catalog.matching.forms import EXACT, LOOSE, NICK, SHORT, form_key, specific
 from catalog.matching.lexicon import Lexicon
+from catalog.matching.message import VENDOR_WINDOW, Message
 from catalog.matching.rules import (
     CHAT_SHORTHAND,
     ENGLISH_FAMILIES,
@@ -35,7 +36,6 @@ from catalog.matching.text import Tok, joined
 from catalog.matching.typos import one_edit
 
 #: Tokens either side of a name in which a vendor word counts as naming that name's vendor.
-VENDOR_WINDOW = 6
 #: A version with its letter: "k2", "v3.1", "r1", "m2.5".
 _LETTERED_VERSION = re.compile(r"^[a-z]\d+(?:\.\d+)?$")
 #: Lettered versions every field uses ("v3" of an API, Apple's "M2"): never a model by themselves alone.
@@ -103,7 +103,7 @@ def scan(
     for j in range(n - 1):  # two-word vendor names ("z.ai" reads as "z ai")
         if vendor_at[j] is None and (pair := lex.vendor_words.get(f"{words[j]} {words[j + 1]}")):
             vendor_at[j] = vendor_at[j + 1] = pair
-    msg = Message(original, masked, toks, words, vendor_at, context or "vs" in words or "versus" in words)
+    msg = Message(original, masked, toks, words, vendor_at, context or "vs" in words or "versus" in words, used)
     # every form that can fire holds a number, a family or vendor word, or a corrected word
     # a name holds a vendor or family word, a number, a typo'd word or a tier only some families have ("codex")
     # a one-word nickname ("terminus", "scout") starts a name only beside an organisation's or a family's word
@@ -122,7 +122,12 @@ def scan(
         # a name starts at its family, number, vendor or typo, one word before one ("nano banana 2"), or right
         # after its vendor ("Arcee Coder Large": tier words only, anchored by the vendor before them)
         after_vendor = i > 0 and words[i - 1] in lex.org_words and vendor_at[i] is None
-        if not options[i] or words[i] in STOPWORDS or not (anchor[i] or (i + 1 < n and anchor[i + 1]) or after_vendor):
+        # a number right before a family word is not the name's ("2  Solra Pro 3" in a table: row 2)
+        family_next = words[i][:1].isdigit() and i + 1 < n and any(o in lex.hint_words for o in options[i + 1])
+        if not options[i] or words[i] in STOPWORDS or family_next:
+            i += 1
+            continue
+        if not (anchor[i] or (i + 1 < n and anchor[i + 1]) or after_vendor):
             i += 1
             continue
         end = i + 1
@@ -140,7 +145,9 @@ def scan(
             i += 1
             continue
         after = hit.stop < n and msg.joined(hit.stop - 1, hit.stop)
-        if after and (_tier_typo(words[hit.stop], options[hit.stop]) or words[hit.stop][0].isdigit()):
+        version_after = words[hit.stop][0].isdigit() if after else False  # "71%" after a name is its score
+        version_after = version_after and masked[toks[hit.stop].end : toks[hit.stop].end + 1] != "%"
+        if after and (_tier_typo(words[hit.stop], options[hit.stop]) or version_after):
             i = hit.stop + 1  # "gemini 2.5 flsh", "sonnet 5.9": not the model without that tier or version
             continue
         before = hit.start > 0 and msg.joined(hit.start - 1, hit.start)
@@ -220,7 +227,12 @@ def _longest(
             called = len(key) == 1 and lex.called.get(mid) == key and _model_code(key[0])
             # the family named elsewhere in the message stands for a sibling's ("gpt 5 pro for review, 5 nano for tags")
             kin = level == SHORT and lex.family.get(mid) in msg.words
-            if _fires(key, level, lex.vendor_of.get(mid), vendors, msg, start, stop, called or kin):
+            # a family capitalised mid-sentence is written as a product's name ("is Mercury 2 still in beta")
+            titled = any(
+                msg.words[j] in lex.hint_words and capitalised_mid_sentence(msg.original, msg.toks[j])
+                for j in range(start, stop)
+            )
+            if _fires(key, level, lex.vendor_of.get(mid), vendors, msg, start, stop, called or kin, titled):
                 return Hit(start, stop, mid, exact)
             if level <= LOOSE and len(key) >= 3:
                 return None  # a full name read but not trusted here: never the shorter name of another model
@@ -228,13 +240,18 @@ def _longest(
 
 
 def _by_its_lab(lex: Lexicon, msg: Message, start: int, stop: int, mid: str) -> bool:
-    """An organisation's own word for ``mid``'s lab, or the model's family word ("scout from llama"), stands
-    within the window (a stated lab, not an inferred one); in model talk, a sibling's nickname does too."""
+    """An organisation's own word for ``mid``'s lab, or the model's family word standing alone ("scout from
+    llama", not the "glm" of a GLM model named beside "assistant"), within the window (a stated lab, not an
+    inferred one); in model talk, a sibling's nickname does too."""
     if mid not in lex.labelled:
         return False
     vendor, family = lex.vendor_of.get(mid), lex.family.get(mid)
     lo, hi = max(0, start - VENDOR_WINDOW), min(len(msg.words), stop + VENDOR_WINDOW)
-    if any(w == family or (w in lex.org_words and lex.vendor_words.get(w) == vendor) for w in msg.words[lo:hi]):
+    org = lex.org_words
+    if any(
+        (w == family and not msg.read[j]) or (w in org and lex.vendor_words.get(w) == vendor)
+        for j, w in enumerate(msg.words[lo:hi], lo)
+    ):
         return True
     # in model talk, a sibling's nickname beside it stands for the family ("maverick vs scout": both Llama 4)
     own = msg.words[start:stop]
@@ -247,72 +264,6 @@ def _nickname_in(lex: Lexicon, word: str, family: str | None, mid: str) -> bool:
     return family is not None and any(i != mid and lv == NICK and lex.family.get(i) == family for i, lv in form.items())
 
 
-@dataclass(frozen=True, slots=True)
-class Message:
-    """One message's tokens and what surrounds a run in it."""
-
-    original: str
-    masked: str
-    toks: list[Tok]
-    words: list[str]
-    vendor_at: list[str | None]
-    context: bool
-
-    def vendors_around(self, start: int, stop: int, key: tuple[str, ...], window: int = VENDOR_WINDOW) -> set[str]:
-        """Vendors named near ``[start, stop)`` by words that are not part of the name itself."""
-        lo, hi = max(0, start - window), min(len(self.words), stop + window)
-        return {v for j in range(lo, hi) if (v := self.vendor_at[j]) and self.words[j] not in key}
-
-    def vendor_next_to(self, start: int, stop: int, vendor: str | None, key: tuple[str, ...]) -> bool:
-        """The name's own vendor written right before it ("Perplexity Sonar") or inside it ("Amazon Nova", the
-        family word of a two-word name). A one-word name's own word is no evidence ("gemini/gemini")."""
-        if vendor is None:
-            return False
-        alone = len(key) == 1
-        if any(self.vendor_at[j] == vendor and not (alone and self.words[j] in key) for j in range(start, stop - 1)):
-            return True
-        before = start - 1
-        if before < 0 or self.vendor_at[before] != vendor or (alone and self.words[before] in key):
-            return False
-        return self.joined(before, start)
-
-    def strong_vendor_near(self, start: int, stop: int, vendor: str | None) -> bool:
-        """The vendor named nearby by a word that is not an everyday one ("glm 5", not "step 3 of the runbook")."""
-        lo, hi = max(0, start - VENDOR_WINDOW), min(len(self.words), stop + VENDOR_WINDOW)
-        return any(self.vendor_at[j] == vendor and self.words[j] not in WEAK_FAMILIES for j in range(lo, hi))
-
-    def in_path(self, start: int) -> bool:
-        """The run follows a "/" after a word that names no vendor ("api/v3.1", not "deepseek/v3.1")."""
-        at = self.toks[start].start
-        return at > 0 and self.masked[at - 1] == "/" and (start == 0 or self.vendor_at[start - 1] is None)
-
-    def standalone(self, start: int, stop: int) -> bool:
-        """Spaces (or the message's edge) on both sides: not part of a path, a file name or a tag."""
-        before = self.original[self.toks[start].start - 1 : self.toks[start].start]
-        after = self.original[self.toks[stop - 1].end : self.toks[stop - 1].end + 1]
-        return before in ("", " ") and after in ("", " ", ",", "?", "!", ".")
-
-    def joined(self, left: int, right: int) -> bool:
-        return joined(self.masked, self.toks[left], self.toks[right])
-
-    def glued(self, start: int, stop: int) -> bool:
-        """Every word of the run written against the next, with no separator at all ("mercury2")."""
-        return stop - start >= 2 and all(self.toks[j].start == self.toks[j - 1].end for j in range(start + 1, stop))
-
-    def glued_number(self, start: int, stop: int) -> bool:
-        """A name glued to its number ("mercury2"), not a count glued to a word ("2xlarge"), nor a numbered step
-        ("step3", "phase2": how runbooks count)."""
-        first, last = self.words[start], self.words[stop - 1]
-        return self.glued(start, stop) and first.isalpha() and first not in SEQUENCE_WORDS and last[:1].isdigit()
-
-    def written_as_id(self, start: int, stop: int) -> bool:
-        """A name typed without spaces ("sonar-pro-search", "grokcodefast"): how ids are written, not prose."""
-        return all(self.toks[j].start - self.toks[j - 1].end <= 1 for j in range(start + 1, stop)) and all(
-            self.masked[self.toks[j - 1].end : self.toks[j].start] in ("", "-", "_", ".")
-            for j in range(start + 1, stop)
-        )
-
-
 def _fires(
     key: tuple[str, ...],
     level: int,
@@ -322,6 +273,7 @@ def _fires(
     start: int,
     stop: int,
     named: bool = False,
+    titled: bool = False,
 ) -> bool:
     """Whether a form counts here: specific enough alone, or backed by its vendor or the message's context.
     ``named``: the model is called just this code once its vendor word is left out ("k2" for Kimi K2)."""
@@ -354,7 +306,7 @@ def _fires(
             # model's id in model talk ("moved the agent to step-3")
             hyphened = stop - start == 2 and msg.masked[msg.toks[start].end : msg.toks[start + 1].start] == "-"
             return near_vendor or (msg.context and hyphened)
-        return specific(key, level) or near_vendor or msg.context or msg.glued_number(start, stop)
+        return specific(key, level) or near_vendor or msg.context or msg.glued_number(start, stop) or titled
     if msg.context or near_vendor or msg.vendor_next_to(start, stop, vendor, key):
         return True
     if msg.written_as_id(start, stop) and (len(key) >= 3 or all(len(w) > 1 for w in key)):

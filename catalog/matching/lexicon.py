@@ -206,7 +206,7 @@ class Lexicon:
         if digit and (b"a0" in shape or b"0a" in shape):
             return True  # letters glued to a number ("qwen3", "4o")
         vendor = not present.isdisjoint(self.vendor_set)
-        if vendor and (digit or not present.isdisjoint(self.nick_words)):
+        if vendor and (digit or not present.isdisjoint(self.nick_words) or not present.isdisjoint(self.sibling_nicks)):
             return True  # "z.ai ... 5.1", "terminus on deepseek"
         known = present & self.vocab
         if len(known) >= 2 and (self._neighbours_in_one_form(tokens) or len(known & self.sibling_nicks) >= 2):

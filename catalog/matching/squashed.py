@@ -12,7 +12,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Set
 
 from catalog.matching.merge import Found
 from catalog.matching.results import Mention
@@ -30,20 +30,24 @@ MIN_LETTERS_ALONE = 10
 
 
 def squash(spelling: str) -> str:
-    """``spelling`` lower-cased with separators dropped ("Qwen3 30B A3B" -> "qwen330ba3b")."""
-    return _DROPPED.sub("", lower_same_length(spelling))
+    """``spelling`` lower-cased with separators dropped ("Qwen3 30B A3B" -> "qwen330ba3b"); "+" is the word
+    "plus" ("Command A+" is "commandaplus", never "commanda")."""
+    return _DROPPED.sub("", lower_same_length(spelling).replace("+", "plus"))
 
 
-def squashed_forms(models: Iterable[Model]) -> dict[str, str]:
-    """Squashed spelling -> the one model whose name, alias or route id gives it (ambiguous spellings dropped)."""
+def squashed_forms(models: Iterable[Model], families: Set[str] = frozenset()) -> dict[str, str]:
+    """Squashed spelling -> the one model whose name, alias or route id gives it (ambiguous spellings dropped).
+    A two-word name counts too when it has no number and starts with a family word ("CommandA", "NovaPro"):
+    the splitter cannot read its one-letter or everyday second word."""
     owners: dict[str, set[str]] = defaultdict(set)
     for m in models:
         spellings = {m.name, *m.aliases, *(r.provider_model_id for r in m.routes)}
         for s in spellings:
             plain = bare(s).split(":", 1)[0]  # an Ollama tag's size is a word of its own name already
             toks = span_tokens(lower_same_length(plain))
-            if len(toks) < MIN_WORDS:
-                continue
+            family_pair = len(toks) == 2 and toks[0].text in families and toks[1].text.isalpha()
+            if (len(toks) < MIN_WORDS and not family_pair) or any(t.text == "latest" for t in toks):
+                continue  # a "-latest" pointer is never read from chat
             for form in {squash(plain), "".join(t.text for t in toks)}:
                 if len(form) >= MIN_CHARS:
                     owners[form].add(m.id)

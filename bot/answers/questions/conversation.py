@@ -42,6 +42,7 @@ from bot.answers.questions.respond import (
 )
 from bot.answers.questions.scores import benchmark_lines, benchmark_table
 from bot.answers.questions.traffic import TrafficError
+from catalog.matching.text import mask
 from catalog.models import Model
 from catalog.service import Catalog
 
@@ -132,11 +133,12 @@ def converse(
         profile = traffic.applied(base)
     except TrafficError as exc:
         return decline(text, f"a usable traffic figure ({exc.message})", []), memory
-    family = family_asked(text, catalog)  # "gpt-5 family models under $0.50": a filter, not GPT-5's price
-    if family and (filt := parse_filter(text)) is not None and (addressed or q.asking or is_question(text)):
+    said = mask(q.text)  # the parser's English (``gloss``), code and links blanked: what filters read
+    family = family_asked(said, catalog)  # "gpt-5 family models under $0.50": a filter, not GPT-5's price
+    if family and (filt := parse_filter(said)) is not None and (addressed or q.asking or is_question(said)):
         vendor = vendor_named(q.text, catalog)
         filt = filt.model_copy(update={"name_words": family_filter(family, catalog), "vendor": vendor})
-        return filter_answer(text, catalog, filt, profile if q.traffic.requests_per_month is not None else base), memory
+        return filter_answer(said, catalog, filt, profile if q.traffic.requests_per_month is not None else base), memory
     models = [catalog.models[i] for i in model_ids]
     seen = memory.seen if memory is not None else ()
     remembered = ChannelMemory(
@@ -151,18 +153,18 @@ def converse(
     if not models:
         if q.unknown and (addressed or q.asking):
             return _unknown(text, q, catalog), memory
-        filt = parse_filter(text)
+        filt = parse_filter(said)
         vendor = vendor_named(q.text, catalog)
-        asked = addressed or is_question(text) or q.asking
+        asked = addressed or is_question(said) or q.asking
         # "cheapest anthropic model?", "anthropic models with 64k+ max output": a lab with something asked of its
         # models, never a lab just mentioned ("saw the news about the new qwen model")
-        if filt is None and vendor is not None and (asked or (bool(q.asks) and asks_for_models(text))):
-            filt = vendor_filter(text, vendor)
-        if filt is not None and (asked or asks_for_models(text)):
+        if filt is None and vendor is not None and (asked or (bool(q.asks) and asks_for_models(said))):
+            filt = vendor_filter(said, vendor)
+        if filt is not None and (asked or asks_for_models(said)):
             filt = filt.model_copy(update={"vendor": vendor}) if vendor else filt
             # token counts in a filter are constraints ("can output 128k tokens"), not the team's traffic
             shown = profile if q.traffic.requests_per_month is not None else base
-            return filter_answer(text, catalog, filt, shown), memory
+            return filter_answer(said, catalog, filt, shown), memory
         if addressed:
             return decline(text, "that", [], hint=family_hint(found_families(q))), memory
         return None, memory

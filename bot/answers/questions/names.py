@@ -53,10 +53,11 @@ def _other_tier(word: str, mention: Mention, catalog: Catalog) -> bool:
     return bool(set.intersection(*(postings.get(w, set()) for w in typed)))
 
 
-def unknown_names(rest: str, catalog: Catalog) -> list[Unknown]:
-    """Family words with a version that no model matched, in ``rest`` (the message with matched names blanked).
-    A family the index does not know is no model name ("python 3.11"); a one-letter series ("o7") counts only
-    with a tier after it ("o7-mini"), since "r3" alone is as often a part number."""
+def unknown_names(rest: str, catalog: Catalog, original: str = "") -> list[Unknown]:
+    """Family words with a version that no model matched, in ``rest`` (the message with matched names blanked;
+    ``original``: the same text as written, for its capitals). A family the index does not know is no model name
+    ("python 3.11"); a one-letter series ("o7") counts only with a tier after it ("o7-mini"), since "r3" alone is
+    as often a part number."""
     out: list[Unknown] = []
     brands, vocab = catalog.index.brands, catalog.index.lexicon.vocab
     series = _letter_series(vocab)
@@ -66,7 +67,10 @@ def unknown_names(rest: str, catalog: Catalog) -> list[Unknown]:
         pos = m.end(1)  # a rejected start ("is gpt-7") must not swallow the name after it
         # a middle word no name has counts only written as an id ("Falcon-Omega-2T"), not in prose ("python for 3")
         as_id = "-" in rest[m.start(1) : m.end(3)] and " " not in rest[m.start(1) : m.end(3)]
-        if middle is not None and (middle in _NOT_MIDDLE or (middle not in vocab and not as_id)):
+        # ... or written as a product's name, each word capitalised ("Mistral Colossal 2")
+        titled = middle is not None and original[m.start(1) : m.start(1) + 1].isupper()
+        titled = titled and original[m.start(2) : m.start(2) + 1].isupper()
+        if middle is not None and (middle in _NOT_MIDDLE or (middle not in vocab and not as_id and not titled)):
             continue
         series_name = len(family) == 1 and family in series and bool(tier) and middle is None
         if family not in brands and not series_name:

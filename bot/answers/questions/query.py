@@ -12,6 +12,7 @@ import re
 from pydantic import BaseModel, ConfigDict
 
 from bot.answers.intents import INTENT_RULES, UNKNOWN_TOPICS, blank_spans, is_question
+from bot.answers.questions.gloss import gloss
 from bot.answers.questions.names import checked_mentions, elided_siblings, family_led, unknown_names
 from bot.answers.questions.scores import named_benchmarks
 from bot.answers.questions.traffic import StatedTraffic, read_traffic
@@ -72,13 +73,16 @@ _STATEMENT = re.compile(r"\b(?:we|i|my|our|us|was|were|had|did|used|tried|went|b
 #: A report of what is happening ("the pipeline is processing 3M requests a month"), not a question.
 _PROGRESSIVE = re.compile(r"\b(?:is|are|'s|'re) (?:now |still |already )?\w+ing\b")
 #: Words that make a request only together with something asked ("need the price of X", not "need to migrate").
-_WANT = re.compile(r"(?<!would )(?<!will )(?<!won't )\b(?:need|needs|want|check)\b")  # not "would need 2 H100s"
+_WANT = re.compile(  # not "would need 2 H100s"; a forwarded ask too ("Pat asks for the Nova Micro context window")
+    r"(?<!would )(?<!will )(?<!won't )\b(?:need|needs|want|wants|check)\b|\bask(?:s|ing|ed)? (?:for|about)\b"
+)
 #: An acknowledgement or bullet before a follow-up ("+1, also …", "Thank you — and …", "- same but …").
 _ACK = re.compile(r"^(?:\W*(?:\+1|thanks|thank you|thx|ty|cool|great|nice|perfect|got it|ok|okay)\b)*[\W_]*")
 _FOLLOW_UP = re.compile(
     r"^\s*(?:and|what about|how about|same|ok and|also|now|then|what if|if we|with|at|double|halve|triple)\b"
     r"|^\s*(?:the|that|its) [a-z0-9][a-z0-9-]{1,20} (?:one|version|model|variant|tier)\b"  # "the lite one?"
     r"|\b(?:too|as well)\W*$"  # "context window too?"
+    r"|^\W*[a-z]+ (?:also|too) (?:wants?|needs?|asks? (?:for|about))\b"  # "Pat also wants Kimi K2.6"
 )
 #: A message that is tier words alone ("nano?", "flash lite?"): the model just discussed, in that tier.
 _TIERS = "|".join(sorted(TIER_WORDS))
@@ -137,7 +141,7 @@ def parse_query(
     """``text`` as a ``Query``; ``provider_words`` maps a word or two ("groq", "amazon bedrock") to a provider id,
     ``benchmarks`` a benchmark key to its name (``scores.benchmark_table``); ``in_talk``: the channel was just
     talking about models (short names like "o3" count)."""
-    text = text[:MAX_PARSED]
+    text = gloss(text[:MAX_PARSED])  # "ctx", "price_in", "contexto … por favor": the English the rules read
     lower = text.lower()
     # a question about a model's attributes is model talk: "is o3 open source?" names o3, not ozone
     talk = bool(_asks(lower)) or bool(benchmarks and named_benchmarks(lower, benchmarks))
@@ -152,7 +156,7 @@ def parse_query(
     model_ids = tuple(dict.fromkeys(m.model_id for m in mentions))
     spans = [(m.start, m.end) for m in mentions] + [span for span, _, _ in unknown]
     rest = blank_spans(lower, spans)
-    unknown += unknown_names(rest, catalog)
+    unknown += unknown_names(rest, catalog, text)
     if unknown:
         rest = blank_spans(rest, [span for span, _, _ in unknown])
     words = _WORD.findall(rest)
@@ -172,7 +176,8 @@ def parse_query(
         is_question(text)
         or bool(_REQUEST.search(prose))
         or ((bool(asks) or bool(providers)) and bool(_WANT.search(prose)))
-        or (len(asks) >= 2 and bool(model_ids) and not _STATEMENT.search(prose))  # "gpt-4.1: context, max output"
+        or (len(asks) >= 2 and bool(model_ids) and not _STATEMENT.search(prose) and _listed(prose))  # "gpt-4.1:
+        # context, max output", not "the tool calling changes look nice"
         or _terse([w for w in _WORD.findall(prose) if w not in _words_of(named)], asks, bool(model_ids or unknown))
         or (bool(asks) and not traffic.empty and not _PROGRESSIVE.search(prose))  # not "… is processing 3M a month"
         or (bool(model_ids) and traffic.requests_per_month is not None and bool(_WANT.search(prose)))  # "need a number"
@@ -215,19 +220,32 @@ def _asks(rest: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(name for _, name in sorted(hits)))
 
 
+def _listed(prose: str) -> bool:
+    """Asks written as a list (few words beside the attributes), not a sentence that describes the model."""
+    content = [w for w in _WORD.findall(prose) if w not in _FILLER and w not in _ASK_WORDS and not w[0].isdigit()]
+    return len(content) <= 3
+
+
 def _words_of(names: tuple[str, ...]) -> set[str]:
     return {w for n in names for w in _WORD.findall(n.lower().replace("-", " "))}
 
 
 def _terse(words: list[str], asks: tuple[str, ...], named: bool) -> bool:
     """A model and an attribute with nothing else ("deepseek v3.2 context window", "license of qwen3 32b"): a
-    request however it is punctuated. A sentence with more words ("was plenty for us") is a statement."""
+    request however it is punctuated, whatever it is for ("… for the client deck"). A sentence with more words
+    ("was plenty for us") is a statement."""
     if not (named and asks):
         return False
+    if "for" in words:  # "… for our slides": what it is for, at the end, is no content
+        at = len(words) - 1 - words[::-1].index("for")
+        if len(words) - at <= 4 and words[at + 1 : at + 2] and words[at + 1] in _PURPOSE:
+            words = words[:at]
     content = [w for w in words if w not in _FILLER and w not in _ASK_WORDS and not w[0].isdigit()]
     return len(content) <= 1
 
 
+#: Determiners that open what a request is for ("… for the client deck", "… for our budget sheet").
+_PURPOSE = frozenset({"the", "our", "a", "my", "this", "that", "your", "their", "his", "her", "an"})
 #: Words the intent rules read ("context", "window", "price"): not content for ``_terse``.
 _ASK_WORDS = frozenset(
     {"context", "window", "price", "prices", "pricing", "cost", "costs", "license", "licence", "licensed", "max",

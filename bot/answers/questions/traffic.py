@@ -272,8 +272,8 @@ def _side_after(after: list[str]) -> str | None:
     if after[:1] and after[0] in _TOKEN_WORDS and after[1:2] in (["back"], ["returned"]):
         return "output_tokens"  # "220 tokens back"
     cut = next((n for n, w in enumerate(after) if w in _BREAKS), len(after))  # "7,000 tokens\nout: 400": no
-    if cut == 1 < len(after) and after[cut] == "=":
-        return None  # "in=600 out=120": the word after a value is the next value's label
+    if cut == 1 < len(after) and after[cut] == "=" and after[cut + 1 : cut + 2] != [">"]:
+        return None  # "in=600 out=120": the word after a value is the next value's label ("=>" is an arrow)
     words = [w for w in after[:cut] if w not in _TOKEN_WORDS and w != "-" and w not in ("each", "per", "request", "of")]
     # the first word, or the second after a describing one ("20k tok system prompt", "2k token context")
     return (

@@ -28,6 +28,15 @@ def _found(index: MatchIndex, text: str) -> set[str]:
         ("gpt 5 mini for drafts, 5 nano for routing", {"gpt-5-mini", "gpt-5-nano"}),
         # a sibling's nickname
         ("scout vs maverick on our RAG evals", {"llama-4-scout-17b-instruct", "llama-4-maverick-17b-instruct"}),
+        ("Meta's scout on our eval: fine", {"llama-4-scout-17b-instruct"}),  # a tier-word nickname by its lab
+        # a family capitalised mid-sentence, with its number
+        ("is Mercury 2 good enough for the demo", {"mercury-2"}),
+        # a name the second pass trusts is context for the others; a score after a name is no version
+        ("results: Arcee Blitz 64%, Virtuoso Large 70%", {"arcee-blitz", "virtuoso-large"}),
+        # a one-word name made of a family and a known word, written apart
+        ("switched the scans to hunyuan ocr", {"hunyuanocr"}),
+        # a row number before a family word is not the name's
+        ("3  Solar Pro 2   0.80", {"solar-pro2"}),
     ],
 )
 def test_context_from_the_message(shipped_index: MatchIndex, text: str, expected: set[str]) -> None:
@@ -42,6 +51,10 @@ def test_context_from_the_message(shipped_index: MatchIndex, text: str, expected
         "maverick and goose went to the scout camp",  # two nicknames, but no model talk
         "release 2.5 flash sale starts friday",  # no model talk
         "got the Arctis Nova Pro headphones and a gpt-4o sticker",  # another maker's product stays vetoed
+        "the Mercury 7 astronauts trained here",  # no Mercury 7 model
+        "opus 2 is the best of the beethoven piano sonatas",  # music: the other sense of "opus"
+        "a sonnet 4 lines short of a poem",  # poetry
+        "we moved the onboarding assistant to gpt-4o",  # "assistant" is no nickname beside another model's name
     ],
 )
 def test_no_context_no_name(shipped_index: MatchIndex, text: str) -> None:

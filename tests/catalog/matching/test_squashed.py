@@ -17,6 +17,7 @@ from catalog.models import Model
         ("Command A Vision", "commandavision"),
         ("meta.llama3-70b", "metallama370b"),  # a dot between letters is a separator
         ("Kimi K2 (0905)", "kimik20905"),
+        ("Command A+", "commandaplus"),  # "+" is a word of the name
     ],
 )
 def test_squash(spelling: str, squashed: str) -> None:
@@ -67,6 +68,7 @@ def _found(index: MatchIndex, text: str) -> set[str]:
         ("CommandARReasoning? no, CommandAVision for the charts", {"command-a-vision"}),
         ("ubuntu2204 with python311 on an iphone15pro", set()),  # glued versions of things that are no model
         ("our build tag is release20250101final", set()),
+        ("CommandA did fine, CommandAVision did better", {"command-a", "command-a-vision"}),  # two-word name too
     ],
 )
 def test_squashed_names_in_chat(shipped_index: MatchIndex, text: str, expected: set[str]) -> None:

@@ -1,0 +1,120 @@
+"""A message rewritten in the plain English the question parser reads, before it is parsed.
+
+Teams write "ctx > 128k?", "price_in, price_out", "contexto de Kimi K2.6 por favor" or "wie viele output
+tokens". Rather than teach every intent rule every spelling, a curated glossary turns those words into the
+English the rules already know: a few symbols, snake_case labels, and the procurement words of German,
+Spanish, French, Italian and Portuguese. Words only, one linear pass; model names are left as written (no
+entry is a word of a model's name), and code spans are not touched.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+#: Phrases (lower-case, words separated by one space) -> English. Only words that are not English words too
+#: ("mit", "die", "come" and one-letter words stay out), so English chat reads exactly as before.
+GLOSSARY: dict[str, str] = {
+    # German
+    "kurze frage": "quick question", "und": "and", "oder": "or", "wie viele": "how many", "wie viel": "how much",
+    "was kostet": "how much does", "kostet": "costs", "kosten": "cost", "pro monat": "per month",
+    "im monat": "per month", "pro tag": "per day", "am tag": "a day", "täglich": "daily", "monatlich": "monthly",
+    "anfragen": "requests", "preis": "price", "preise": "prices", "lizenz": "license",
+    "kontextfenster": "context window", "größer": "bigger", "größeres": "bigger", "größere": "bigger",
+    "grösser": "bigger", "kleiner": "smaller", "kleineres": "smaller", "billiger": "cheaper",
+    "günstiger": "cheaper", "teurer": "more expensive", "als": "than", "hat": "has", "ist": "is",
+    "gibt es": "is there", "welche": "which", "welcher": "which", "welches": "which", "modelle": "models",
+    "unter welcher lizenz steht": "what license is", "rein": "in", "raus": "out", "eingabe": "input",
+    "ausgabe": "output", "kommerziell": "commercially", "nutzen": "use", "dürfen wir": "can we",
+    "können wir": "can we", "bitte": "please", "danke": "thanks", "auf": "on", "über": "via",
+    "gleich": "same", "anbieter": "providers", "verfügbar": "available",
+    # Spanish
+    "cuánto cuesta": "how much does", "cuanto cuesta": "how much does", "cuánto": "how much",
+    "cuanto": "how much", "cuesta": "costs", "cuestan": "cost", "precio": "price", "precios": "prices",
+    "al mes": "per month", "por mes": "per month", "al día": "per day", "al dia": "per day",
+    "por día": "per day", "por dia": "per day", "solicitudes": "requests", "peticiones": "requests",
+    "licencia": "license", "contexto": "context", "ventana de contexto": "context window",
+    "más grande": "bigger", "mas grande": "bigger", "más barato": "cheaper", "mas barato": "cheaper",
+    "tiene": "has", "tienen": "have", "qué modelos": "which models", "que modelos": "which models",
+    "cuáles": "which", "cuales": "which", "modelos": "models", "por favor": "please", "gracias": "thanks",
+    "uso comercial": "commercial use", "comercialmente": "commercially", "entrada": "input", "salida": "output",
+    "proveedores": "providers", "disponible": "available", "está": "is", "puedo": "can i", "podemos": "can we",
+    "más": "more", "menos": "less",
+    # French
+    "combien coûte": "how much does", "combien coute": "how much does", "combien": "how much",
+    "coûte": "costs", "coute": "costs", "coût": "cost", "prix": "price", "par mois": "per month",
+    "par jour": "per day", "requêtes": "requests", "requetes": "requests", "contexte": "context",
+    "fenêtre de contexte": "context window", "plus grand": "bigger", "plus grande": "bigger",
+    "moins cher": "cheaper", "moins chère": "cheaper", "quels": "which", "quelles": "which", "quel": "which",
+    "quelle": "which", "modèles": "models", "modeles": "models", "est-ce que": "is", "est-il": "is it",
+    "peut-on": "can we", "pouvons-nous": "can we", "s'il vous plaît": "please", "s'il te plaît": "please",
+    "svp": "please", "stp": "please", "merci": "thanks", "utilisation commerciale": "commercial use",
+    "commercialement": "commercially", "fournisseurs": "providers", "sortie": "output", "entrée": "input",
+    "jetons": "tokens", "sur": "on", "et": "and", "ou": "or",
+    # Italian
+    "quanto costa": "how much does", "quanto": "how much", "prezzo": "price", "prezzi": "prices",
+    "al mese": "per month", "al giorno": "per day", "richieste": "requests", "licenza": "license",
+    "contesto": "context", "finestra di contesto": "context window", "più grande": "bigger",
+    "più economico": "cheaper", "più": "more", "meno": "less", "quali": "which", "quale": "which", "modelli": "models",
+    "per favore": "please", "grazie": "thanks", "uso commerciale": "commercial use", "fornitori": "providers",
+    "disponibile": "available", "uscita": "output", "ingresso": "input", "possiamo": "can we",
+    # Portuguese
+    "quanto custa": "how much does", "preço": "price", "por mês": "per month", "licença": "license",
+    "mais barato": "cheaper", "obrigado": "thanks", "obrigada": "thanks", "saída": "output",
+}  # fmt: skip
+#: A comparison's second half in Romance languages ("más contexto que", "plus grand que"): "que"/"di"/"do" is
+#: "than" only after a comparative word within a few words, never alone ("que" is also "that").
+_THAN = re.compile(r"\b(más|mas|menos|plus|moins|più|meno|mais)\b([^?!.\n]{1,40}?)\b(?:que|di|do)\b")
+#: Symbols a terse comparison or filter uses ("ctx > 128k", "context_window >= 256000").
+_SYMBOLS = ((re.compile(r"\s?(?:>=|≥)\s?"), " at least "), (re.compile(r"\s?(?:<=|≤)\s?"), " at most "))
+_BETWEEN_WORDS = re.compile(r"(?<=\w)\s+([<>])\s+(?=\w)")  # not "> quoted" lines, "<@123>" pings or "=>"
+#: A label written in snake_case ("max_output", "price_in"): letters only, so ids ("org__repo", "gpt_4o") stay.
+_SNAKE = re.compile(r"(?<![\w./-])[a-z]+(?:_[a-z]+)+(?![\w./-])", re.IGNORECASE)
+_ABBREVIATIONS = {"ctx": "context", "pls": "please", "plz": "please"}
+_CODE = re.compile(r"```.*?(?:```|$)|`[^`\n]*`", re.DOTALL)
+_WORDS = re.compile(r"[^\W\d_]+(?:['-][^\W\d_]+)?")
+_FIRST: dict[str, list[tuple[list[str], str]]] = {}
+for _phrase, _english in sorted(GLOSSARY.items(), key=lambda kv: -len(kv[0])):
+    _FIRST.setdefault(_phrase.split(" ", 1)[0], []).append((_phrase.split(" "), _english))
+
+
+def gloss(text: str) -> str:
+    """``text`` with the glossary's words in English, outside code spans."""
+    parts, pos = [], 0
+    for m in _CODE.finditer(text):
+        parts += [_prose(text[pos : m.start()]), m.group()]
+        pos = m.end()
+    parts.append(_prose(text[pos:]))
+    return "".join(parts)
+
+
+def _prose(text: str) -> str:
+    text = _THAN.sub(lambda m: f"{m.group(1)}{m.group(2)}than", text)
+    for pattern, english in _SYMBOLS:
+        text = pattern.sub(english, text)
+    text = _BETWEEN_WORDS.sub(lambda m: " more than " if m.group(1) == ">" else " less than ", text)
+    text = _SNAKE.sub(lambda m: m.group().replace("_", " "), text)
+    words = list(_WORDS.finditer(text))
+    if not words:
+        return text
+    out, pos, i = [], 0, 0
+    while i < len(words):
+        lower = words[i].group().lower()
+        taken = 0
+        for phrase, english in _FIRST.get(lower, ()):
+            n = len(phrase)
+            if [w.group().lower() for w in words[i : i + n]] == phrase and _spaced(text, words[i : i + n]):
+                out += [text[pos : words[i].start()], english]
+                pos, taken = words[i + n - 1].end(), n
+                break
+        if not taken and lower in _ABBREVIATIONS:
+            out += [text[pos : words[i].start()], _ABBREVIATIONS[lower]]
+            pos, taken = words[i].end(), 1
+        i += taken or 1
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def _spaced(text: str, words: list[re.Match[str]]) -> bool:
+    """The phrase's words stand apart by spaces only (not "kimi-und-x" or a path)."""
+    return all(text[a.end() : b.start()] == " " for a, b in itertools.pairwise(words))
