@@ -18,7 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from catalog.identity.route_ids import parse_route_id
 
 #: Bump when a change to the identity code moves routes: catalogs built by older rules are re-merged on start.
-RULES = 5  # 5: a point release written without its dot joins the dotted id (4: same display names joined)
+RULES = 6  # 6: a route spelling another lab model's id follows its own id (5: dotless point releases joined)
 LINKS_FILE = "models-dev-base-model-links.json.gz"
 OVERLAY_FILE = "identity.json"
 
@@ -69,7 +69,23 @@ def load_curated() -> Curated:
     raw = json.loads(gzip.decompress(root.joinpath(LINKS_FILE).read_bytes()))
     links = {(p, rid): base for p, routes in raw["links"].items() for rid, base in routes.items()}
     overlay = _Overlay.model_validate_json(root.joinpath(OVERLAY_FILE).read_bytes())
-    return Curated(links=links, entries=overlay.entries)
+    return Curated(links=own_ids_win(links), entries=overlay.entries)
+
+
+def own_ids_win(links: dict[RouteRef, str]) -> dict[RouteRef, str]:
+    """``links`` with each route whose own id is another lab model of the same lab linked to that model: models.dev
+    links Moonshot's ``kimi-k2.7-code-highspeed`` route to ``kimi-k2.7-code`` while three hosts' routes of that id
+    go to the lab's own ``kimi-k2.7-code-highspeed``; a route that spells a lab model's id serves that model."""
+    by_id: dict[tuple[str, str], str] = {}
+    for base in set(links.values()):
+        lab, _, lab_id = base.partition("/")
+        by_id[(lab, lab_id.lower())] = base
+    out = dict(links)
+    for (provider, route_id), base in links.items():
+        named = by_id.get((base.partition("/")[0], route_id.rsplit("/", 1)[-1].lower()))
+        if named is not None and named != base:
+            out[(provider, route_id)] = named
+    return out
 
 
 def base_classes(curated: Curated) -> dict[str, str]:

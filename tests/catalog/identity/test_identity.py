@@ -10,7 +10,7 @@ from collections import Counter
 
 import pytest
 
-from catalog.identity.curated import load_curated, ref
+from catalog.identity.curated import load_curated, own_ids_win, ref
 from catalog.identity.doubts import doubts
 from catalog.matching.index import MatchIndex
 from catalog.models import Model
@@ -195,3 +195,18 @@ def test_identity_records_are_json_with_placements(shipped_models: list[Model]) 
     assert len(records) == len(shipped_models)
     route = records[0]["routes"][0]
     assert set(route) == {"provider", "route_id", "source", "quantization", "region", "placed_by"}
+
+
+def test_a_route_spelling_another_lab_models_id_follows_its_own_id() -> None:
+    """One odd link among consistent ones: the lab's own "-highspeed" route goes to the "-highspeed" lab model."""
+    links = {
+        ("moonshotai", "kimi-k2.7-code"): "moonshotai/kimi-k2.7-code",
+        ("moonshotai", "kimi-k2.7-code-highspeed"): "moonshotai/kimi-k2.7-code",  # the odd one
+        ("gmicloud", "moonshotai/kimi-k2.7-code-highspeed"): "moonshotai/kimi-k2.7-code-highspeed",
+        ("host", "fast-kimi"): "moonshotai/kimi-k2.7-code",  # spells no lab model: its link stands
+        ("other", "kimi-k2.7-code-highspeed"): "otherlab/kimi-x",  # another lab's base: never moved across labs
+    }
+    out = own_ids_win(links)
+    assert out[("moonshotai", "kimi-k2.7-code-highspeed")] == "moonshotai/kimi-k2.7-code-highspeed"
+    assert out[("host", "fast-kimi")] == "moonshotai/kimi-k2.7-code"
+    assert out[("other", "kimi-k2.7-code-highspeed")] == "otherlab/kimi-x"
