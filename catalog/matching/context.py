@@ -108,6 +108,18 @@ _AFTER_A_NAME = frozenset(
 )  # fmt: skip
 
 
+def _inflected(words: frozenset[str]) -> frozenset[str]:
+    """Each talk word with its common inflections ("refactor": "refactored", "refactoring", "refactors")."""
+    out = set(words)
+    for w in words:
+        if w.isalpha() and len(w) >= 4:
+            stem = w[:-1] if w.endswith("e") else w
+            out |= {f"{w}s", f"{stem}ed", f"{stem}ing"}
+    return frozenset(out)
+
+
+MODEL_TALK = _inflected(MODEL_TALK)
+OPERATIONS_TALK = _inflected(OPERATIONS_TALK)
 #: Every talk word: none is ever typo-corrected into a model word ("slow" is not a slip of "low").
 ANY_TALK = MODEL_TALK | OPERATIONS_TALK
 

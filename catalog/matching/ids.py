@@ -94,6 +94,13 @@ def _scan(text: str, start: int, end: int, in_code: bool, lookup: Lookup, out: l
 
 
 def _one(token: str, start: int, end: int, whole: bool, lookup: Lookup, out: list[tuple[int, int, str]]) -> None:
+    head, _, tail = token.partition("/")
+    if tail and "/" not in tail and len(head) > SHORT and any(c.isdigit() for c in head):
+        first, second = lookup(head.lower()), lookup(tail.lower().rstrip(".,;:)"))
+        if first is not None and second is not None and first != second:
+            # two models either side of a slash ("gemini2.5pro/claudeopus4.1"), not an org and its model
+            out += [(start, start + len(head), first), (start + len(head) + 1, end, second)]
+            return
     for cand in candidates(token):
         if not whole and (len(cand) <= SHORT or cand.isalpha()):
             continue  # "o3" in "-O3 -ffast-math" is a flag, "summarize" in a prompt a word: only a whole value counts

@@ -263,7 +263,9 @@ class MatchIndex:
             mention, stop, waits = match
             (waiting if waits else strict).append((i, stop, mention))
             i = stop
-        if strict or pasted:  # another model named is context for an everyday-word name ("qwen max and sonar pro")
+        # another model named is context for an everyday-word name ("qwen max and sonar pro"), and two such names
+        # are context for each other ("nova lite for triage, nova premier for the rest")
+        if strict or pasted or len({m.model_id for _, _, m in waiting}) >= 2:
             strict = sorted(strict + waiting, key=lambda f: f[0])
         context = talk or bool(strict) or bool(pasted)
         read = [False] * len(toks)
@@ -274,6 +276,7 @@ class MatchIndex:
             hits = lenient_scan(
                 self.lexicon, self._strict_keys, self.deletes, original, masked, toks, words, True, read
             )
+            strict = sorted(strict + waiting, key=lambda f: f[0])  # "nova micro for intents → nova premier"
         found = merged(strict, hits, toks, original, words, self.entries, self.lexicon)
         found = with_squashed(found, self.squashed, original, masked, toks, lambda mid: self.entries[mid].name)
         used = [False] * len(toks)  # a pasted id is named: nothing inside it is a family hint

@@ -21,6 +21,7 @@ from catalog.matching.lexicon import Lexicon
 from catalog.matching.message import VENDOR_WINDOW, Message
 from catalog.matching.rules import (
     CHAT_SHORTHAND,
+    DESCRIPTIVE,
     ENGLISH_FAMILIES,
     MAX_NGRAM,
     SEQUENCE_WORDS,
@@ -215,6 +216,10 @@ def _longest(
             if found is None:
                 continue
             mid, level = found
+            if level == NICK and len(key) == 1 and key[0] in DESCRIPTIVE:
+                continue  # "arabic", "assistant": words that describe a model name none alone
+            if all(w in DESCRIPTIVE for w in key) and not msg.written_as_id(start, stop):
+                continue  # "the tiny router model" is no "Model Router"; "model-router" is
             if level == NICK and len(key) == 1:  # "terminus" names DeepSeek's model only beside "deepseek" (not
                 if not _by_its_lab(lex, msg, start, stop, mid):  # "deep research", "sonar"); "scout" beside "llama"
                     continue

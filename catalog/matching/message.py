@@ -31,14 +31,18 @@ class Message:
         return {v for j in range(lo, hi) if (v := self.vendor_at[j]) and self.words[j] not in key}
 
     def vendor_next_to(self, start: int, stop: int, vendor: str | None, key: tuple[str, ...]) -> bool:
-        """The name's own vendor written right before it ("Perplexity Sonar") or inside it ("Amazon Nova", the
-        family word of a two-word name). A one-word name's own word is no evidence ("gemini/gemini")."""
+        """The name's own vendor written right before it ("Perplexity Sonar", "Perplexity's Sonar") or inside it
+        ("Amazon Nova", the family word of a two-word name). A one-word name's own word is no evidence
+        ("gemini/gemini")."""
         if vendor is None:
             return False
         alone = len(key) == 1
         if any(self.vendor_at[j] == vendor and not (alone and self.words[j] in key) for j in range(start, stop - 1)):
             return True
         before = start - 1
+        if before >= 1 and self.words[before] == "s" and self.masked[self.toks[before].start - 1] in "'’":
+            before -= 1  # the vendor's possessive: "Perplexity's Sonar"
+            return self.vendor_at[before] == vendor and self.masked[self.toks[start - 1].end] == " "
         if before < 0 or self.vendor_at[before] != vendor or (alone and self.words[before] in key):
             return False
         return self.joined(before, start)

@@ -156,3 +156,17 @@ def capitalised_mid_sentence(original: str, tok: Tok) -> bool:
         return False
     before = original[: tok.start].rstrip()
     return bool(before) and before[-1] not in ".!?\n"
+
+
+#: Words that describe what a model does or is for (a language, a modality, a role, an adjective): part of many
+#: names ("Command R7B Arabic", "GLM-4 Assistant"), never a nickname on their own ("the Arabic street signs",
+#: "the onboarding assistant"), and a name made only of them and talk words ("Model Router") is read only as an id.
+DESCRIPTIVE = frozenset(
+    {"arabic", "english", "chinese", "japanese", "korean", "french", "german", "spanish", "hindi", "multilingual",
+     "assistant", "audio", "image", "text", "edit", "apply", "build", "generate", "predict", "transcribe",
+     "translate", "transfer", "search", "research", "reasoning", "math", "medical", "finance", "productivity",
+     "utility", "context", "open", "original", "older", "extended", "experimental", "basic", "classic", "heavy",
+     "light", "long", "short", "tall", "dense", "live", "next", "note", "zero", "cyber", "canvas", "clip", "coder",
+     "guard", "guardian", "instruct", "omni", "super", "prime", "premier", "router", "auto", "model", "swift",
+     "embedding", "reranker", "multimodal", "realtime", "highspeed", "flex", "beta"}
+)  # fmt: skip

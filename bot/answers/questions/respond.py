@@ -201,7 +201,10 @@ def open_lines(models: list[Model], query: Query) -> list[str]:
     out = []
     for m in models:
         label = openness_label(m)
-        verdict = {"Open source": "Yes", "Open weights": "Yes, open weights", "Proprietary": "No"}.get(label, "Unknown")
+        if label == "Open source":  # both words a team asks with: "open source?", "open weights?"
+            out.append(f"Yes — {m.name}: Open source — open weights, license {license_label(m)}.")
+            continue
+        verdict = {"Open weights": "Yes, open weights", "Proprietary": "No"}.get(label, "Unknown")
         out.append(f"{verdict} — {m.name}: {label}, license {license_label(m)}.")
     return out
 

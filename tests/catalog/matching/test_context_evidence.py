@@ -37,6 +37,14 @@ def _found(index: MatchIndex, text: str) -> set[str]:
         ("switched the scans to hunyuan ocr", {"hunyuanocr"}),
         # a row number before a family word is not the name's
         ("3  Solar Pro 2   0.80", {"solar-pro2"}),
+        # talk words inflected ("refactored" is "refactor" talk)
+        ("nova lite refactored the parser in one go", {"nova-lite"}),
+        # two everyday-word names are context for each other
+        ("nova lite for triage, sonar pro for the hard tickets", {"nova-lite", "sonar-pro"}),
+        # the vendor's possessive before a one-word name
+        ("Perplexity's Sonar answers the news questions", {"sonar"}),
+        # two models either side of a slash
+        ("gpt-4.1/claudeopus4.1 split for drafts vs review", {"gpt-4.1", "claude-opus-4.1"}),
     ],
 )
 def test_context_from_the_message(shipped_index: MatchIndex, text: str, expected: set[str]) -> None:
@@ -55,7 +63,10 @@ def test_context_from_the_message(shipped_index: MatchIndex, text: str, expected
         "opus 2 is the best of the beethoven piano sonatas",  # music: the other sense of "opus"
         "a sonnet 4 lines short of a poem",  # poetry
         "we moved the onboarding assistant to gpt-4o",  # "assistant" is no nickname beside another model's name
+        "cohere handles the arabic and gpt-4o the english docs",  # a language is no nickname, even by its lab
+        "gpt-4o sits behind the router model",  # words that describe a model are a name only written as an id
+        "qwen/qwen3-32b on openrouter",  # an org and its model, not two models
     ],
 )
 def test_no_context_no_name(shipped_index: MatchIndex, text: str) -> None:
-    assert _found(shipped_index, text) <= {"gpt-4o"}
+    assert _found(shipped_index, text) <= {"gpt-4o", "qwen3-32b"}

@@ -85,7 +85,7 @@ def test_held_out_lessons(shipped_catalog: Catalog, lines: list[str], fragments:
         ("gpt-5 mini: 3k req per diem, ~4k toks in, 600 out. whats the monthly damage", ["90,000 requests/month"]),
         ("grok code fast 1 for the pr-review bot: ~1500 PRs a day, 8k tokens in, 1k out. monthly?", ["45,000"]),
         ("command r — $/1M in and out?", ["$0.15"]),  # a price's unit, not a million tokens each way
-        ("curious whether deepseek r1 is open weights", ["Yes, open weights"]),
+        ("curious whether deepseek r1 is open weights", ["Yes — DeepSeek-R1: Open source — open weights"]),
         ("nova pro vs nova lite — same context?", ["Yes — both"]),
         ("does gpt-5 have more max output than sonnet 4.5?", ["Yes — GPT-5 128,000"]),
         ("do gpt-4.1 nano and gemini 2.0 flash cost the same?", ["Yes — the same price"]),
