@@ -16,6 +16,7 @@ INTENT_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (
             "cheaper",
             r"\bcheaper\b|\bless expensive\b|\bmore expensive\b|\bpricier\b|\bdearer\b|\bcosts? (?:less|more)\b"
+            r"|\bcharges? (?:less|more)\b"
             r"|\bcheapest of\b"
             r"|\bsame price\b|\bpriced the same\b|\bas (?:cheap|expensive) as\b|\bcosts? the same\b|\bsame cost\b",
         ),
@@ -107,7 +108,8 @@ def is_question(text: str) -> bool:
 
 _DECIDED = re.compile(
     r"\b(?:we're|we are|we've|we went|we're going|going with|settled|decided|picked|chose|switched|moved|we|our"
-    r"|i'm going to|going to|gonna|i'll|i will|tonight|tomorrow|yesterday|blockers?|standup)\b",
+    r"|i'm going to|going to|gonna|i'll|i will|tonight|tomorrow|yesterday|blockers?|standup"
+    r"|i|tested|benchmarked|write-?up)\b",  # "I tested Nova Pro vs Haiku on 200 tickets, writeup Monday"
     re.IGNORECASE,
 )
 

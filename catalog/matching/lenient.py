@@ -148,6 +148,7 @@ def scan(
         after = hit.stop < n and msg.joined(hit.stop - 1, hit.stop)
         version_after = words[hit.stop][0].isdigit() if after else False  # "71%" after a name is its score
         version_after = version_after and masked[toks[hit.stop].end : toks[hit.stop].end + 1] != "%"
+        version_after = version_after and "," not in words[hit.stop]  # "… flash 1,000 requests" is a count
         if after and (_tier_typo(words[hit.stop], options[hit.stop]) or version_after):
             i = hit.stop + 1  # "gemini 2.5 flsh", "sonnet 5.9": not the model without that tier or version
             continue

@@ -13,7 +13,10 @@ from typing import NamedTuple
 from catalog.identity.keys import ROUTE_NOISE, SIZED_ONLY_NOISE, VENDOR_TOKENS, is_size_token
 
 #: A word, or a number with an optional one-letter unit ("70b", "4o", "128k", "2.6").
-_TOKEN = re.compile(r"[a-z]+|\d+(?:\.\d+)*(?:[a-z](?![a-z]))?|(?<=[a-z0-9])\+(?![a-z0-9])")
+_TOKEN = re.compile(
+    r"\d{1,3}(?:,\d{3})+(?![\d,])"  # "1,000": a count written with thousands separators is one token, no version
+    r"|[a-z]+|\d+(?:\.\d+)*(?:[a-z](?![a-z]))?|(?<=[a-z0-9])\+(?![a-z0-9])"
+)
 #: Spans that never hold a model mention: code, URLs, Discord mentions/channels/emoji, :shortcodes:.
 _MASK = re.compile(
     r"```.*?(?:```|$)|`[^`]*`|https?://\S+|www\.\S+|<[@#][!&]?\d+>|<a?:\w+:\d+>|:[a-z0-9_+\-]+:|@(?:everyone|here)",

@@ -15,6 +15,11 @@ import re
 #: Phrases (lower-case, words separated by one space) -> English. Only words that are not English words too
 #: ("mit", "die", "come" and one-letter words stay out), so English chat reads exactly as before.
 GLOSSARY: dict[str, str] = {
+    # which side of the tokens, in several languages ("600 in output", "250 en sortie", "500 de salida")
+    "in input": "input", "in output": "output", "en entrée": "input", "en sortie": "output",
+    "de entrada": "input", "de salida": "output", "di input": "input", "di output": "output",
+    # "tell me"
+    "dimmi": "tell me", "dime": "tell me", "dis-moi": "tell me", "sag mir": "tell me", "diga-me": "tell me",
     # German
     "kurze frage": "quick question", "und": "and", "oder": "or", "wie viele": "how many", "wie viel": "how much",
     "was kostet": "how much does", "kostet": "costs", "kosten": "cost", "pro monat": "per month",

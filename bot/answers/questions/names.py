@@ -27,6 +27,8 @@ _TIER_AFTER = (
 _MODEL_LIKE = re.compile(
     rf"\b([a-z]{{1,12}})(?:[ -]([a-z]{{3,10}}))?[ -]?([a-z]?\d{{1,2}}(?:\.\d{{1,2}})?[a-z]?)\b((?:[ -]{_TIER_AFTER})?)"
 )
+#: A capitalised word and a parameter count ("Falcon 500B", "Titan 70b"), not money ("$500B").
+_SIZED = re.compile(r"(?<![$\w])([A-Z][a-z]{2,12})[ -](\d{1,4}(?:\.\d)?[bB])\b")
 #: A family and one or two tier words ("sonar ultra max", "command z"), read when nothing matched them.
 _TIERED = re.compile(r"\b([a-z]{2,12})((?:[ -][a-z]{1,8}){1,2})\b")
 #: A one-letter version after a family ("command r", "command z"); "a" and "i" are words.
@@ -34,7 +36,7 @@ _VERSION_LETTER = re.compile(r"[b-hj-z]")
 #: Words model names share with English: never the middle of a model-like name ("deepseek for 3 weeks").
 _NOT_MIDDLE = frozenset({"the", "for", "with", "new", "next", "and", "now", "than", "from", "into", "over", "all"})
 #: A bare version right after a matched name ("mistral large 5"), not a count ("gpt-4o 2k requests", "3 times").
-_TRAILING_VERSION = re.compile(r"[ -](\d{1,2}(?:\.\d{1,2})?)(?![\w.%$])(?!\s*(?:x\b|times|tokens?|req|requests|%))")
+_TRAILING_VERSION = re.compile(r"[ -](\d{1,2}(?:\.\d{1,2})?)(?![\w.%$]|,\d)(?!\s*(?:x\b|times|tokens?|req|requests|%))")
 _TRAILING_LETTER = re.compile(r"[ -][b-hj-z](?![\w./'&])")
 _WORD_BEFORE = re.compile(r"\b([a-z]{2,12})[ -]$")
 #: A tier word right after a matched name, not the start of an attribute ("gpt-5 max output" asks its output).
@@ -79,6 +81,13 @@ def unknown_names(rest: str, catalog: Catalog, original: str = "") -> list[Unkno
         name = m.group(0).strip()
         if (hit := _lookup(name, catalog)) is not None:
             out.append((m.span(), name, _same_family(hit, family, catalog)))
+    for m in _SIZED.finditer(original):  # "Falcon 500B": a capitalised name with a size, whatever its family
+        if rest[m.start() : m.end()].lower() != m.group().lower() or any(
+            a < m.end() and m.start() < b for (a, b), _, _ in out
+        ):
+            continue  # part of a name already read
+        if (hit := _lookup(m.group(), catalog)) is not None and hit[:1] != ("?",):
+            out.append((m.span(), m.group(), hit))
     taken = [span for span, _, _ in out]
     for m in _TIERED.finditer(rest):  # "sonar ultra max": a family and tier words no model has together
         family, words = m.group(1), re.split(r"[ -]", m.group(2).strip(" -"))

@@ -37,7 +37,7 @@ _REQUEST = re.compile(
     r"|anyone know"
     r"|curious (?:whether|if|about)|wondering (?:whether|if|about)|wonder (?:whether|if)|do you know"
     r"|i'?d like|i would like|could (?:i|we) (?:get|have)|kindly|(?:i )?would appreciate|could you|can you"
-    r"|would you)\b|\bor not\W*$|\by/n\b"
+    r"|would you)\b|\bor not\W*$|\by/n\b|\byes or no\W*$"
 )
 #: A question put to teammates, not to the bot ("anyone tried deepseek v3.2 with tool calling?").
 TO_TEAM = re.compile(
@@ -84,6 +84,8 @@ _FOLLOW_UP = re.compile(
     r"|\b(?:too|as well)\W*$"  # "context window too?"
     r"|^\W*[a-z]+ (?:also|too) (?:wants?|needs?|asks? (?:for|about))\b"  # "Pat also wants Kimi K2.6"
 )
+#: The ask of the message before, for another model ("Could you likewise confirm it for GPT-4.1?").
+_LIKEWISE = re.compile(r"\b(?:likewise|similarly)\b|\b(?:it|that|this|the same) for\b")
 #: A message that is tier words alone ("nano?", "flash lite?"): the model just discussed, in that tier.
 _TIERS = "|".join(sorted(TIER_WORDS))
 _ONLY_TIERS = re.compile(rf"^\W*(?:{_TIERS})(?:[ -](?:{_TIERS}))*\W*$")
@@ -195,8 +197,10 @@ def parse_query(
         to_team=to_team,
         yes_no=bool(_YES_NO.search(lower))
         or (bool(_TERSE_COMPARISON.search(lower)) and not _WHICH.search(lower))
-        or "y/n" in lower,
+        or "y/n" in lower
+        or "yes or no" in lower,
         follow_up=bool(_FOLLOW_UP.match(_ACK.sub("", lower, count=1)))
+        or bool(_LIKEWISE.search(lower))
         or bool(_SAME_TRAFFIC.search(lower))
         or bool(_ONLY_TIERS.match(lower)),  # "nano?" after a question on GPT-5.4 mini
         same_traffic=bool(_SAME_TRAFFIC.search(lower)),

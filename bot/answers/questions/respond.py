@@ -27,7 +27,7 @@ _ONLY = re.compile(
     r"\bonly (?:on|via|through|at|from)\b|\b(?:on|via|through|at) [a-z .-]{2,30}? only\b|\bexclusive(?:ly)?\b"
 )
 _SMALLER = re.compile(r"\b(?:smaller|shorter|less)\b")
-_DEARER = re.compile(r"\bmore expensive\b|\bpricier\b|\bcosts? more\b|\bdearer\b")
+_DEARER = re.compile(r"\bmore expensive\b|\bpricier\b|\b(?:costs?|charges?) more\b|\bdearer\b")
 _COMMERCIAL_YES = {"allowed", "yes", "permitted", "permissive"}
 
 

@@ -70,6 +70,16 @@ _SCALED_SIDE = re.compile(
 )
 
 
+#: Several model calls for each thing counted ("each ticket triggers 4 model calls", "3 calls per request"): the
+#: rate counts things, the model sees that many times as many requests.
+_FAN_OUT = re.compile(
+    r"\b(?:each|every|per|a) [a-z]{3,15}? (?:triggers|makes|needs|uses|fires|does|takes|runs|means|is) (?:about |~)?"
+    r"(\d{1,2}) (?:model |llm |api )?(?:calls|requests|completions|prompts|round-?trips)\b"
+    r"|\b(\d{1,2}) (?:model |llm |api )?(?:calls|requests|completions) (?:per|each|for each|for every|every) "
+    r"(?:ticket|user|session|conversation|document|doc|message|query|order|email|page|task|chat|item)\b"
+)
+
+
 class StatedTraffic(BaseModel):
     """What a message says about traffic; None where it says nothing."""
 
@@ -167,6 +177,9 @@ def read_traffic(text: str) -> StatedTraffic:
     elif (scaled := _SCALED.search(text.lower()[:2000])) is not None:
         word = scaled.group(1) or scaled.group(2)
         found["scale"] = _MULTIPLES.get(word) or float(word.removesuffix(" times").rstrip("x"))
+    fan = _FAN_OUT.search(text.lower()[:2000])
+    if fan is not None:  # the fan-out's own count is no request rate: read the rest without it
+        toks = _TOKEN.findall(_NUMBERING.sub(" ", (text.lower()[: fan.start()] + text.lower()[fan.end() : 2000])))
     for i, tok in enumerate(toks):
         if tok[0].isdigit():
             parsed = _number(tok)
@@ -174,6 +187,11 @@ def read_traffic(text: str) -> StatedTraffic:
                 _place(toks, i, *parsed, found)
         elif tok in _SHARE_WORDS and _near(toks, i, _CACHE_WORDS, after=6):
             found.setdefault("cache_hit", _SHARE_WORDS[tok])
+    if fan is not None and "requests_per_month" in found:
+        times = int(fan.group(1) or fan.group(2))
+        found["requests_per_month"] = int(found["requests_per_month"]) * times
+        if "requests_per_day" in found:
+            found["requests_per_day"] = int(found["requests_per_day"]) * times
     return StatedTraffic.model_validate(found)
 
 
