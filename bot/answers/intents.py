@@ -24,7 +24,7 @@ INTENT_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             "monthly_cost",
             r"\bmonthly (?:costs?|bill|price|spend)\b|\bcosts? (?:us )?(?:per|a) month\b"
             r"|\ba month\b|\bper month\b|\bmonthly\b|\bcost us\b|\bour traffic\b|\bbill\b|\bspend\b"
-            r"|\bestimate\b|\brun us\b|\bset us back\b",
+            r"|\bestimate\b|\brun us\b|\bset us back\b|\b(?:yearly|annual|annually|per annum|per year|a year)\b",
         ),
         ("cheapest_route", r"\bcheapest\b|\bbest price\b|\blowest price\b"),
         (
@@ -62,7 +62,10 @@ INTENT_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("cap_ide_integration", r"\bide\b|\bvs ?code\b|\beditor integration\b"),
         ("cap_computer_use", r"\bcomputer[- ]use\b|\bcontrol (?:a|the) (?:browser|computer|desktop)\b"),
         ("cap_parallel_agents", r"\bparallel agents?\b|\bmulti[- ]agents?\b"),
-        ("cap_vision", r"\bvision\b|\bimages?\b|\bscreenshots?\b|\bpictures?\b|\bsee\b"),
+        (
+            "cap_vision",
+            r"\bvision\b|\bimages?\b|\bscreenshots?\b|\bpictures?\b|\bcan (?:it|they|this|that|[a-z0-9.-]{2,20}) see\b",
+        ),
         ("cap_multimodal", r"\bmultimodal\b|\baudio\b|\bvideo\b|\bpdfs?\b"),
         (
             "cap_reasoning",  # "I'm thinking Gemini Flash" is the writer thinking, not a question about reasoning

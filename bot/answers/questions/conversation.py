@@ -16,6 +16,7 @@ from bot.answers.format import join_and
 from bot.answers.intents import INTENT_RULES, blank_spans, is_question
 from bot.answers.questions.followups import (
     THE_ONE,
+    by_position,
     family_asked,
     family_completed,
     family_filter,
@@ -39,6 +40,7 @@ from bot.answers.questions.respond import (
     provider_lines,
     traffic_line,
     unknown_lines,
+    yearly_lines,
 )
 from bot.answers.questions.scores import benchmark_lines, benchmark_table
 from bot.answers.questions.traffic import TrafficError
@@ -74,6 +76,10 @@ def converse(
     ``addressed`` is True when the message mentions the bot (or is a DM / /ask): then it always answers.
     ``memory`` is the channel's last question: a follow-up ("and opus?", "same traffic on X") borrows from it.
     """
+    quoted, own = _split_quote(text)
+    if quoted and own:  # "> GPT-4.1: $2.00/1M input …\nand o4-mini?": the quote is what the follow-up follows
+        memory = converse(quoted, catalog, profile, True, memory, now, saved_profile)[1]
+        text = own
     base = profile or TrafficProfile()
     words, provider_names = provider_tables(catalog)
     recall = memory if memory is not None and memory.fresh(now) else None
@@ -84,12 +90,15 @@ def converse(
     if q.to_team and not addressed:
         return None, memory  # "@chen can you send me the claude prices?": a colleague's to answer
     model_ids, asks, traffic = list(q.model_ids), list(q.asks), q.traffic
-    borrowed = False
+    borrowed = chosen = False
     pronoun = _PRONOUN.search(q.text.lower()) is not None
     if recall is not None and (q.follow_up or not model_ids or not asks or pronoun) and (q.asking or q.follow_up):
-        if not model_ids and len(recall.model_ids) > 1 and (pick := THE_ONE.search(q.text.lower())):
-            model_ids, borrowed = [the_one(pick.group(1), recall.model_ids, catalog, base)], True
+        together = recall.compared if len(recall.compared) > 1 else recall.model_ids
+        if not model_ids and len(together) > 1 and (pick := THE_ONE.search(q.text.lower())):
+            model_ids, borrowed, chosen = [the_one(pick.group(1), together, catalog, base)], True, True
             asks = [a for a in asks if a not in ("cheaper", "cheapest_route")]  # "cheaper" chose the model
+        if not model_ids and (placed := by_position(q.text, together)):
+            model_ids, borrowed = placed, True  # "the second one's max output?"
         the_tier = not model_ids and _THE_TIER.search(q.text.lower()) is not None  # "whats the lite one cost"
         if the_tier and (swapped := tier_swapped(q.text, recall.model_ids, catalog)):
             model_ids, borrowed = swapped, True
@@ -119,6 +128,8 @@ def converse(
                 q = q.model_copy(update={"providers": recall.providers})
         if (q.same_traffic or borrowed or q.follow_up) and not recall.traffic.empty:
             traffic = recall.traffic.merged(q.traffic)
+        if chosen:  # "the cheaper one" named the model: what it costs is the ask left, not which is cheaper
+            asks = list(dict.fromkeys("monthly_cost" if a in ("cheaper", "cheapest_route") else a for a in asks))
     if not asks and model_ids and q.traffic.requests_per_month is not None:
         asks = ["monthly_cost"]  # "o3 at 500 requests a day, 6k in 2k out"
     if not asks and len(model_ids) > 1:
@@ -148,6 +159,7 @@ def converse(
         benchmarks=q.benchmarks,
         providers=q.providers,
         seen=seen,
+        compared=tuple(model_ids) if len(model_ids) > 1 else (recall.compared if recall is not None else ()),
         at=now,
     )
     if not models:
@@ -178,7 +190,7 @@ def converse(
     if q.unknown:
         lines += unknown_lines(q, _data_date(catalog))
     if _priced(q):
-        lines.append(traffic_line(q, profile, saved_profile))
+        lines.append(traffic_line(q, profile, saved_profile, base))
     return (
         FaqAnswer(
             intent=q.asks[0] if q.asks else "overview",
@@ -198,6 +210,20 @@ _OVERVIEW = dict(INTENT_RULES)["overview"]
 _PER_TOKEN = re.compile(r"\bper[- ](?:1m|million|mtok|token|1k|mil)\b|/ ?(?:1m|mtok|mil)\b|\bunit price")
 #: Words around a model name that still ask the bot for its card ("kimi k2?", "gpt-4o pls").
 _BARE = frozenset({"and", "what", "about", "the", "pls", "please", "so", "hmm", "ok", "model", "new", "this", "that"})
+
+
+#: A Discord quote line ("> what about X", ">>> a block to the end").
+_QUOTE = re.compile(r"^[ \t]*>{1,3}[ \t]?")
+
+
+def _split_quote(text: str) -> tuple[str, str]:
+    """The quoted lines and the writer's own, each joined; a reply to a quote reads it as the turn before."""
+    quoted: list[str] = []
+    own: list[str] = []
+    for line in text.split("\n"):
+        m = _QUOTE.match(line)
+        (quoted if m else own).append(line[m.end() :] if m else line)
+    return "\n".join(quoted).strip(), "\n".join(own).strip()
 
 
 def _wants_overview(q: Query) -> bool:
@@ -261,6 +287,9 @@ def _parts(
         title, lines = handler(models, profile, ask)
         titles.append(title)
         rest += [ln for ln in lines if not ln.startswith("Traffic assumed:")]
+    if q.yearly and _priced(q):
+        rest += yearly_lines(models, profile)
+        titles = [t.replace("Monthly cost", "Monthly and yearly cost") for t in titles]
     names = join_and([m.name for m in models])
     title = titles[0] if len(titles) == 1 else f"{names}: {', '.join(dict.fromkeys(t.lower() for t in titles))}"
     return first + rest, title

@@ -164,17 +164,42 @@ def tier_swapped(text: str, remembered: tuple[str, ...], catalog: Catalog) -> li
     return list(dict.fromkeys(out))
 
 
-THE_ONE = re.compile(r"\bthe (cheaper|cheapest|bigger|larger|longer) one\b")
+THE_ONE = re.compile(
+    r"\bthe (cheaper|cheapest|bigger|larger|longer|pricier|dearer|more expensive|smaller|shorter) "
+    r"(?:one|model|option|of (?:the|them|those|both)(?: two| three| models)?)\b"
+)  # "the cheaper one", "the pricier of the two"
+#: "the first one", "the latter", "the second model", "and the second?": a model just compared, by position.
+ORDINAL = re.compile(
+    r"\bthe (former|latter)\b"
+    r"|\bthe (first|second|third|fourth|last|1st|2nd|3rd|4th)(?: (?:one|model|option|pick)\b| of (?:the|them|those)\b"
+    r"|(?='s)|(?=\W*$))"
+)
+_POSITION = {"former": 0, "first": 0, "1st": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2, "fourth": 3, "4th": 3,
+             "last": -1, "latter": -1}  # fmt: skip
 
 
 def the_one(which: str, remembered: tuple[str, ...], catalog: Catalog, profile: TrafficProfile) -> str:
     """ "the cheaper one" / "the bigger one" among the models the channel just compared."""
     models = [catalog.models[i] for i in remembered]
-    if which.startswith("cheap"):
+    if which.startswith(("cheap", "pric", "dear", "more")):
         costs = {m.id: estimate(m, profile).per_month for m in models}
         priced = [m for m in models if costs[m.id] is not None]
-        return min(priced, key=lambda m: costs[m.id] or 0).id if priced else models[0].id
-    return max(models, key=lambda m: m.context_window or 0).id
+        if not priced:
+            return models[0].id
+        pick = max if which.startswith(("pric", "dear", "more")) else min
+        return pick(priced, key=lambda m: costs[m.id] or 0).id
+    pick = min if which in ("smaller", "shorter") else max
+    return pick(models, key=lambda m: m.context_window or 0).id
+
+
+def by_position(text: str, remembered: tuple[str, ...]) -> list[str]:
+    """ "the second one" among the models the channel just compared, in the order they were named; none when
+    there is no such position ("the third one" after two)."""
+    m = ORDINAL.search(text.lower())
+    if m is None or len(remembered) < 2:
+        return []
+    at = _POSITION[m.group(1) or m.group(2)]
+    return [remembered[at]] if -len(remembered) <= at < len(remembered) else []
 
 
 def which(text: str, catalog: Catalog) -> FaqAnswer | None:
@@ -212,6 +237,7 @@ def which(text: str, catalog: Catalog) -> FaqAnswer | None:
 
 __all__ = [
     "THE_ONE",
+    "by_position",
     "family_completed",
     "lab_words",
     "seen_with_tier",

@@ -26,6 +26,9 @@ class ChannelMemory(BaseModel):
     seen: tuple[str, ...] = ()
     """Models the channel named lately, answered or not, newest first: "we're weighing sonnet 4.5 and opus 4.1"
     makes a later "and opus?" mean Opus 4.1."""
+    compared: tuple[str, ...] = ()
+    """The last models asked about together, in the order named: "the second one" still means the other model
+    after a follow-up on the first one alone."""
     traffic: StatedTraffic = StatedTraffic()
     providers: tuple[str, ...] = ()
     """The providers the last question named: "what about grok 4?" after "is X on azure?" asks about Azure."""

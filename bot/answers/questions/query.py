@@ -128,6 +128,8 @@ class Query(BaseModel):
     yes_no: bool = False
     follow_up: bool = False
     same_traffic: bool = False
+    yearly: bool = False
+    """A year's cost asked for too ("per month and per year", "annual cost"), not a yearly request rate."""
     families: tuple[str, ...] = ()
     spans: tuple[tuple[int, int], ...] = ()
     """Where the model names (and names the catalog lacks) stand in ``text``."""
@@ -204,9 +206,21 @@ def parse_query(
         or bool(_SAME_TRAFFIC.search(lower))
         or bool(_ONLY_TIERS.match(lower)),  # "nano?" after a question on GPT-5.4 mini
         same_traffic=bool(_SAME_TRAFFIC.search(lower)),
+        yearly=_yearly(prose),
         families=found.families,
         spans=tuple(spans),
     )
+
+
+#: A year's figure asked for; "12M requests a year" is a rate instead (the words before it say what is counted).
+_YEARLY = re.compile(
+    r"\b(?:yearly|annual|annually|annualized|per annum|(?:per|a|/|each|every|for a|for the|over a) ?year)\b"
+)
+_COUNTED = re.compile(r"(?:\d|\b(?:requests?|req|reqs|calls|queries|tokens|messages|users|tickets|documents|docs))\W*$")
+
+
+def _yearly(prose: str) -> bool:
+    return any(_COUNTED.search(prose[max(0, m.start() - 20) : m.start()]) is None for m in _YEARLY.finditer(prose))
 
 
 def _asks(rest: str) -> tuple[str, ...]:

@@ -269,10 +269,22 @@ def unknown_lines(query: Query, data_date: str | None) -> list[str]:
     return out
 
 
-def traffic_line(query: Query, profile: TrafficProfile, saved: bool) -> str:
+def yearly_lines(models: list[Model], profile: TrafficProfile) -> list[str]:
+    """ "… and per year?": twelve months at the same traffic, for every model with a complete price."""
+    costs = [(m.name, e.per_month) for m in models if (e := estimate(m, profile)).per_month is not None]
+    if not costs:
+        return []
+    if len(costs) == 1:
+        return [f"Per year: {usd(costs[0][1] * 12)} for {costs[0][0]} (12 months at this traffic)."]
+    return ["Per year (12 months at this traffic): " + "; ".join(f"{name} {usd(c * 12)}" for name, c in costs) + "."]
+
+
+def traffic_line(query: Query, profile: TrafficProfile, saved: bool, base: TrafficProfile | None = None) -> str:
+    """What the estimate assumed: the traffic read from the message (``base`` fills what it leaves out), else the
+    saved or default profile, named."""
     from bot.answers.questions.traffic import describe_stated
 
     if not query.traffic.empty:
-        return f"Assumed: {describe_stated(query.traffic, profile)}."
+        return f"Assumed: {describe_stated(query.traffic, profile, base)}."
     where = "your server's saved traffic profile" if saved else "the default traffic (set yours with /traffic)"
     return f"Assumed {where}: {profile.describe()}."

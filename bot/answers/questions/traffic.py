@@ -9,15 +9,13 @@ from __future__ import annotations
 import re
 from decimal import Decimal, InvalidOperation
 
-from pydantic import BaseModel, ConfigDict
-
 from bot.answers.costs import (
     MAX_REQUESTS_PER_MONTH,
     MAX_TOKENS_PER_REQUEST,
     TrafficError,
-    TrafficProfile,
-    apply_traffic,
 )
+from bot.answers.questions.rates import expand_scientific, people_rate, token_period
+from bot.answers.questions.stated import StatedTraffic, describe_stated
 
 #: Numbers ("2k", "1.2k", "50,000", "1m", "60%"), words, and the "/" of "2k/day". Every branch is a plain run.
 _TOKEN = re.compile(
@@ -80,72 +78,6 @@ _FAN_OUT = re.compile(
 )
 
 
-class StatedTraffic(BaseModel):
-    """What a message says about traffic; None where it says nothing."""
-
-    model_config = ConfigDict(frozen=True)
-
-    requests_per_month: int | None = None
-    requests_per_day: int | None = None
-    """Kept as stated, for the echo ("2,000 req/day")."""
-    input_tokens: int | None = None
-    output_tokens: int | None = None
-    cache_hit: float | None = None
-    batch_share: float | None = None
-    scale: float | None = None
-    """ "double the traffic": a multiple of the traffic before (the remembered one, else the server's)."""
-    input_scale: float | None = None
-    output_scale: float | None = None
-    """ "double the output tokens": a multiple of one side's tokens per request before."""
-
-    @property
-    def empty(self) -> bool:
-        return self == StatedTraffic()
-
-    def applied(self, base: TrafficProfile) -> TrafficProfile:
-        """``base`` with what was stated; raises ``TrafficError`` for a value out of range."""
-        requests = self.requests_per_month
-        if self.scale is not None:
-            requests = int((requests or base.requests_per_month) * self.scale)
-        inputs, outputs = self.input_tokens, self.output_tokens
-        if self.input_scale is not None:
-            inputs = int((inputs or base.input_tokens) * self.input_scale)
-        if self.output_scale is not None:
-            outputs = int((outputs or base.output_tokens) * self.output_scale)
-        return apply_traffic(
-            base,
-            requests_per_month=requests,
-            input_tokens=inputs,
-            output_tokens=outputs,
-            cache_hit=self.cache_hit,
-            batch_share=self.batch_share,
-        )
-
-    def merged(self, later: StatedTraffic) -> StatedTraffic:
-        """This traffic with what ``later`` states on top (a follow-up changing one number)."""
-        values = self.model_dump()
-        scales = ("scale", "input_scale", "output_scale")
-        values.update({k: v for k, v in later.model_dump().items() if v is not None and k not in scales})
-        for side, key, scale in (
-            ("input_tokens", "input_scale", later.input_scale),
-            ("output_tokens", "output_scale", later.output_scale),
-        ):
-            if scale is not None:  # "double the output tokens": of what was stated, else of the profile's
-                stated = getattr(self, side)
-                if stated is not None:
-                    values[side] = int(stated * scale)
-                else:
-                    values[key] = scale
-        if later.requests_per_month is not None and later.requests_per_day is None:
-            values["requests_per_day"] = None
-        if later.scale is not None and self.requests_per_month is not None:  # "double it": 2 × what was stated
-            values["requests_per_month"] = int(self.requests_per_month * later.scale)
-            values["requests_per_day"] = int(self.requests_per_day * later.scale) if self.requests_per_day else None
-        elif later.scale is not None:
-            values["scale"] = later.scale
-        return StatedTraffic.model_validate(values)
-
-
 _DOTTED_THOUSANDS = re.compile(r"[1-9]\d{0,2}(?:\.\d{3})+")
 
 
@@ -169,17 +101,24 @@ def _number(tok: str) -> tuple[Decimal, bool] | None:
 
 def read_traffic(text: str) -> StatedTraffic:
     """The traffic ``text`` states, number by number (each takes the unit words nearest to it)."""
-    toks = _TOKEN.findall(_NUMBERING.sub(" ", text.lower()[:2000]))
+    text = expand_scientific(text.lower()[:2000])
     found: dict[str, float | int] = {}
+    if (people := people_rate(text)) is not None:  # "3,000 daily active users × 12 messages each"
+        found["requests_per_month"] = people[0]
+        if people[1] is not None:
+            found["requests_per_day"] = people[1]
+        for start, end in people[2]:
+            text = text[:start] + " " * (end - start) + text[end:]
+    toks = _TOKEN.findall(_NUMBERING.sub(" ", text))
     if (side := _SCALED_SIDE.search(text.lower()[:2000])) is not None:  # "double the output tokens"
         key = "input_scale" if side.group(2) in ("input", "prompt") else "output_scale"
         found[key] = _MULTIPLES[side.group(1)]
     elif (scaled := _SCALED.search(text.lower()[:2000])) is not None:
         word = scaled.group(1) or scaled.group(2)
         found["scale"] = _MULTIPLES.get(word) or float(word.removesuffix(" times").rstrip("x"))
-    fan = _FAN_OUT.search(text.lower()[:2000])
+    fan = _FAN_OUT.search(text) if people is None else None
     if fan is not None:  # the fan-out's own count is no request rate: read the rest without it
-        toks = _TOKEN.findall(_NUMBERING.sub(" ", (text.lower()[: fan.start()] + text.lower()[fan.end() : 2000])))
+        toks = _TOKEN.findall(_NUMBERING.sub(" ", (text[: fan.start()] + text[fan.end() :])))
     for i, tok in enumerate(toks):
         if tok[0].isdigit():
             parsed = _number(tok)
@@ -207,6 +146,8 @@ def _place(toks: list[str], i: int, value: Decimal, share: bool, found: dict[str
             found.setdefault("cache_hit", float(value))
         elif 0 <= value <= 1 and _near(toks, i, frozenset({"batch", "batched"}), after=6):
             found.setdefault("batch_share", float(value))
+        elif 0 < value < 1 and (side := _side_of(toks[i + 1]) if i + 1 < len(toks) else None) is not None:
+            found.setdefault("input_share", float(value if side == "input_tokens" else 1 - value))  # "80% input"
         return
     if before and before[-1] in ("$", "<", ">"):
         return  # "$50 a day" is money; "<200k prompt" a bound, not traffic
@@ -218,6 +159,10 @@ def _place(toks: list[str], i: int, value: Decimal, share: bool, found: dict[str
             found["requests_per_month"] = int(per_month.to_integral_value())
             if period_before == 30.0:
                 found["requests_per_day"] = int(value)
+        return
+    if _pair(toks, i, found):  # "40k/day 900/150", "1200/300 tokens": input and output per request
+        found.setdefault("input_tokens", int(value))
+        found.setdefault("output_tokens", int(_number(toks[i + 2])[0]))  # type: ignore[index]
         return
     tokens_next = bool(after) and after[0] in _TOKEN_WORDS
     if not tokens_next and (
@@ -234,6 +179,9 @@ def _place(toks: list[str], i: int, value: Decimal, share: bool, found: dict[str
             if period == 30.0:
                 found["requests_per_day"] = int(value)
         return
+    if (periods := token_period(toks[i + 1 : i + 8], _TOKEN_WORDS, _PER, _PERIODS)) is not None:
+        _place_throughput(toks[i + 1 : i + 8], before, value, periods, found)  # "40k input tokens per minute"
+        return
     if not 0 < value <= MAX_TOKENS_PER_REQUEST:
         return
     if _both_ways(after):  # "500 tokens each way", "1k in and out"
@@ -243,6 +191,35 @@ def _place(toks: list[str], i: int, value: Decimal, share: bool, found: dict[str
     side = _side_after(after) or _side_before(before)
     if side is not None:
         found.setdefault(side, int(value))
+
+
+def _place_throughput(
+    after: list[str], before: list[str], value: Decimal, periods: float, found: dict[str, float | int]
+) -> None:
+    if found.get("token_periods", periods) != periods:
+        return  # one period per message: "40k tokens a minute … 2M a day" would mix two clocks
+    words = [w for w in after if w not in _PER and w not in _PERIODS and w != "tpm"]
+    side = _side_after(words) or _side_before(before)
+    key = {"input_tokens": "input_per_period", "output_tokens": "output_per_period"}.get(side or "", "total_per_period")
+    if 0 < value <= MAX_REQUESTS_PER_MONTH and key not in found:
+        found[key] = int(value)
+        found["token_periods"] = periods
+
+
+def _pair(toks: list[str], i: int, found: dict[str, float | int]) -> bool:
+    """ "900/150" after a request rate or before "tokens" or "in/out": two token counts, input first ("80/20" is a
+    split and "24/7" a schedule)."""
+    if toks[i + 1 : i + 2] != ["/"] or i + 2 >= len(toks) or not toks[i + 2][0].isdigit():
+        return False
+    first, second = _number(toks[i]), _number(toks[i + 2])
+    if first is None or second is None or first[1] or second[1]:
+        return False
+    if first[0] + second[0] == 100 or not (0 < first[0] <= MAX_TOKENS_PER_REQUEST and second[0] > 0):
+        return False
+    labelled = bool(toks[i + 3 : i + 4]) and toks[i + 3] in _TOKEN_WORDS | _INPUT_WORDS
+    after = toks[i + 3 : i + 5]
+    rate_after = any(w in _REQUEST_WORDS or w in _PERIODS for w in after)
+    return not rate_after and (labelled or "requests_per_month" in found)
 
 
 def _labelled_rate(before: list[str]) -> float | None:
@@ -321,23 +298,6 @@ def _side_of(word: str) -> str | None:
     if word in _OUTPUT_WORDS:
         return "output_tokens"
     return None
-
-
-def describe_stated(stated: StatedTraffic, profile: TrafficProfile) -> str:
-    """The echo of what was read: "2,000 req/day × 3,000 in / 500 out = 60,000 requests/month"."""
-    volume = (
-        f"{stated.requests_per_day:,} req/day × {profile.days_per_month} days"
-        if stated.requests_per_day is not None
-        else f"{profile.requests_per_month:,} requests/month"
-    )
-    text = f"{volume}, {profile.input_tokens:,} in / {profile.output_tokens:,} out tokens per request"
-    if stated.requests_per_day is not None:
-        text += f" = {profile.requests_per_month:,} requests/month"
-    if profile.cache_hit:
-        text += f", {profile.cache_hit:.0%} of input cached"
-    if profile.batch_share:
-        text += f", {profile.batch_share:.0%} via batch"
-    return text
 
 
 __all__ = ["StatedTraffic", "TrafficError", "describe_stated", "read_traffic"]

@@ -1,0 +1,39 @@
+"""Phrasings a platform team, a PM and a reviewer use, one row per general mechanism: yearly figures beside the
+monthly one, token throughput, people times messages, shorthand numbers, follow-ups by position ("the second
+one") or by a measure ("the pricier of the two"), and a reply to a quoted line."""
+
+from __future__ import annotations
+
+import pytest
+
+from catalog.service import Catalog
+from tests.bot.answers.questions.test_conversation import _check
+
+
+@pytest.mark.parametrize(
+    ("lines", "fragments", "absent"),
+    [
+        # twelve months at the stated traffic, beside the month: 5,000/day × 30 × (1k × $2.50 + 200 × $10) / 1M
+        (["what would gpt-4o cost us per year at 5k requests a day, 1k in 200 out?"], ["$675.00", "$8,100.00"], []),
+        (["gpt-4o at 12M requests a year, 1k in 200 out: monthly?"], ["$4,500.00"], ["Per year"]),  # a rate
+        (
+            ["at 2M tokens/hour in and 300k tokens/hour out, what would claude sonnet 4.5 cost per month?"],
+            ["$7,560.00", "tokens per hour"],
+            [],
+        ),
+        (["3,000 daily active users x 12 messages each, 1k in 300 out. gpt-4.1 mini monthly?"], ["36,000 req/day"], []),
+        (["1.5e6 requests a month at 800 in / 200 out, gpt-4.1 monthly cost?"], ["1,500,000 requests/month"], []),
+        (["we see 5M tokens a day on gpt-4o, how much per month?"], ["$"], ["vision"]),
+        (
+            ["compare gpt-4o and claude haiku 4.5 on price", "the first one's max output?", "is the second one open?"],
+            ["Claude Haiku 4.5"],
+            ["GPT-4o"],
+        ),
+        (["price of gpt-4o vs claude sonnet 4.5", "what about the pricier of the two at 10k a day?"], ["Sonnet"], []),
+        (["> GPT-4.1: $2.00/1M input, $8.00/1M output\nand what about o4-mini?"], ["o4-mini", "$1.10"], ["GPT-4.1"]),
+    ],
+)
+def test_throughput_lessons(
+    shipped_catalog: Catalog, lines: list[str], fragments: list[str], absent: list[str]
+) -> None:
+    _check(shipped_catalog, lines, fragments, absent)
