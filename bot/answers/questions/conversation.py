@@ -246,6 +246,8 @@ def _parts(
         asks.insert(0, asks.pop(asks.index("license")))  # "is it under Apache 2.0?" is the question to answer first
     elif "commercial" in asks and q.yes_no:
         asks.insert(0, asks.pop(asks.index("commercial")))  # "does its license permit commercial use?": yes first
+    if "cheaper" in asks and "monthly_cost" in asks and len(models) > 1:
+        asks.remove("monthly_cost")  # "is X cheaper than Y at our traffic": the verdict shows each month's cost
     if "compare" in asks or (len(models) > 1 and not asks):
         asks = [a for a in asks if a != "compare"] or ["compare"]
     first: list[str] = []

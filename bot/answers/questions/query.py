@@ -37,12 +37,16 @@ _REQUEST = re.compile(
     r"|anyone know"
     r"|curious (?:whether|if|about)|wondering (?:whether|if|about)|wonder (?:whether|if)|do you know"
     r"|i'?d like|i would like|could (?:i|we) (?:get|have)|kindly|(?:i )?would appreciate|could you|can you"
-    r"|would you)\b|\bor not\W*$|\by/n\b|\byes or no\W*$"
+    r"|would you)\b|\bor not\W*$|\by/n\b|\byes ?/ ?no\b|\byes or no\W*$"
 )
 #: A question put to teammates, not to the bot ("anyone tried deepseek v3.2 with tool calling?").
 TO_TEAM = re.compile(
     r"^\W{0,3}(?:@\w+\s+)?(?:has |did |have )?(?:anyone|any of you|someone|somebody|who(?:'s| has| here)?|y'?all)\s+"
-    r"(?:else\s+)?(?:tried|used|tested|played with|run|ran|benchmarked|deployed|seen|had|using|testing|running)\b"
+    r"(?:else\s+)?(?:tried|used|tested|played with|run|ran|benchmarked|deployed|seen|had|using|testing|running"
+    r"|try|use|test|benchmark|deploy|play with)\b"
+    r"|^\W{0,3}(?:can|could|would|will)\s+(?:someone|somebody|anyone|one of you|any of you)\s+(?:please\s+)?"
+    r"(?:double[- ]check|review|look into|take|handle|ping|ask|send|grab|merge|update|fix|follow up|reach out|get"
+    r"|file|open|book|set up|sign off)\b"  # a task for a colleague ("can someone double-check the license …")
     r"|^\W{0,3}(?:@\w+|[a-z]+,)\s+(?:(?:did|have|can|could|will|would|do) you|(?:what'?s|what is|how'?s) your)\b"
 )  # "Kai, did you benchmark …", "@sam what's your take on …"
 #: A colleague named first, then asked for their own view ("Ravi what's your take on command r+?"): a capitalised
@@ -148,7 +152,7 @@ def parse_query(
     text = gloss(text[:MAX_PARSED])  # "ctx", "price_in", "contexto … por favor": the English the rules read
     lower = text.lower()
     # a question about a model's attributes is model talk: "is o3 open source?" names o3, not ozone
-    talk = bool(_asks(lower)) or bool(benchmarks and named_benchmarks(lower, benchmarks))
+    talk = bool(_asks(lower)) or bool(benchmarks and named_benchmarks(lower, benchmarks, text))
     in_talk = in_talk or (talk and (is_question(text) or len(lower.split()) <= 8))
     found = catalog.index.mentions(text, in_talk)
     # family words the matcher left as hints ("codestral", "ministral 8b instruct"): the resolver's exact name,
@@ -168,7 +172,7 @@ def parse_query(
     providers = _providers(words, provider_words, labs)
     prose = mask(rest)  # pasted code and links ask nothing: `{"model": "gemini-2.5-flash"}` is no JSON question
     asks = _asks(prose)
-    named = named_benchmarks(rest, benchmarks) if benchmarks else ()
+    named = named_benchmarks(rest, benchmarks, text) if benchmarks else ()
     if named and "benchmarks" not in asks:
         asks = (*asks, "benchmarks")
     topic = next((t for p, t in UNKNOWN_TOPICS if p.search(rest)), None)
@@ -177,7 +181,7 @@ def parse_query(
     to_team = to_team or _TO_HANDLE.search(lower) is not None or _RHETORICAL.search(lower) is not None
     to_team = to_team or ("?" not in text and _STATED_COST.search(lower) is not None)
     asking = not to_team and (
-        is_question(text)
+        is_question(text if _questions_carry(lower, spans, bool(providers)) else text.replace("?", "."))
         or bool(_REQUEST.search(prose))
         or ((bool(asks) or bool(providers)) and bool(_WANT.search(prose)))
         or (len(asks) >= 2 and bool(model_ids) and not _STATEMENT.search(prose) and _listed(prose))  # "gpt-4.1:
@@ -200,6 +204,7 @@ def parse_query(
         yes_no=bool(_YES_NO.search(lower))
         or (bool(_TERSE_COMPARISON.search(lower)) and not _WHICH.search(lower))
         or "y/n" in lower
+        or re.search(r"\byes ?/ ?no\b", lower) is not None
         or "yes or no" in lower,
         follow_up=bool(_FOLLOW_UP.match(_ACK.sub("", lower, count=1)))
         or bool(_LIKEWISE.search(lower))
@@ -221,6 +226,38 @@ _COUNTED = re.compile(r"(?:\d|\b(?:requests?|req|reqs|calls|queries|tokens|messa
 
 def _yearly(prose: str) -> bool:
     return any(_COUNTED.search(prose[max(0, m.start() - 20) : m.start()]) is None for m in _YEARLY.finditer(prose))
+
+
+#: A hedge in brackets ("(est. savings 70%?)").
+_HEDGE = re.compile(r"\([^()]{0,80}\?\)")
+_POINTING = re.compile(r"\b(?:it|its|that|this|they|them|those|these|one|ones|both|either|which|how much)\b|\d")
+
+
+def _questions_carry(lower: str, spans: list[tuple[int, int]], providers: bool) -> bool:
+    """Whether a "?" asks about something the bot knows: some question sentence names a model, asks for an
+    attribute, points back at one ("is it …?") or holds a number. "Retro: what went well? …" asks the team."""
+    hedged = _HEDGE.sub(lambda m: " " * len(m.group()), lower)
+    for start, end in _question_sentences(hedged):
+        if any(a < end and start < b for a, b in spans):
+            return True
+        said = hedged[start:end]
+        if providers or _asks(said) or _POINTING.search(said):
+            return True
+    return False
+
+
+def _question_sentences(text: str) -> list[tuple[int, int]]:
+    """Each sentence ending in "?", from just after the sentence before it: one pass (a regex scanning back from
+    every "?" would be quadratic on long text)."""
+    out = []
+    start = 0
+    for i, ch in enumerate(text):
+        if ch in ".!\n":
+            start = i + 1
+        elif ch == "?":
+            out.append((start, i + 1))
+            start = i + 1
+    return out
 
 
 def _asks(rest: str) -> tuple[str, ...]:

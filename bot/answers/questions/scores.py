@@ -40,15 +40,20 @@ def benchmark_table(catalog: Catalog) -> dict[str, str]:
     return _CACHE[key]
 
 
-def named_benchmarks(text: str, table: dict[str, str]) -> tuple[str, ...]:
-    """Benchmarks ``text`` names, longest spelling first at each word ("mmlu pro" is MMLU-Pro, not MMLU)."""
-    words = _WORD.findall(text.lower()[:2000])
+def named_benchmarks(text: str, table: dict[str, str], original: str | None = None) -> tuple[str, ...]:
+    """Benchmarks ``text`` names, longest spelling first at each word ("mmlu pro" is MMLU-Pro, not MMLU). A name
+    that is also an everyday word ("drop", "include", "frames") counts only written in capitals in ``original``
+    ("DROP") or beside a word that says it is a benchmark ("drop score")."""
+    found = list(_WORD.finditer(text.lower()[:2000]))
+    words = [m.group() for m in found]
     out: dict[str, None] = {}
     i = 0
     while i < len(words):
         for n in range(min(MAX_WORDS, len(words) - i), 0, -1):
             joined = "".join(words[i : i + n])
             if joined in table and (n > 1 or len(joined) >= 4 or joined in _SHORT_NAMES):
+                if n == 1 and joined in _EVERYDAY and not _marked(found, i, original):
+                    continue
                 out[table[joined]] = None
                 i += n
                 break
@@ -59,6 +64,21 @@ def named_benchmarks(text: str, table: dict[str, str]) -> tuple[str, ...]:
 
 #: Benchmark names shorter than four letters that chat uses on their own.
 _SHORT_NAMES = frozenset({"hle", "drop", "mmmu", "mmlu", "math", "gsm8k", "mbpp"})
+#: Benchmark names chat also uses as plain words: "is the price drop real", "does it include vision".
+_EVERYDAY = frozenset(
+    {"drop", "math", "include", "frames", "multiple", "stem", "spider", "ruler", "nexus", "blink", "pope", "meld",
+     "collie", "crag"}
+)  # fmt: skip
+_BENCH_WORDS = frozenset({"score", "scores", "benchmark", "benchmarks", "bench", "eval", "evals", "result", "results"})
+
+
+def _marked(found: list[re.Match[str]], i: int, original: str | None) -> bool:
+    """The word at ``i`` is written as a benchmark: in capitals, or next to a benchmark word."""
+    m = found[i]
+    if original is not None and original[m.start() : m.end()].isupper():
+        return True
+    near = {w.group() for w in found[max(0, i - 2) : i + 3]}
+    return bool(near & _BENCH_WORDS)
 
 
 def benchmark_lines(models: list[Model], names: tuple[str, ...]) -> list[str]:

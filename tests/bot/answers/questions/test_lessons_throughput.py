@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from catalog.service import Catalog
-from tests.bot.answers.questions.test_conversation import _check
+from tests.bot.answers.questions.test_conversation import _check, _say
 
 
 @pytest.mark.parametrize(
@@ -37,3 +37,30 @@ def test_throughput_lessons(
     shipped_catalog: Catalog, lines: list[str], fragments: list[str], absent: list[str]
 ) -> None:
     _check(shipped_catalog, lines, fragments, absent)
+
+
+@pytest.mark.parametrize(
+    ("lines", "fragments", "absent"),
+    [
+        (["gpt-oss-120b open weights yes/no"], ["Yes"], []),
+        (["is deepseek v3.2 cheaper than kimi k2 at our traffic"], ["cheaper for you"], ["via DeepSeek"]),  # once
+        (["what is gpt-4o DROP score"], ["DROP"], []),  # capitals: the benchmark
+        (["drop score for claude opus 4.1"], ["DROP"], []),  # beside "score": the benchmark
+        (["does gpt-4o include vision?"], ["vision"], ["INCLUDE", "Benchmarks"]),  # an everyday word
+    ],
+)
+def test_asked_lessons(shipped_catalog: Catalog, lines: list[str], fragments: list[str], absent: list[str]) -> None:
+    _check(shipped_catalog, lines, fragments, absent)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "JIRA-2231: Migrate summarizer from gpt-4o to gpt-4.1-mini (est. savings 70%?)",  # a hedge in brackets
+        "Retro: what went well? switching to gemini 2.5 flash cut latency. what didn't? the quota on vertex.",
+        "did anyone try qwen3 coder on the monorepo? curious how it handles 200k context",
+        "can someone double-check the llama 3.3 70b license before legal review tomorrow?",
+    ],
+)
+def test_team_chat_stays_silent(shipped_catalog: Catalog, line: str) -> None:
+    assert _say(shipped_catalog, line) is None
