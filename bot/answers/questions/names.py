@@ -29,6 +29,9 @@ _MODEL_LIKE = re.compile(
 )
 #: A capitalised word and a parameter count ("Falcon 500B", "Titan 70b"), not money ("$500B").
 _SIZED = re.compile(r"(?<![$\w])([A-Z][a-z]{2,12})[ -](\d{1,4}(?:\.\d)?[bB])\b")
+#: A name in quotes or backticks ("Orion-2", `nimbus 3`), and a capitalised name with a hyphened version.
+_QUOTED = re.compile(r"[\"“'`]([A-Za-z][A-Za-z0-9]{1,15}(?:[-. ][A-Za-z0-9]{1,10}){0,3})[\"”'`]")
+_HYPHENED = re.compile(r"(?<![$\w-])([A-Z][a-z]{2,12}-\d{1,2}(?:\.\d)?)(?![\w.-])")
 #: A family and one or two tier words ("sonar ultra max", "command z"), read when nothing matched them.
 _TIERED = re.compile(r"\b([a-z]{2,12})((?:[ -][a-z]{1,8}){1,2})\b")
 #: A one-letter version after a family ("command r", "command z"); "a" and "i" are words.
@@ -55,11 +58,12 @@ def _other_tier(word: str, mention: Mention, catalog: Catalog) -> bool:
     return bool(set.intersection(*(postings.get(w, set()) for w in typed)))
 
 
-def unknown_names(rest: str, catalog: Catalog, original: str = "") -> list[Unknown]:
+def unknown_names(rest: str, catalog: Catalog, original: str = "", asked: bool = False) -> list[Unknown]:
     """Family words with a version that no model matched, in ``rest`` (the message with matched names blanked;
     ``original``: the same text as written, for its capitals). A family the index does not know is no model name
-    ("python 3.11"); a one-letter series ("o7") counts only with a tier after it ("o7-mini"), since "r3" alone is
-    as often a part number."""
+    ("python 3.11"); a one-letter series ("o7") counts with a tier after it ("o7-mini"), or alone when ``asked``
+    (the message asks for a model's attribute: "how much does o5 cost?"), since "r3" alone is as often a part
+    number."""
     out: list[Unknown] = []
     brands, vocab = catalog.index.brands, catalog.index.lexicon.vocab
     series = _letter_series(vocab)
@@ -74,7 +78,8 @@ def unknown_names(rest: str, catalog: Catalog, original: str = "") -> list[Unkno
         titled = titled and original[m.start(2) : m.start(2) + 1].isupper()
         if middle is not None and (middle in _NOT_MIDDLE or (middle not in vocab and not as_id and not titled)):
             continue
-        series_name = len(family) == 1 and family in series and bool(tier) and middle is None
+        alone = asked and family in _named_series(catalog)  # "how much does o5 cost?": o1, o3, o4-mini exist
+        series_name = len(family) == 1 and family in series and (bool(tier) or alone) and middle is None
         if family not in brands and not series_name:
             continue
         pos = m.end()
@@ -88,8 +93,19 @@ def unknown_names(rest: str, catalog: Catalog, original: str = "") -> list[Unkno
             continue  # part of a name already read
         if (hit := _lookup(m.group(), catalog)) is not None and hit[:1] != ("?",):
             out.append((m.span(), m.group(), hit))
+    if asked:  # "is Orion-2 open source?", 'any info on "Nimbus 3" pricing?': a product name, asked about
+        for m in itertools.chain(_QUOTED.finditer(original), _HYPHENED.finditer(original)):
+            start, end = m.span(1)
+            if not any(c.isdigit() for c in m.group(1)) or rest[start:end].lower() != m.group(1).lower():
+                continue  # part of a name already matched, or no version
+            if any(a < end and start < b for (a, b), _, _ in out):
+                continue
+            if (hit := _lookup(m.group(1), catalog)) is not None and hit[:1] != ("?",):
+                out.append(((start, end), m.group(1), hit))
     taken = [span for span, _, _ in out]
-    for m in _TIERED.finditer(rest):  # "sonar ultra max": a family and tier words no model has together
+    pos = 0
+    while (m := _TIERED.search(rest, pos)) is not None:  # "sonar ultra max": a family and tier words no model has
+        pos = m.end(1)  # each word may start a name: "what about nova ultra" is read from "nova" too
         family, words = m.group(1), re.split(r"[ -]", m.group(2).strip(" -"))
         tiers = list(itertools.takewhile(lambda t: t in TIER_WORDS or bool(_VERSION_LETTER.fullmatch(t)), words))
         if family not in brands or not tiers:
@@ -108,8 +124,10 @@ def unknown_names(rest: str, catalog: Catalog, original: str = "") -> list[Unkno
 def _same_family(near: tuple[str, ...], family: str, catalog: Catalog) -> tuple[str, ...]:
     """The nearest names of the family asked about ("gemini 7 ultra": Gemini models, not "Imagen 4 Ultra"); the
     family's most widely served models when the spelling-nearest are all of other families."""
-    if near[:1] == ("?",) or len(family) < 2:
+    if near[:1] == ("?",):
         return near
+    if len(family) < 2:  # "o5": the series' own models ("o3", "o4-mini"), not names that merely start with "o"
+        return tuple(n for n in near if re.match(rf"{family}\d", n.lower())) or _series_names(family, catalog)[:3]
     kin = tuple(n for n in near if family in n.lower())
     if kin:
         return kin
@@ -258,6 +276,29 @@ def _letter_series(vocab: set[str]) -> frozenset[str]:
             w[0] for w in vocab if len(w) <= 3 and w[0].isalpha() and w[1:].isdigit() and w[0] != "v"
         )
     return _SERIES[key]
+
+
+_NAMED_SERIES: dict[int, dict[str, tuple[str, ...]]] = {}
+#: A letter series is a family when this many models are named by it ("o1", "o3", "o4-mini" …).
+MIN_SERIES_MODELS = 5
+
+
+def _series_names(letter: str, catalog: Catalog) -> tuple[str, ...]:
+    key = id(catalog.models)
+    if key not in _NAMED_SERIES:
+        table: dict[str, list[str]] = {}
+        for m in sorted(catalog.models.values(), key=lambda m: m.release_date or "", reverse=True):
+            if re.match(r"[A-Za-z]\d", m.name):
+                table.setdefault(m.name[0].lower(), []).append(m.name)
+        _NAMED_SERIES.clear()
+        _NAMED_SERIES[key] = {k: tuple(v) for k, v in table.items()}
+    return _NAMED_SERIES[key].get(letter, ())
+
+
+def _named_series(catalog: Catalog) -> frozenset[str]:
+    """Letters whose models are named by the letter and a number (o1, o3, o4-mini), newest first."""
+    _series_names("", catalog)
+    return frozenset(k for k, v in _NAMED_SERIES[id(catalog.models)].items() if len(v) >= MIN_SERIES_MODELS)
 
 
 __all__ = ["Unknown", "checked_mentions", "elided_siblings", "family_led", "unknown_names"]

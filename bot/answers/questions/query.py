@@ -164,7 +164,7 @@ def parse_query(
     model_ids = tuple(dict.fromkeys(m.model_id for m in mentions))
     spans = [(m.start, m.end) for m in mentions] + [span for span, _, _ in unknown]
     rest = blank_spans(lower, spans)
-    unknown += unknown_names(rest, catalog, text)
+    unknown += unknown_names(rest, catalog, text, asked=bool(_asks(mask(rest))))
     if unknown:
         rest = blank_spans(rest, [span for span, _, _ in unknown])
     words = _WORD.findall(rest)

@@ -64,3 +64,21 @@ def test_asked_lessons(shipped_catalog: Catalog, lines: list[str], fragments: li
 )
 def test_team_chat_stays_silent(shipped_catalog: Catalog, line: str) -> None:
     assert _say(shipped_catalog, line) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "fragments"),
+    [
+        ("how much does o5 cost per 1M tokens?", ["not in the catalog", "o3"]),  # a letter series, asked about
+        ("what about nova ultra?", ["not in the catalog"]),  # the family is read from its own word
+        ('any info on "Orion-2" pricing?', ["Orion-2 is not in the catalog"]),
+        ("is Orion-2 open source?", ["Orion-2 is not in the catalog"]),
+    ],
+)
+def test_unknown_lessons(shipped_catalog: Catalog, line: str, fragments: list[str]) -> None:
+    _check(shipped_catalog, [line], fragments)
+
+
+@pytest.mark.parametrize("line", ["how much does the r3 cost? ours broke", "we named the service `atlas-2` lol"])
+def test_no_unknown_model_read_into_other_things(shipped_catalog: Catalog, line: str) -> None:
+    assert _say(shipped_catalog, line) is None
