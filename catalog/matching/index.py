@@ -27,6 +27,7 @@ from catalog.matching.context import families as find_families
 from catalog.matching.glued import GluedSplitter, fewest_pieces
 from catalog.matching.grams import GramIndex
 from catalog.matching.ids import id_keys, id_mentions, query_keys
+from catalog.matching.lenient import MAX_CACHED
 from catalog.matching.lenient import scan as lenient_scan
 from catalog.matching.lenient import whole as whole_name
 from catalog.matching.lexicon import Lexicon
@@ -81,6 +82,7 @@ class MatchIndex:
     anchors: set[str] = field(default_factory=set)
     brands: set[str] = field(default_factory=set)
     typos: dict[str, str] = field(default_factory=dict)
+    _fixed: dict[tuple[str, int], str] = field(default_factory=dict)  # chat repeats its words: corrections cached
     fuzzy_keys: list[str] = field(default_factory=list)
     fuzzy_ids: list[tuple[str, ...]] = field(default_factory=list)
     prefixes: list[tuple[str, str]] = field(default_factory=list)
@@ -218,12 +220,14 @@ class MatchIndex:
             return word
         if word in self.typos:
             return self.typos[word]
-        for variant in sorted(deletions(word)):
-            if variant in self.vocab and len(variant) >= shortest:
-                return variant
-            if variant in self.typos:
-                return self.typos[variant]
-        return word
+        if (known := self._fixed.get((word, shortest))) is None:
+            if len(self._fixed) >= MAX_CACHED:
+                self._fixed.clear()
+            found = (
+                v if v in self.vocab and len(v) >= shortest else self.typos.get(v) for v in sorted(deletions(word))
+            )
+            known = self._fixed[word, shortest] = next((f for f in found if f is not None), word)
+        return known
 
     # -- mentions ------------------------------------------------------------------------------------
 

@@ -101,8 +101,9 @@ def scan(
     curated = lex.curated_vendor_words  # "ds" in "ds r1" names the vendor, not MAI-DS-R1
     options = [[] if w in curated else word_options(w, lex, deletes) for w in words]
     vendor_at: list[str | None] = [lex.vendor_words.get(w) for w in words]
+    heads = lex.pair_heads
     for j in range(n - 1):  # two-word vendor names ("z.ai" reads as "z ai")
-        if vendor_at[j] is None and (pair := lex.vendor_words.get(f"{words[j]} {words[j + 1]}")):
+        if words[j] in heads and vendor_at[j] is None and (pair := lex.vendor_words.get(f"{words[j]} {words[j + 1]}")):
             vendor_at[j] = vendor_at[j + 1] = pair
     msg = Message(original, masked, toks, words, vendor_at, context or "vs" in words or "versus" in words, used)
     # every form that can fire holds a number, a family or vendor word, or a corrected word
@@ -112,7 +113,7 @@ def scan(
     anchor = [
         bool(v)
         or w not in lex.vocab
-        or any(c.isdigit() for c in w)
+        or not w.isalpha()  # a token with a digit ("4o", "2.5", "70b"); tokens hold letters, digits, "." and ","
         or (w in TIER_WORDS and w not in SHARED_TIERS)
         or (vendored and w in lex.nick_words)
         for w, v in zip(words, vendor_at, strict=True)

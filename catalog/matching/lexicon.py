@@ -63,6 +63,8 @@ class Lexicon:
     org_words: frozenset[str] = frozenset()
     """Words that name an organisation (vendor keys, route orgs, curated chat names), not a family ("deep")."""
     curated_vendor_words: frozenset[str] = frozenset()
+    pair_heads: frozenset[str] = frozenset()
+    """First words of two-word vendor names ("z" of "z ai"): only these start a pair worth looking up."""
     """Chat names of vendors (``chat_names.json``): they say whose model follows and are never part of its name."""
     vendor_set: frozenset[str] = frozenset()
     family_heads: frozenset[str] = frozenset()  # first four letters of every family word: glued families
@@ -122,6 +124,7 @@ class Lexicon:
                 lex.vendor_words.setdefault(brand, orgs.get(m.id, brand))
         lex.vendor_words.update(vendor_aliases)
         lex.curated_vendor_words = frozenset(vendor_aliases)
+        lex.pair_heads = frozenset(w.split(" ", 1)[0] for w in lex.vendor_words if " " in w)
         vendors = {m.vendor for m in models if m.vendor} | set(orgs.values())
         lex.org_words = frozenset(w for v in vendors for w in vendor_words_of(v)) | lex.curated_vendor_words
         for m in models:

@@ -61,34 +61,31 @@ def mask(text: str) -> str:
     return _MASK.sub(lambda m: " " * (m.end() - m.start()), text)
 
 
+_new_tok = tuple.__new__  # a named tuple built without its Python-level ``__new__``: tokenising is the hot path
+
+
 def span_tokens(text: str) -> list[Tok]:
     """Tokens with spans: "gpt5.3-codex" -> gpt, 5.3, codex; "claude-opus-4-5" -> claude, opus, 4.5; "r+" -> r, plus."""
-    # "+" ending a name is the word "plus" ("Command R+" is "Command R Plus", never "Command R"; "Command+R" a key)
-    raw = [Tok("plus" if m.group() == "+" else m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
     out: list[Tok] = []
-    for tok in raw:
-        prev = out[-1] if out else None
-        if (  # "k2" / "v2" / "o3": a one-letter prefix glued to a number is one version word
-            prev is not None
-            and prev.end == tok.start
-            and len(prev.text) == 1
-            and prev.text in _PREFIX_LETTERS
-            and tok.text[0].isdigit()
-        ):
-            out[-1] = Tok(prev.text + tok.text, prev.start, tok.end)
-            continue
-        if (
-            prev is not None
-            and tok.start - prev.end == 1
-            and text[prev.end] in "-_"
-            and prev.text.isdigit()
-            and tok.text.isdigit()
-            and len(prev.text) == 1
-            and len(tok.text) == 1
-        ):  # "4-5" in ids is version 4.5
-            out[-1] = Tok(f"{prev.text}.{tok.text}", prev.start, tok.end)
-            continue
-        out.append(tok)
+    append = out.append
+    for m in _TOKEN.finditer(text):
+        word = m.group()
+        start, end = m.span()
+        # "+" ending a name is the word "plus" ("Command R+" is "Command R Plus", never "Command R"; "Command+R" a key)
+        if word == "+":
+            word = "plus"
+        elif out:
+            prev = out[-1]
+            if len(prev[0]) == 1 and word[0].isdigit():
+                # "k2" / "v2" / "o3": a one-letter prefix glued to a number is one version word
+                if prev[2] == start and prev[0] in _PREFIX_LETTERS:
+                    out[-1] = _new_tok(Tok, (prev[0] + word, prev[1], end))
+                    continue
+                # "4-5" in ids is version 4.5
+                if start - prev[2] == 1 and len(word) == 1 and prev[0].isdigit() and text[prev[2]] in "-_":
+                    out[-1] = _new_tok(Tok, (f"{prev[0]}.{word}", prev[1], end))
+                    continue
+        append(_new_tok(Tok, (word, start, end)))
     return out
 
 
