@@ -24,7 +24,8 @@ INTENT_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             "monthly_cost",
             r"\bmonthly (?:costs?|bill|price|spend)\b|\bcosts? (?:us )?(?:per|a) month\b"
             r"|\ba month\b|\bper month\b|\bmonthly\b|\bcost us\b|\bour traffic\b|\bbill\b|\bspend\b"
-            r"|\bestimate\b|\brun us\b|\bset us back\b|\b(?:yearly|annual|annually|per annum|per year|a year)\b",
+            r"|\bestimate\b|\brun us\b|\bset us back\b|\b(?:yearly|annual|annually|per annum|per year|a year)\b"
+            r"|^\W*(?:est|calc|calculate|estimate|quote)\b",  # one-line commands: "est claude sonnet 4.5 100k req/mo …"
         ),
         ("cheapest_route", r"\bcheapest\b|\bbest price\b|\blowest price\b"),
         (

@@ -29,6 +29,7 @@ _KEYS = re.compile(
     re.IGNORECASE,
 )
 _PREFIX_LETTERS = frozenset("vkrmo")
+_COUNT = re.compile(r"\d{1,4}(?:\.\d)?$")
 _DATE8 = re.compile(r"^20\d{6}$")
 #: What may stand between two tokens of one model name: spaces, hyphens, dots, slashes, underscores, an Ollama
 #: tag's colon ("gemma3:27b"; a colon and a space end a label: "command a: 90k requests") and a snapshot date's
@@ -85,6 +86,9 @@ def span_tokens(text: str) -> list[Tok]:
                 if start - prev[2] == 1 and len(word) == 1 and prev[0].isdigit() and text[prev[2]] in "-_":
                     out[-1] = _new_tok(Tok, (f"{prev[0]}.{word}", prev[1], end))
                     continue
+            elif word == "b" and start - prev[2] == 1 and text[start - 1] == " " and _COUNT.match(prev[0]):
+                out[-1] = _new_tok(Tok, (prev[0] + "b", prev[1], end))  # "70 b": a size written with a space
+                continue
         append(_new_tok(Tok, (word, start, end)))
     return out
 

@@ -40,6 +40,7 @@ from bot.answers.questions.respond import (
     provider_lines,
     traffic_line,
     unknown_lines,
+    volume_lines,
     yearly_lines,
 )
 from bot.answers.questions.scores import benchmark_lines, benchmark_table
@@ -289,6 +290,8 @@ def _parts(
         title, lines = handler(models, profile, ask)
         titles.append(title)
         rest += [ln for ln in lines if not ln.startswith("Traffic assumed:")]
+    if _priced(q):
+        rest += volume_lines(models, q, profile)
     if q.yearly and _priced(q):
         rest += yearly_lines(models, profile)
         titles = [t.replace("Monthly cost", "Monthly and yearly cost") for t in titles]

@@ -97,17 +97,18 @@ def token_period(
     in", "TPM"); None for tokens per request. Reads up to the next number or break."""
     words: list[str] = []
     for w in after:
+        if w[0].isdigit() and words[-1:] in (["and"], ["&"]):
+            continue  # "1.2M input tokens and 300k output tokens per hour": one period for both
         if w[0].isdigit() or w in (":", ";", "\n", ",", "."):
             break
         words.append(w)
     if words[:1] and words[0] in _TOKEN_RATE_WORDS:
         return _TOKEN_RATE_WORDS[words[0]]
-    if not any(w in token_words for w in words):
-        return None
-    first_token = next(i for i, w in enumerate(words) if w in token_words)
-    for i in range(first_token + 1, len(words) - 1):
-        if words[i] in per and words[i + 1] in periods:
-            return periods[words[i + 1]]
+    for t, w in enumerate(words):  # the period right after a token word: "tokens per minute", "tokens of output/hour"
+        if w in token_words:
+            for i in range(t + 1, min(t + 4, len(words) - 1)):
+                if words[i] in per and words[i + 1] in periods:
+                    return periods[words[i + 1]]
     return None
 
 

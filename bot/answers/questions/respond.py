@@ -279,6 +279,21 @@ def yearly_lines(models: list[Model], profile: TrafficProfile) -> list[str]:
     return ["Per year (12 months at this traffic): " + "; ".join(f"{name} {usd(c * 12)}" for name, c in costs) + "."]
 
 
+def volume_lines(models: list[Model], query: Query, profile: TrafficProfile) -> list[str]:
+    """Several volumes stated ("three customers: 120k, 300k and 80k a month"): each one's cost, beside the total."""
+    volumes = query.traffic.volumes
+    if not volumes or query.traffic.scale is not None:
+        return []
+    lines = []
+    for m in models:
+        costs = [estimate(m, profile.model_copy(update={"requests_per_month": v})).per_month for v in volumes]
+        if all(c is not None for c in costs):
+            pairs = zip(volumes, costs, strict=True)
+            each = "; ".join(f"{v:,} requests/month {usd(c or Decimal(0))}" for v, c in pairs)
+            lines.append(f"{m.name} by volume: {each}.")
+    return lines
+
+
 def traffic_line(query: Query, profile: TrafficProfile, saved: bool, base: TrafficProfile | None = None) -> str:
     """What the estimate assumed: the traffic read from the message (``base`` fills what it leaves out), else the
     saved or default profile, named."""

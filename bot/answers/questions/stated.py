@@ -33,6 +33,8 @@ class StatedTraffic(BaseModel):
     output_per_period: int | None = None
     total_per_period: int | None = None
     """ "2M tokens an hour": both sides together, split by ``input_share`` or else as the base traffic splits."""
+    volumes: tuple[int, ...] | None = None
+    """Several request volumes stated ("Acme 10k a day, Globex 25k a day"), each a month; the rate is their sum."""
     input_share: float | None = None
     """ "80% input": the input's share of a stated token total."""
 
@@ -140,6 +142,10 @@ def describe_stated(stated: StatedTraffic, profile: TrafficProfile, base: Traffi
         if stated.requests_per_day is not None
         else f"{profile.requests_per_month:,} requests/month"
     )
+    if stated.volumes and stated.scale is None:  # "Acme 10k a day, Globex 25k a day": the sum, shown
+        volume = " + ".join(f"{v:,}" for v in stated.volumes) + " requests/month"
+        if stated.requests_per_day is None:
+            volume += f" = {profile.requests_per_month:,} requests/month"
     text = f"{volume}, {profile.input_tokens:,} in / {profile.output_tokens:,} out tokens per request"
     if stated.requests_per_day is not None:
         text += f" = {profile.requests_per_month:,} requests/month"

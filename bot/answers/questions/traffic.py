@@ -104,9 +104,7 @@ def read_traffic(text: str) -> StatedTraffic:
     text = expand_scientific(text.lower()[:2000])
     found: dict[str, float | int] = {}
     if (people := people_rate(text)) is not None:  # "3,000 daily active users × 12 messages each"
-        found["requests_per_month"] = people[0]
-        if people[1] is not None:
-            found["requests_per_day"] = people[1]
+        _volume(found, Decimal(people[0]), people[1])
         for start, end in people[2]:
             text = text[:start] + " " * (end - start) + text[end:]
     toks = _TOKEN.findall(_NUMBERING.sub(" ", text))
@@ -126,12 +124,26 @@ def read_traffic(text: str) -> StatedTraffic:
                 _place(toks, i, *parsed, found)
         elif tok in _SHARE_WORDS and _near(toks, i, _CACHE_WORDS, after=6):
             found.setdefault("cache_hit", _SHARE_WORDS[tok])
+    volumes = _added_up(found)
     if fan is not None and "requests_per_month" in found:
         times = int(fan.group(1) or fan.group(2))
         found["requests_per_month"] = int(found["requests_per_month"]) * times
         if "requests_per_day" in found:
             found["requests_per_day"] = int(found["requests_per_day"]) * times
-    return StatedTraffic.model_validate(found)
+            volumes = tuple(v * times for v in volumes)
+    return StatedTraffic.model_validate({**found, "volumes": volumes or None})
+
+
+def _added_up(found: dict[str, float | int]) -> tuple[int, ...]:
+    """The volumes stated, summed into the request rate; each one when there are several (for the breakdown)."""
+    count = int(found.pop("volume_count", 0))
+    volumes = tuple(int(found.pop(f"volume_{k}")) for k in range(count))
+    days = [int(found.pop(f"volume_day_{k}")) for k in range(count)]
+    if volumes:
+        found["requests_per_month"] = sum(volumes)
+        if all(d >= 0 for d in days):
+            found["requests_per_day"] = sum(days)
+    return volumes if len(volumes) > 1 else ()
 
 
 def _near(toks: list[str], i: int, words: frozenset[str], before: int = WINDOW, after: int = WINDOW) -> bool:
@@ -154,11 +166,7 @@ def _place(toks: list[str], i: int, value: Decimal, share: bool, found: dict[str
     if before and (before[-1] == "per" or (before[-1] == "/" and before[-2:-1] and before[-2][0] in "0123456789$")):
         return  # "$1 per 1M output", "$2/1M", "$/1M" is a price's unit, not traffic ("in / 400 out" is a list)
     if (period_before := _labelled_rate(before)) is not None:  # "req_per_day: 12000", "daily_requests: 5000"
-        per_month = value * Decimal(str(period_before))
-        if 0 < per_month <= MAX_REQUESTS_PER_MONTH and "requests_per_month" not in found:
-            found["requests_per_month"] = int(per_month.to_integral_value())
-            if period_before == 30.0:
-                found["requests_per_day"] = int(value)
+        _volume(found, value * Decimal(str(period_before)), int(value) if period_before == 30.0 else None)
         return
     if _pair(toks, i, found):  # "40k/day 900/150", "1200/300 tokens": input and output per request
         found.setdefault("input_tokens", int(value))
@@ -173,14 +181,12 @@ def _place(toks: list[str], i: int, value: Decimal, share: bool, found: dict[str
         period = next((_PERIODS[t] for t in after if t in _PERIODS), None)
         if after[:1] and after[0] in _RATE_WORDS:  # "300 rpm", "40 rps", "5 qps": the period is in the word
             period = _RATE_WORDS[after[0]]
-        per_month = value * Decimal(str(period if period is not None else 1.0))
-        if 0 < per_month <= MAX_REQUESTS_PER_MONTH and "requests_per_month" not in found:
-            found["requests_per_month"] = int(per_month.to_integral_value())
-            if period == 30.0:
-                found["requests_per_day"] = int(value)
+        factor = Decimal(str(period if period is not None else 1.0))
+        for count in (*_listed_before(toks, i), value):  # "120k, 300k and 80k requests per month"
+            _volume(found, count * factor, int(count) if period == 30.0 else None)
         return
-    if (periods := token_period(toks[i + 1 : i + 8], _TOKEN_WORDS, _PER, _PERIODS)) is not None:
-        _place_throughput(toks[i + 1 : i + 8], before, value, periods, found)  # "40k input tokens per minute"
+    if (periods := token_period(toks[i + 1 : i + 11], _TOKEN_WORDS, _PER, _PERIODS)) is not None:
+        _place_throughput(toks[i + 1 : i + 11], before, value, periods, found)  # "40k input tokens per minute"
         return
     if not 0 < value <= MAX_TOKENS_PER_REQUEST:
         return
@@ -191,6 +197,32 @@ def _place(toks: list[str], i: int, value: Decimal, share: bool, found: dict[str
     side = _side_after(after) or _side_before(before)
     if side is not None:
         found.setdefault(side, int(value))
+
+
+_LIST_JOINS = frozenset({",", "and", "&", "+"})
+
+
+def _listed_before(toks: list[str], i: int) -> list[Decimal]:
+    """The counts listed right before the one at ``i`` that shares their unit ("120k, 300k and 80k requests")."""
+    out: list[Decimal] = []
+    j = i - 1
+    while j >= 1 and toks[j] in _LIST_JOINS and toks[j - 1][0].isdigit() and (n := _number(toks[j - 1])) and not n[1]:
+        out.insert(0, n[0])
+        j -= 2
+    return out
+
+
+def _volume(found: dict[str, float | int], per_month: Decimal, per_day: int | None) -> None:
+    """One stated request volume; several ("Acme 10k a day, Globex 25k a day") add up, each kept for the
+    breakdown."""
+    if not 0 < per_month <= MAX_REQUESTS_PER_MONTH:
+        return
+    count = int(found.get("volume_count", 0))
+    if any(abs(int(found[f"volume_{k}"]) - per_month) <= per_month / 50 for k in range(count)):
+        return  # "2k requests a day (~60k a month)": the same volume restated
+    found[f"volume_{count}"] = int(per_month.to_integral_value())
+    found[f"volume_day_{count}"] = per_day if per_day is not None else -1
+    found["volume_count"] = count + 1
 
 
 def _place_throughput(
@@ -218,8 +250,8 @@ def _pair(toks: list[str], i: int, found: dict[str, float | int]) -> bool:
         return False
     labelled = bool(toks[i + 3 : i + 4]) and toks[i + 3] in _TOKEN_WORDS | _INPUT_WORDS
     after = toks[i + 3 : i + 5]
-    rate_after = any(w in _REQUEST_WORDS or w in _PERIODS for w in after)
-    return not rate_after and (labelled or "requests_per_month" in found)
+    rate_after = any(w in _REQUEST_WORDS for w in after) or _bare_rate(after)  # "900/150 a day" is no pair
+    return not rate_after and (labelled or "volume_count" in found)
 
 
 def _labelled_rate(before: list[str]) -> float | None:

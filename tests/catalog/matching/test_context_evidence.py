@@ -35,6 +35,8 @@ def _found(index: MatchIndex, text: str) -> set[str]:
         ("results: Arcee Blitz 64%, Virtuoso Large 70%", {"arcee-blitz", "virtuoso-large"}),
         # a one-word name made of a family and a known word, written apart
         ("switched the scans to hunyuan ocr", {"hunyuanocr"}),
+        # a parameter count written with a space
+        ("llama 3.3 70 b on groq is fast", {"llama-3.3-70b-instruct"}),
         # a row number before a family word is not the name's
         ("3  Solar Pro 2   0.80", {"solar-pro2"}),
         # talk words inflected ("refactored" is "refactor" talk)
@@ -55,6 +57,7 @@ def test_context_from_the_message(shipped_index: MatchIndex, text: str, expected
     "text",
     [
         "we drove through nova scotia with the kids",  # no model, no lab, no job
+        "plan b is 70 b params for us",  # a spaced size with no name before it
         "the command line tool and the sonar scan both failed in CI",
         "maverick and goose went to the scout camp",  # two nicknames, but no model talk
         "release 2.5 flash sale starts friday",  # no model talk

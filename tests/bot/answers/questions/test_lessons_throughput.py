@@ -82,3 +82,19 @@ def test_unknown_lessons(shipped_catalog: Catalog, line: str, fragments: list[st
 @pytest.mark.parametrize("line", ["how much does the r3 cost? ours broke", "we named the service `atlas-2` lol"])
 def test_no_unknown_model_read_into_other_things(shipped_catalog: Catalog, line: str) -> None:
     assert _say(shipped_catalog, line) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "fragments"),
+    [
+        (
+            "Acme does 10k requests a day, Globex 25k a day and Initech 5k a day, all ~1k in / 200 out. Combined "
+            "monthly cost on gpt-4.1 mini?",
+            ["$864.00", "by volume", "$216.00", "$540.00", "$108.00"],
+        ),
+        ("est claude sonnet 4.5 100k req/mo 1500 in 300 out", ["$900.00"]),  # a one-line command
+        ("gpt-4.1-mini 40k/day 900/150 monthly+yearly", ["$720.00", "$8,640.00"]),
+    ],
+)
+def test_volume_lessons(shipped_catalog: Catalog, line: str, fragments: list[str]) -> None:
+    _check(shipped_catalog, [line], fragments)

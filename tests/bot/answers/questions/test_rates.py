@@ -111,3 +111,25 @@ def test_fitted_and_period_names() -> None:
     assert fitted(5_000, 720.0) == (720, 1)
     assert fitted(2_000_000, 720.0) == (720 * 1_000, 1_000)
     assert [period_name(p) for p in (43_200.0, 720.0, 30.0, 1.0, 0.5)] == ["minute", "hour", "day", "month", "period"]
+
+
+@pytest.mark.parametrize(
+    ("text", "per_month", "volumes"),
+    [
+        ("Acme does 10k requests a day, Globex 25k a day and Initech 5k a day", 1_200_000, (300_000, 750_000, 150_000)),
+        ("three customers: 120k, 300k and 80k requests per month", 500_000, (120_000, 300_000, 80_000)),
+        ("2k requests a day (~60k requests a month)", 60_000, None),  # one volume, restated
+        ("we went from 10k to 20k requests a day", 600_000, None),  # a change, not a list
+    ],
+)
+def test_several_volumes_add_up(text: str, per_month: int, volumes: tuple[int, ...] | None) -> None:
+    t = read_traffic(text)
+    assert (t.requests_per_month, t.volumes) == (per_month, volumes)
+
+
+def test_one_period_for_two_token_counts() -> None:
+    t = read_traffic("at 1.2M input tokens and 300k output tokens per hour")
+    assert (t.token_periods, t.input_per_period, t.output_per_period) == (720.0, 1_200_000, 300_000)
+    # a period far after the token counts is the question's, not theirs
+    t = read_traffic("300 requests/day with 5k tokens in and 1k out — what does a month cost?")
+    assert (t.token_periods, t.requests_per_month, t.input_tokens, t.output_tokens) == (None, 9_000, 5_000, 1_000)
