@@ -16,6 +16,7 @@ from bot.answers.costs import TrafficProfile, estimate
 from bot.answers.facts import caps_yes, commercial_label, license_label, openness_label, prices_checked, sources
 from bot.answers.filters import ModelFilter, search
 from bot.answers.format import join_and, tokens_short, usd, usd_per_m, usd_unit
+from bot.answers.lifecycle import deprecation_answer
 from bot.answers.prices import disagreement, headline, unit_prices
 from catalog.models import CAPABILITY_LABELS, Model
 from catalog.service import Catalog
@@ -289,6 +290,7 @@ HANDLERS: dict[str, Handler] = {
     "cheaper": _monthly,
     "cheapest_route": _cheapest_route,
     "release": _simple("release_date", "Release date"),
+    "deprecated": deprecation_answer,
     "cutoff": _simple("knowledge_cutoff", "Knowledge cutoff"),
     "parameters": _parameters,
     "benchmarks": _benchmarks,

@@ -49,6 +49,12 @@ INTENT_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"\bcommercial(?:ly)?\b|\buse it (?:in|for) (?:a |our )?(?:paid )?(?:product|production|saas)\b"
             r"|\b(?:sell|monetize|monetise)\b",
         ),
+        (
+            "deprecated",
+            r"\bdeprecat\w*|\bretir(?:e|ed|es|ing|ement)\b|\bsunset(?:s|ting|ted)?\b|\bend[- ]of[- ]life\b"
+            r"|\beol\b|\bstill (?:supported|available|around|served)\b|\bdiscontinued\b"
+            r"|\bbeing (?:removed|shut down)\b",
+        ),
         ("release", r"\breleased?\b|\brelease date\b|\blaunch(?:ed)?\b|\bcome out\b|\bcame out\b|\bhow old\b"),
         ("cutoff", r"\bcut-?off\b|\bknowledge\b|\btraining data\b|\btrained (?:up )?(?:to|until)\b"),
         (

@@ -14,6 +14,7 @@ from bot.answers.faq import HANDLERS, FaqAnswer, decline, family_hint, filter_an
 from bot.answers.filters import asks_for_models, parse_filter, vendor_filter
 from bot.answers.format import join_and
 from bot.answers.intents import INTENT_RULES, blank_spans, is_question
+from bot.answers.lifecycle import deprecation_lines
 from bot.answers.questions.followups import (
     THE_ONE,
     by_position,
@@ -259,7 +260,7 @@ def _parts(
         titles.append("Where to run it")
         # the route's price answers "how much there"; "and moonshot's own price per 1M?" asks the list price too
         only_where = set(asks) <= {"where_run", "price", "cheapest_route"} and not _PER_TOKEN.search(q.text.lower())
-        asks = [a for a in asks if a != "where_run" and not (only_where and a == "price")]
+        asks = [a for a in asks if a not in ("where_run", "deprecated") and not (only_where and a == "price")]
     for ask in asks or ([] if first else ["overview"]):
         if ask == "context" and (yes_no := context_lines(models, q)) is not None:
             first += yes_no
@@ -281,6 +282,7 @@ def _parts(
             "open_source": lambda: open_lines(models, q),
             "commercial": lambda: commercial_lines(models),
             "license": lambda: license_lines(models, q),
+            "deprecated": lambda: deprecation_lines(models),
         }.get(ask)
         if special is not None:
             (first if q.yes_no else rest).extend(special())
@@ -300,7 +302,12 @@ def _parts(
     return first + rest, title
 
 
-_TITLES = {"open_source": "Open source?", "commercial": "Commercial use", "license": "License"}
+_TITLES = {
+    "deprecated": "Deprecated?",
+    "open_source": "Open source?",
+    "commercial": "Commercial use",
+    "license": "License",
+}
 
 
 def _unknown(text: str, q: Query, catalog: Catalog) -> FaqAnswer:

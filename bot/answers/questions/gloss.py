@@ -3,7 +3,7 @@
 Teams write "ctx > 128k?", "price_in, price_out", "contexto de Kimi K2.6 por favor" or "wie viele output
 tokens". Rather than teach every intent rule every spelling, a curated glossary turns those words into the
 English the rules already know: a few symbols, snake_case labels, and the procurement words of German,
-Spanish, French, Italian and Portuguese. Words only, one linear pass; model names are left as written (no
+Spanish, French, Italian, Portuguese and Dutch. Words only, one linear pass; model names are left as written (no
 entry is a word of a model's name), and code spans are not touched.
 """
 
@@ -66,6 +66,17 @@ GLOSSARY: dict[str, str] = {
     # Portuguese
     "quanto custa": "how much does", "preço": "price", "por mês": "per month", "licença": "license",
     "mais barato": "cheaper", "obrigado": "thanks", "obrigada": "thanks", "saída": "output",
+    "por milhão": "per million", "milhão": "million", "janela de contexto": "context window",
+    "requisições": "requests", "requisicoes": "requests",
+    # Dutch ("dan" is "than" only after a comparative: it is a name too)
+    "wat kost": "how much does", "kost": "costs", "hoeveel": "how much", "miljoen": "million",
+    "per maand": "per month", "per dag": "per day", "goedkoper dan": "cheaper than", "goedkoper": "cheaper",
+    "duurder dan": "more expensive than", "duurder": "more expensive", "groter dan": "bigger than",
+    "groter": "bigger", "licentie": "license", "commercieel": "commercially", "gebruiken": "use",
+    "mag je": "can we", "mogen we": "can we", "kunnen we": "can we", "verzoeken": "requests",
+    "aanvragen": "requests", "contextvenster": "context window", "welke": "which", "modellen": "models",
+    "alsjeblieft": "please", "graag": "please", "bedankt": "thanks", "uitvoer": "output", "invoer": "input",
+    "heeft": "has", "beschikbaar": "available", "aanbieders": "providers", "is het": "is it",
 }  # fmt: skip
 #: A comparison's second half in Romance languages ("más contexto que", "plus grand que"): "que"/"di"/"do" is
 #: "than" only after a comparative word within a few words, never alone ("que" is also "that").

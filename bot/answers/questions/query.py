@@ -43,7 +43,7 @@ _REQUEST = re.compile(
 TO_TEAM = re.compile(
     r"^\W{0,3}(?:@\w+\s+)?(?:has |did |have )?(?:anyone|any of you|someone|somebody|who(?:'s| has| here)?|y'?all)\s+"
     r"(?:else\s+)?(?:tried|used|tested|played with|run|ran|benchmarked|deployed|seen|had|using|testing|running"
-    r"|try|use|test|benchmark|deploy|play with)\b"
+    r"|try|use|test|benchmark|deploy|play with|get|got|receive|received|see|saw|hear|heard|notice|noticed|read)\b"
     r"|^\W{0,3}(?:can|could|would|will)\s+(?:someone|somebody|anyone|one of you|any of you)\s+(?:please\s+)?"
     r"(?:double[- ]check|review|look into|take|handle|ping|ask|send|grab|merge|update|fix|follow up|reach out|get"
     r"|file|open|book|set up|sign off)\b"  # a task for a colleague ("can someone double-check the license …")

@@ -98,3 +98,23 @@ def test_no_unknown_model_read_into_other_things(shipped_catalog: Catalog, line:
 )
 def test_volume_lessons(shipped_catalog: Catalog, line: str, fragments: list[str]) -> None:
     _check(shipped_catalog, [line], fragments)
+
+
+@pytest.mark.parametrize(
+    ("line", "fragments", "absent"),
+    [
+        ("is o4-mini deprecated?", ["Yes — OpenAI lists o4-mini as deprecated", "still served by"], []),
+        ("is gpt-4o being deprecated? should we migrate?", ["No — no provider"], []),
+        ("is claude 3 opus still supported or retired?", ["Yes — Anthropic"], []),
+        ("is gemini 2.0 flash deprecated on vertex?", ["Yes, but deprecated — Vertex"], ["Google lists"]),  # once
+        ("wat kost claude haiku 4.5 per miljoen tokens?", ["$1.00", "$5.00"], []),
+        ("is gpt-4.1 goedkoper dan claude sonnet 4.5?", ["Yes — GPT-4.1 is cheaper"], []),
+        ("mag je llama 3.3 70b commercieel gebruiken?", ["Yes, with conditions"], []),
+    ],
+)
+def test_lifecycle_and_dutch(shipped_catalog: Catalog, line: str, fragments: list[str], absent: list[str]) -> None:
+    _check(shipped_catalog, [line], fragments, absent)
+
+
+def test_news_shared_with_the_team_stays_silent(shipped_catalog: Catalog) -> None:
+    assert _say(shipped_catalog, "did anyone else get the email about claude opus 4.1 being retired?") is None
