@@ -51,6 +51,7 @@ from catalog.matching.rules import (
     names_nothing,
     strip_vendors,
 )
+from catalog.matching.spoken import spoken_numbers
 from catalog.matching.squashed import squashed_forms, with_squashed
 from catalog.matching.suggest import popularity, suggest_names
 from catalog.matching.text import Tok, joined, key_of, lower_same_length, mask, span_tokens
@@ -243,7 +244,7 @@ class MatchIndex:
         # fast path: most chat holds nothing a name is made of (``Lexicon.worth_scanning``), nor a typo of one
         if not self.lexicon.worth_scanning(masked):
             return Mentions(tuple(unique_mentions(pasted))) if pasted else NOTHING
-        toks = self.glued.split(span_tokens(masked))
+        toks = spoken_numbers(self.glued.split(span_tokens(masked)), self.brands, TIER_WORDS)  # "gemini two point five"
         words = self._corrected_near_anchors([t.text for t in toks])
         level = 2 if in_talk else talks_about_models(words)  # 1: operations talk only, not for "r1" or "o3"
         talk, spoken = level > 0, level > 1

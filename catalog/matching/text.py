@@ -86,6 +86,10 @@ def span_tokens(text: str) -> list[Tok]:
                 if start - prev[2] == 1 and len(word) == 1 and prev[0].isdigit() and text[prev[2]] in "-_":
                     out[-1] = _new_tok(Tok, (f"{prev[0]}.{word}", prev[1], end))
                     continue
+            if start - prev[2] == 3 and len(word) <= 2 and len(prev[0]) <= 2 and text[prev[2] : start] == " . ":
+                if word.isdigit() and prev[0].isdigit():  # "qwen 2 . 5": a version with spaces around its dot
+                    out[-1] = _new_tok(Tok, (f"{prev[0]}.{word}", prev[1], end))
+                    continue
             elif word == "b" and start - prev[2] == 1 and text[start - 1] == " " and _COUNT.match(prev[0]):
                 out[-1] = _new_tok(Tok, (prev[0] + "b", prev[1], end))  # "70 b": a size written with a space
                 continue

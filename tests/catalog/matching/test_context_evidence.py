@@ -35,6 +35,11 @@ def _found(index: MatchIndex, text: str) -> set[str]:
         ("results: Arcee Blitz 64%, Virtuoso Large 70%", {"arcee-blitz", "virtuoso-large"}),
         # a one-word name made of a family and a known word, written apart
         ("switched the scans to hunyuan ocr", {"hunyuanocr"}),
+        # versions spoken in words after a family (and its tier), and a dot written with spaces
+        ("gemini two point five flash is fine for npc barks", {"gemini-2.5-flash"}),
+        ("claude sonnet four point five for hard tickets", {"claude-sonnet-4.5"}),
+        ("llama three point three seventy b is our baseline", {"llama-3.3-70b-instruct"}),
+        ("qwen 2 . 5 72b for the lore generator", {"qwen2.5-72b-instruct"}),
         # a parameter count written with a space
         ("llama 3.3 70 b on groq is fast", {"llama-3.3-70b-instruct"}),
         # a row number before a family word is not the name's
@@ -58,6 +63,7 @@ def test_context_from_the_message(shipped_index: MatchIndex, text: str, expected
     [
         "we drove through nova scotia with the kids",  # no model, no lab, no job
         "plan b is 70 b params for us",  # a spaced size with no name before it
+        "we asked claude to write two tests and five docs",  # number words after other words stay words
         "the command line tool and the sonar scan both failed in CI",
         "maverick and goose went to the scout camp",  # two nicknames, but no model talk
         "release 2.5 flash sale starts friday",  # no model talk

@@ -1,0 +1,63 @@
+"""Versions written in words: "gemini two point five flash", "gpt five nano", "llama three point three seventy b".
+
+Voice dictation and casual chat spell numbers out. A number word becomes its digits only where a version or size
+stands: right after a family word (or a number already read that way), so "we use two models" and "point five
+of the plan" stay words. One pass over the tokens; spans cover the words read.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Set
+
+from catalog.matching.text import Tok
+
+_UNITS = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+          "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}  # fmt: skip
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+NUMBER_WORDS = frozenset(_UNITS) | frozenset(_TENS)
+
+
+def spoken_numbers(toks: list[Tok], families: Set[str], tiers: Set[str] = frozenset()) -> list[Tok]:
+    """``toks`` with number words after a family word, or a family and a tier word ("claude sonnet four point
+    five"), read as a version ("two point five" -> "2.5") or a size ("seventy b" -> "70b"); everything else as it
+    was."""
+    if not any(t.text in NUMBER_WORDS for t in toks):
+        return toks
+    out: list[Tok] = []
+    i = 0
+    while i < len(toks):
+        tok = toks[i]
+        led = bool(out) and (
+            out[-1].text in families
+            or _read(out[-1])
+            or (len(out) > 1 and out[-1].text in tiers and out[-2].text in families)
+        )
+        if tok.text not in NUMBER_WORDS or not led:
+            out.append(tok)
+            i += 1
+            continue
+        value, end = _number_at(toks, i)
+        text, last = str(value), toks[end - 1].end
+        if end + 1 < len(toks) and toks[end].text == "point" and toks[end + 1].text in _UNITS:
+            text, last, end = f"{value}.{_UNITS[toks[end + 1].text]}", toks[end + 1].end, end + 2
+        elif end < len(toks) and toks[end].text == "b":
+            text, last, end = f"{value}b", toks[end].end, end + 1  # "seventy b": a parameter count
+        out.append(Tok(text, tok.start, last))
+        i = end
+    return out
+
+
+def _number_at(toks: list[Tok], i: int) -> tuple[int, int]:
+    """The number spelt from ``i`` ("seventy", "twenty one", "five") and where it ends."""
+    word = toks[i].text
+    if word in _TENS and i + 1 < len(toks) and toks[i + 1].text in _UNITS and _UNITS[toks[i + 1].text] < 10:
+        return _TENS[word] + _UNITS[toks[i + 1].text], i + 2
+    return (_TENS[word] if word in _TENS else _UNITS[word]), i + 1
+
+
+def _read(tok: Tok) -> bool:
+    """A token this pass made (digits spanning words): a size may follow a version ("three point three seventy")."""
+    return tok.end - tok.start > len(tok.text) and tok.text[:1].isdigit()
+
+
+__all__ = ["NUMBER_WORDS", "spoken_numbers"]
