@@ -39,6 +39,7 @@ from bot.answers.questions.respond import (
     open_lines,
     output_lines,
     provider_lines,
+    ranked_limit,
     traffic_line,
     unknown_lines,
     volume_lines,
@@ -46,6 +47,7 @@ from bot.answers.questions.respond import (
 )
 from bot.answers.questions.scores import benchmark_lines, benchmark_table
 from bot.answers.questions.traffic import TrafficError
+from bot.answers.questions.units import unit_lines
 from catalog.matching.text import mask
 from catalog.models import Model
 from catalog.service import Catalog
@@ -248,6 +250,8 @@ def _parts(
         asks.insert(0, asks.pop(asks.index("license")))  # "is it under Apache 2.0?" is the question to answer first
     elif "commercial" in asks and q.yes_no:
         asks.insert(0, asks.pop(asks.index("commercial")))  # "does its license permit commercial use?": yes first
+    if "cheapest_route" in asks and len(models) > 1:  # "A vs B vs C: cheapest for input?" asks which model
+        asks = list(dict.fromkeys("cheaper" if a == "cheapest_route" else a for a in asks))
     if "cheaper" in asks and "monthly_cost" in asks and len(models) > 1:
         asks.remove("monthly_cost")  # "is X cheaper than Y at our traffic": the verdict shows each month's cost
     if "compare" in asks or (len(models) > 1 and not asks):
@@ -262,6 +266,10 @@ def _parts(
         only_where = set(asks) <= {"where_run", "price", "cheapest_route"} and not _PER_TOKEN.search(q.text.lower())
         asks = [a for a in asks if a not in ("where_run", "deprecated") and not (only_where and a == "price")]
     for ask in asks or ([] if first else ["overview"]):
+        if ask in ("context", "max_output") and (top := ranked_limit(models, q, *_LIMITS[ask])) is not None:
+            first += top  # "which of A, B and C has the largest max output?"
+            titles.append(_LIMITS[ask][1].capitalize())
+            continue
         if ask == "context" and (yes_no := context_lines(models, q)) is not None:
             first += yes_no
             titles.append("Context window")
@@ -292,6 +300,9 @@ def _parts(
         title, lines = handler(models, profile, ask)
         titles.append(title)
         rest += [ln for ln in lines if not ln.startswith("Traffic assumed:")]
+    if _priced(q) or "price" in q.asks:
+        stated = q.traffic.input_tokens is not None or q.traffic.output_tokens is not None
+        rest += unit_lines(models, q.text, profile, stated)  # cached, batch, per 1k tokens, per request, blended
     if _priced(q):
         rest += volume_lines(models, q, profile)
     if q.yearly and _priced(q):
@@ -302,6 +313,7 @@ def _parts(
     return first + rest, title
 
 
+_LIMITS = {"context": ("context_window", "context window"), "max_output": ("max_output", "max output")}
 _TITLES = {
     "deprecated": "Deprecated?",
     "open_source": "Open source?",

@@ -16,6 +16,7 @@ from bot.answers.questions.gloss import gloss
 from bot.answers.questions.names import checked_mentions, elided_siblings, family_led, unknown_names
 from bot.answers.questions.scores import named_benchmarks
 from bot.answers.questions.traffic import StatedTraffic, read_traffic
+from bot.answers.questions.units import ratio_span
 from catalog.matching.rules import TIER_WORDS
 from catalog.matching.text import mask
 from catalog.service import Catalog
@@ -176,7 +177,8 @@ def parse_query(
     if named and "benchmarks" not in asks:
         asks = (*asks, "benchmarks")
     topic = next((t for p, t in UNKNOWN_TOPICS if p.search(rest)), None)
-    traffic = read_traffic(rest)  # model names blanked: the 4.5 of "haiku 4.5 input" is no token count
+    ratio = ratio_span(rest)  # "at a 3:1 input:output ratio" is no token count
+    traffic = read_traffic(blank_spans(rest, [ratio]) if ratio else rest)  # names blanked: "haiku 4.5 input"
     to_team = TO_TEAM.search(lower) is not None or _TO_PERSON.search(text) is not None
     to_team = to_team or _TO_HANDLE.search(lower) is not None or _RHETORICAL.search(lower) is not None
     to_team = to_team or ("?" not in text and _STATED_COST.search(lower) is not None)

@@ -133,8 +133,9 @@ def cheaper_lines(models: list[Model], query: Query, profile: TrafficProfile) ->
     input and output prices could point different ways), then each model's list price per 1M tokens."""
     if len(models) < 2:
         return None
-    if (side := _SIDE.search(query.text.lower())) is not None and len(models) == 2:
-        return _side_lines(models, query, "input" if side.group(1).startswith("in") else "output")
+    if (side := _SIDE.search(query.text.lower())) is not None:
+        which = "input" if side.group(1).startswith("in") else "output"
+        return _side_lines(models, query, which) if len(models) == 2 else _side_ranked(models, which)
     costs = {m.id: estimate(m, profile).per_month for m in models}
     prices = [_unit_line(m, costs[m.id]) for m in models]
     if any(costs[m.id] is None for m in models):
@@ -178,6 +179,38 @@ def _side_lines(models: list[Model], query: Query, side: str) -> list[str]:
     cheaper = a if pa < pb else b
     lead = f"{'Yes' if yes else 'No'} — " if query.yes_no else ""
     return [f"{lead}{cheaper.name} is cheaper on {side}: {both}"]
+
+
+def _side_ranked(models: list[Model], side: str) -> list[str]:
+    """ "cheapest for input: A, B or C?": the cheapest first, every model's price on that side."""
+    priced = [(p, m) for m in models if (lp := _list_price(m)) is not None and (p := getattr(lp, side)) is not None]
+    if not priced:
+        return [f"Can't say: no {side} price on record for {join_and([m.name for m in models])}."]
+    priced.sort(key=lambda pm: pm[0])
+    low = [m.name for p, m in priced if p == priced[0][0]]
+    rest = "; ".join(f"{m.name} {usd_per_m(p)}" for p, m in priced)
+    missing = [m.name for m in models if m.name not in {n.name for _, n in priced}]
+    tail = f" No {side} price on record for {join_and(missing)}." if missing else ""
+    return [f"{join_and(low)} {'is' if len(low) == 1 else 'are'} cheapest on {side}: {rest} (list prices).{tail}"]
+
+
+def ranked_limit(models: list[Model], query: Query, attr: str, label: str) -> list[str] | None:
+    """ "Which of A, B and C has the largest max output?": the ones at the top (or bottom) first, then each."""
+    most = _MOST.search(query.text.lower())
+    if len(models) < 3 or most is None:
+        return None
+    known = [(v, m) for m in models if (v := getattr(m, attr))]
+    if not known:
+        return None
+    least = most.group(1) in ("smallest", "least", "shortest", "lowest", "fewest")
+    best = (min if least else max)(v for v, _ in known)
+    top = [m.name for v, m in known if v == best]
+    verb = "has" if len(top) == 1 else "have"
+    each = "; ".join(f"{m.name} {v:,}" for v, m in sorted(known, key=lambda vm: vm[0], reverse=not least))
+    return [f"{join_and(top)} {verb} the {most.group(1)} {label}: {best:,} tokens ({each})."]
+
+
+_MOST = re.compile(r"\b(largest|biggest|most|longest|highest|greatest|smallest|least|shortest|lowest|fewest)\b")
 
 
 def _list_price(model: Model) -> Price | None:

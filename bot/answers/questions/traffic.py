@@ -188,8 +188,8 @@ def _place(toks: list[str], i: int, value: Decimal, share: bool, found: dict[str
     if (periods := token_period(toks[i + 1 : i + 11], _TOKEN_WORDS, _PER, _PERIODS)) is not None:
         _place_throughput(toks[i + 1 : i + 11], before, value, periods, found)  # "40k input tokens per minute"
         return
-    if not 0 < value <= MAX_TOKENS_PER_REQUEST:
-        return
+    if not 0 < value <= MAX_TOKENS_PER_REQUEST or value == 1_000_000:
+        return  # "what does 1M output tokens cost": a price's unit, not a request's tokens
     if _both_ways(after):  # "500 tokens each way", "1k in and out"
         found.setdefault("input_tokens", int(value))
         found.setdefault("output_tokens", int(value))

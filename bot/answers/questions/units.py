@@ -1,0 +1,82 @@
+"""Prices in the unit a team asks for: the cached-input and batch prices, per thousand tokens, per request (and per
+1,000 requests) at the stated token counts, and a blended price at an input:output ratio ("3:1").
+
+The headline answer is always per 1M tokens at the lab's list price; these lines restate that same price, so
+nothing here is a second source of truth.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from bot.answers.costs import TrafficProfile
+from bot.answers.format import usd_per_m
+from bot.answers.prices import headline
+from catalog.models import Model, Price
+
+#: "cached input price", "cache read", "prompt caching": the cache prices asked.
+_CACHE = re.compile(r"\bcach(?:e|ed|ing)\b")
+_BATCH = re.compile(r"\bbatch(?:ed|es)?\b")
+_PER_THOUSAND = re.compile(r"\bper (?:1k|1,000|thousand|1 000) tokens?\b|/ ?1k tokens?\b")
+_PER_REQUEST = re.compile(r"\bper (?:request|call|query)\b|\bper (?:1k|1,000|thousand) (?:requests|calls|queries)\b")
+_RATIO = re.compile(r"\b(\d{1,2}) ?: ?(\d{1,2})\b(?=[^.?!\n]{0,30}\b(?:ratio|input|in|split|mix)\b)")
+_BLENDED = re.compile(r"\bblended\b")
+
+
+def _money(value: Decimal) -> str:
+    """Small amounts keep their digits: "$0.0015", "$1.50"."""
+    return f"${value:,.2f}" if value >= 1 else f"${value.normalize():f}"
+
+
+def unit_lines(models: list[Model], text: str, profile: TrafficProfile, stated_tokens: bool) -> list[str]:
+    """The extra unit lines ``text`` asks for, per model with a list price; none when it asks none."""
+    lower = text.lower()
+    lines: list[str] = []
+    for m in models:
+        top = headline(m)
+        price = top.route.price if top is not None else None
+        if price is None or price.input is None or price.output is None:
+            continue
+        lines += _for(m.name, price, lower, profile, stated_tokens)
+    return lines
+
+
+def _for(name: str, price: Price, lower: str, profile: TrafficProfile, stated_tokens: bool) -> list[str]:
+    assert price.input is not None and price.output is not None
+    out = []
+    if _CACHE.search(lower):
+        if price.cache_read is not None:
+            write = f", cache writes {usd_per_m(price.cache_write)}" if price.cache_write is not None else ""
+            out.append(f"{name}: cached input {usd_per_m(price.cache_read)}{write}.")
+        else:
+            out.append(f"{name}: no cached-input price on record.")
+    if _BATCH.search(lower):
+        if price.batch_input is not None and price.batch_output is not None:
+            out.append(f"{name}: batch {usd_per_m(price.batch_input)} in / {usd_per_m(price.batch_output)} out.")
+        else:
+            out.append(f"{name}: no batch price on record.")
+    if _PER_THOUSAND.search(lower):
+        k = Decimal(1000)
+        out.append(f"{name}: {_money(price.input / k)} in / {_money(price.output / k)} out per 1,000 tokens.")
+    if _PER_REQUEST.search(lower) and stated_tokens:
+        each = (price.input * profile.input_tokens + price.output * profile.output_tokens) / Decimal(1_000_000)
+        out.append(
+            f"{name}: {_money(each)} per request, {_money(each * 1000)} per 1,000 requests "
+            f"({profile.input_tokens:,} in / {profile.output_tokens:,} out tokens each)."
+        )
+    if (ratio := _RATIO.search(lower)) is not None and (_BLENDED.search(lower) or "ratio" in lower):
+        a, b = int(ratio.group(1)), int(ratio.group(2))
+        if a + b:
+            blended = (price.input * a + price.output * b) / (a + b)
+            out.append(f"{name}: blended {usd_per_m(blended)} at {a}:{b} input:output.")
+    return out
+
+
+def ratio_span(text: str) -> tuple[int, int] | None:
+    """Where an input:output ratio stands ("3:1"), so the traffic reader does not take its numbers as counts."""
+    m = _RATIO.search(text.lower())
+    return m.span() if m is not None else None
+
+
+__all__ = ["ratio_span", "unit_lines"]
