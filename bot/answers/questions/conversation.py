@@ -101,7 +101,7 @@ def converse(
         if not model_ids and len(together) > 1 and (pick := THE_ONE.search(q.text.lower())):
             model_ids, borrowed, chosen = [the_one(pick.group(1), together, catalog, base)], True, True
             asks = [a for a in asks if a not in ("cheaper", "cheapest_route")]  # "cheaper" chose the model
-        if not model_ids and (placed := by_position(q.text, together)):
+        if not model_ids and (placed := by_position(q.text, together, recall.model_ids)):
             model_ids, borrowed = placed, True  # "the second one's max output?"
         the_tier = not model_ids and _THE_TIER.search(q.text.lower()) is not None  # "whats the lite one cost"
         if the_tier and (swapped := tier_swapped(q.text, recall.model_ids, catalog)):
@@ -119,13 +119,16 @@ def converse(
         if not model_ids and not q.unknown and recall.model_ids and (asks or q.providers or not q.traffic.empty):
             # "what about its context window?", "is it on azure?", "same but 20k a day"
             model_ids, borrowed = list(recall.model_ids), True
-            if len(model_ids) == 1 and set(asks) & {"cheaper", "compare"}:  # "which is cheaper?" after two asked
-                model_ids += [i for i in recall.seen if i not in model_ids][:1]  # one by one: the one before
+            both = set(asks) & {"cheaper", "compare"} or _BOTH.search(q.text.lower()) is not None
+            if len(model_ids) == 1 and both:  # "which is cheaper?", "which of them …?" after two asked one by one
+                model_ids[:0] = [i for i in recall.seen if i not in model_ids][:1]  # the one before, first
         elif len(model_ids) == 1 and pronoun and (set(asks) & {"cheaper", "compare"} or _MEASURED.search(q.text)):
             # "is that cheaper than gpt-5 mini?": "that" is the model just discussed
             model_ids = [*(i for i in recall.model_ids if i not in model_ids), *model_ids]
-        if model_ids and not asks and (q.follow_up or len(q.text.split()) <= 6):
-            asks, borrowed = list(recall.asks), True  # "and opus?"
+        if model_ids and not asks and not q.providers and (q.follow_up or len(q.text.split()) <= 6):
+            asks, borrowed = list(recall.asks), True  # "and opus?" ("the former on groq?" asks only where)
+            if q.traffic.requests_per_month is not None and not set(asks) & _PRICED:
+                asks = ["monthly_cost"]  # "what about both at 5k requests a day?" after a license question
             if not q.benchmarks and recall.benchmarks:
                 q = q.model_copy(update={"benchmarks": recall.benchmarks})
             if not q.providers and recall.providers:
@@ -237,8 +240,13 @@ def _wants_overview(q: Query) -> bool:
     return bool(_OVERVIEW.search(rest)) or all(w in _BARE for w in re.findall(r"[a-z]+", rest))
 
 
+_PRICED = frozenset({"monthly_cost", "cheaper", "cheapest_route"})
+#: "which of them", "both", "the two": the models asked one by one just before, together.
+_BOTH = re.compile(r"\b(?:which of (?:them|those|the two|these)|both|the two|either of them|between them)\b")
+
+
 def _priced(q: Query) -> bool:
-    return any(a in ("monthly_cost", "cheaper", "cheapest_route") for a in q.asks)
+    return any(a in _PRICED for a in q.asks)
 
 
 def _parts(

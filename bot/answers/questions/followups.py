@@ -174,6 +174,7 @@ ORDINAL = re.compile(
     r"|\bthe (first|second|third|fourth|last|1st|2nd|3rd|4th)(?: (?:one|model|option|pick)\b| of (?:the|them|those)\b"
     r"|(?='s)|(?=\W*$))"
 )
+_OTHER = re.compile(r"\bthe other(?: one| model)?\b")
 _POSITION = {"former": 0, "first": 0, "1st": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2, "fourth": 3, "4th": 3,
              "last": -1, "latter": -1}  # fmt: skip
 
@@ -192,9 +193,12 @@ def the_one(which: str, remembered: tuple[str, ...], catalog: Catalog, profile: 
     return pick(models, key=lambda m: m.context_window or 0).id
 
 
-def by_position(text: str, remembered: tuple[str, ...]) -> list[str]:
+def by_position(text: str, remembered: tuple[str, ...], last: tuple[str, ...] = ()) -> list[str]:
     """ "the second one" among the models the channel just compared, in the order they were named; none when
-    there is no such position ("the third one" after two)."""
+    there is no such position ("the third one" after two). "the other one" is the compared model not ``last``
+    discussed."""
+    if len(remembered) == 2 and len(last) == 1 and _OTHER.search(text.lower()) and last[0] in remembered:
+        return [i for i in remembered if i != last[0]]
     m = ORDINAL.search(text.lower())
     if m is None or len(remembered) < 2:
         return []

@@ -118,3 +118,36 @@ def test_lifecycle_and_dutch(shipped_catalog: Catalog, line: str, fragments: lis
 
 def test_news_shared_with_the_team_stays_silent(shipped_catalog: Catalog) -> None:
     assert _say(shipped_catalog, "did anyone else get the email about claude opus 4.1 being retired?") is None
+
+
+@pytest.mark.parametrize(
+    ("lines", "fragments", "absent"),
+    [
+        (  # models asked one by one, then "which of them": both, the first asked first
+            [
+                "how much is deepseek v3.2 per 1m tokens?",
+                "and how about for kimi k2 thinking",
+                "which of them has the bigger context?",
+                "the former on groq?",
+            ],
+            ["DeepSeek V3.2 is not on Groq"],
+            ["Kimi", "context window"],
+        ),
+        (  # traffic in a follow-up after a question that was not about money asks the bill
+            ["compare gpt-4.1 mini and claude haiku 4.5 on price", "license?", "what about both at 5k requests a day?"],
+            ["$114.00", "$337.50"],
+            [],
+        ),
+        (
+            [
+                "price of claude sonnet 4.5 vs gpt-4.1",
+                "ok so for the cheaper one, what's the max output",
+                "and for the other?",
+            ],
+            ["Claude Sonnet 4.5: up to 64,000"],
+            ["GPT-4.1"],
+        ),
+    ],
+)
+def test_follow_up_lessons(shipped_catalog: Catalog, lines: list[str], fragments: list[str], absent: list[str]) -> None:
+    _check(shipped_catalog, lines, fragments, absent)
