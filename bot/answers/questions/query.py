@@ -70,8 +70,19 @@ _RHETORICAL = re.compile(
 #: A figure the writer already has ("bill dropped from $410 to $90", "is about $400 a month"): a report, unless
 #: the message asks ("?").
 _STATED_COST = re.compile(
-    r"\b(?:is|was|were|came to|comes to|cost us|costs us|dropped|went|rose|from|to)\s+"
-    r"(?:about |around |roughly |only |just |~)?\$\s?\d"
+    r"\b(?:is|was|were|came to|comes to|cost us|costs us|dropped|went|rose|from|to|cost|spend|spent|bill)\s+"
+    r"(?:about |around |roughly |only |just |~|of |: ?)?\$\s?\d"
+)
+#: A ticket, log or digest line ("PROJ-118 Evaluate …", "weekly digest: …", "[ci] FAIL …"): a record, not a
+#: question to the bot, unless one of its sentences asks.
+_RECORD = re.compile(
+    r"^\W{0,3}(?:[A-Z]{2,10}-\d{2,6}\b|(?i:\[?ci\]?:|(?:weekly |daily |monthly )?(?:digest|report|recap|summary"
+    r"|notes|minutes|changelog|release notes)\s*[:—-]))"
+)  # a ticket key is written in capitals ("PROJ-118"); "GPT-5" has a digit-free key but no ticket number after
+#: A question to the channel at large ("thoughts, team?", "what do you all think …").
+_TO_ALL = re.compile(
+    r"\b(?:thoughts|opinions|votes?|ideas|objections)\W{0,3}(?:team|all|everyone|folks|guys|y'?all|people)\W*\?"
+    r"|\bwhat do (?:you all|y'?all|you guys|people|folks|we all) think\b"
 )
 #: A statement about what the team did or saw ("was plenty", "we moved"): several asks in one are no request.
 _STATEMENT = re.compile(r"\b(?:we|i|my|our|us|was|were|had|did|used|tried|went|been|they)\b")
@@ -182,6 +193,9 @@ def parse_query(
     to_team = TO_TEAM.search(lower) is not None or _TO_PERSON.search(text) is not None
     to_team = to_team or _TO_HANDLE.search(lower) is not None or _RHETORICAL.search(lower) is not None
     to_team = to_team or ("?" not in text and _STATED_COST.search(lower) is not None)
+    record = _RECORD.match(text) if "?" not in text else None  # "PROJ-118 …", not "GPT-55 …" (a model name)
+    record = record if record is None or not any(a < record.end() and record.start() < b for a, b in spans) else None
+    to_team = to_team or _TO_ALL.search(lower) is not None or record is not None
     asking = not to_team and (
         is_question(text if _questions_carry(lower, spans, bool(providers)) else text.replace("?", "."))
         or bool(_REQUEST.search(prose))
@@ -240,12 +254,20 @@ def _questions_carry(lower: str, spans: list[tuple[int, int]], providers: bool) 
     attribute, points back at one ("is it …?") or holds a number. "Retro: what went well? …" asks the team."""
     hedged = _HEDGE.sub(lambda m: " " * len(m.group()), lower)
     for start, end in _question_sentences(hedged):
+        said = hedged[start:end]
+        if _TAG.search(said) or hedged[end : end + 1] == "!":  # "that's nothing, right?", "up 20% from october?!"
+            if _asks(said):
+                return True
+            continue
         if any(a < end and start < b for a, b in spans):
             return True
-        said = hedged[start:end]
         if providers or _asks(said) or _POINTING.search(said):
             return True
     return False
+
+
+#: A tag question seeking agreement ("…, right?", "…, no?"): it asks something only with an attribute in it.
+_TAG = re.compile(r",\s*(?:right|no|yeah|yes|huh|eh|ok|okay|correct|isn't it|aren't they|wouldn't it)\s*\?$")
 
 
 def _question_sentences(text: str) -> list[tuple[int, int]]:

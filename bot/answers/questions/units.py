@@ -19,7 +19,10 @@ from catalog.models import Model, Price
 _CACHE = re.compile(r"\bcach(?:e|ed|ing)\b")
 _BATCH = re.compile(r"\bbatch(?:ed|es)?\b")
 _PER_THOUSAND = re.compile(r"\bper (?:1k|1,000|thousand|1 000) tokens?\b|/ ?1k tokens?\b")
-_PER_REQUEST = re.compile(r"\bper (?:request|call|query)\b|\bper (?:1k|1,000|thousand) (?:requests|calls|queries)\b")
+_PER_REQUEST = re.compile(
+    r"\bper (?:1k|1,000|thousand) (?:requests|calls|queries)\b"
+    r"|\b(?:cost|costs|price|pay|much)\b[^.?!\n]{0,25}\bper (?:request|call|query)\b"
+)  # "what does one request cost", not "500 tokens per request" (the traffic's own unit)
 _RATIO = re.compile(r"\b(\d{1,2}) ?: ?(\d{1,2})\b(?=[^.?!\n]{0,30}\b(?:ratio|input|in|split|mix)\b)")
 _BLENDED = re.compile(r"\bblended\b")
 

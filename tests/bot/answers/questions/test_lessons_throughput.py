@@ -60,6 +60,11 @@ def test_asked_lessons(shipped_catalog: Catalog, lines: list[str], fragments: li
         "Retro: what went well? switching to gemini 2.5 flash cut latency. what didn't? the quota on vertex.",
         "did anyone try qwen3 coder on the monorepo? curious how it handles 200k context",
         "can someone double-check the llama 3.3 70b license before legal review tomorrow?",
+        "PROJ-118 Evaluate claude haiku 4.5 vs gpt-4.1-mini for ticket triage",  # a ticket title
+        "weekly digest: gpt-5 mini traffic 1.2M req, cost $640, p95 2.1s",  # a report with its figures
+        "so do we go with qwen3 max or deepseek v3.2? thoughts, team?",  # asked of the channel
+        "we spent $3,204 on gpt-4.1 last month — up 20% from october?!",  # surprise, not a question
+        "hmm, 2k requests/day on gpt-4o mini… that's nothing, right?",  # a tag seeking agreement
     ],
 )
 def test_team_chat_stays_silent(shipped_catalog: Catalog, line: str) -> None:
