@@ -86,11 +86,17 @@ def id_mentions(text: str, lookup: Lookup) -> list[tuple[int, int, str]]:
     return out
 
 
+#: A flag or key whose value is a model ("--model o3", "--editor-model gpt-4.1", "model=o3"): the value is an id
+#: however short, like a whole code span.
+_MODEL_FLAG = re.compile(r"(?:--[a-z-]{0,20}model|\bmodel)[ \t]?[=: \t][ \t]?[\"']?$", re.IGNORECASE)
+
+
 def _scan(text: str, start: int, end: int, in_code: bool, lookup: Lookup, out: list[tuple[int, int, str]]) -> None:
     body = text[start:end].strip("`\"'")
     whole = bool(_ID.fullmatch(body.strip()))
     for m in _ID.finditer(text, start, end):
-        _one(m.group(), m.start(), m.end(), whole=whole and in_code, lookup=lookup, out=out)
+        flagged = in_code and _MODEL_FLAG.search(text, max(start, m.start() - 24), m.start()) is not None
+        _one(m.group(), m.start(), m.end(), whole=(whole or flagged) and in_code, lookup=lookup, out=out)
 
 
 def _one(token: str, start: int, end: int, whole: bool, lookup: Lookup, out: list[tuple[int, int, str]]) -> None:

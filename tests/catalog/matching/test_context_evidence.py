@@ -40,6 +40,8 @@ def _found(index: MatchIndex, text: str) -> set[str]:
         ("claude sonnet four point five for hard tickets", {"claude-sonnet-4.5"}),
         ("llama three point three seventy b is our baseline", {"llama-3.3-70b-instruct"}),
         ("qwen 2 . 5 72b for the lore generator", {"qwen2.5-72b-instruct"}),
+        # a model flag's value in pasted code is an id however short
+        ("`aider --model o3 --editor-model gpt-4.1` is the combo", {"o3", "gpt-4.1"}),
         # a parameter count written with a space
         ("llama 3.3 70 b on groq is fast", {"llama-3.3-70b-instruct"}),
         # a row number before a family word is not the name's
