@@ -59,7 +59,7 @@ INTENT_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("cutoff", r"\bcut-?off\b|\bknowledge\b|\btraining data\b|\btrained (?:up )?(?:to|until)\b"),
         (
             "parameters",
-            r"\bparam(?:eter)?s?\b|\bhow (?:big|large)\b(?! (?:is |are )?(?:the |its )?context)|\bmodel size\b",
+            r"\bparam(?:eter)?s?\b|\bhow (?:big|large)\b(?![^?.!\n]{0,40}\b(?:context|window))|\bmodel size\b",
         ),
         ("benchmarks", r"\bbenchmarks?\b|\bscores?\b|\bswe-?bench\b|\bmmlu\b|\bleaderboard\b"),
         ("cap_function_calling", r"\bfunction[- ]?call"),

@@ -35,7 +35,7 @@ _TERSE_COMPARISON = re.compile(
 _WHICH = re.compile(r"^\W{0,3}(?:which|what|who|how)\b")
 _REQUEST = re.compile(
     r"\b(?:pls|plz|please|(?<!to )give me|(?<!to )show me|(?<!to )tell me|look ?up|lmk|let me know|what's|whats"
-    r"|anyone know"
+    r"|anyone know|remind me|refresh my memory"
     r"|curious (?:whether|if|about)|wondering (?:whether|if|about)|wonder (?:whether|if)|do you know"
     r"|i'?d like|i would like|could (?:i|we) (?:get|have)|kindly|(?:i )?would appreciate|could you|can you"
     r"|would you)\b|\bor not\W*$|\by/n\b|\byes ?/ ?no\b|\byes or no\W*$"
@@ -114,7 +114,7 @@ _FILLER = frozenset(
      "million", "tokens", "token", "quick", "q", "hey", "hi", "ok", "so", "again", "real", "what", "about",
      "how", "same", "also", "then", "now", "is", "there", "with", "at", "to", "or", "vs", "versus", "bigger",
      "larger", "longer", "more", "smaller", "which", "one", "normal", "standard", "base", "regular", "list",
-     "prompt", "usual", "current"}
+     "prompt", "usual", "current", "last", "thing", "lastly", "finally", "another", "question"}
 )  # fmt: skip
 #: Words and numbers of a message, in one linear pass.
 _WORD = re.compile(r"[a-z0-9][a-z0-9.+]*")

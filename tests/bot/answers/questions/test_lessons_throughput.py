@@ -43,6 +43,10 @@ def test_throughput_lessons(
     ("lines", "fragments", "absent"),
     [
         (["gpt-oss-120b open weights yes/no"], ["Yes"], []),
+        (["GPT-5 pricing per 1M tokens pls"], ["$"], []),  # a model name, not a ticket key
+        (["is gpt-4o open source, right?"], ["No"], []),  # a tag question that asks an attribute
+        (["remind me how big gemini 2.5 pro's context is"], ["1,048,576"], ["Parameters"]),
+        (["ok last thing, release date of gpt-4.1"], ["2025-04-14"], []),
         (["is deepseek v3.2 cheaper than kimi k2 at our traffic"], ["cheaper for you"], ["via DeepSeek"]),  # once
         (["what is gpt-4o DROP score"], ["DROP"], []),  # capitals: the benchmark
         (["drop score for claude opus 4.1"], ["DROP"], []),  # beside "score": the benchmark
