@@ -12,6 +12,7 @@ from decimal import Decimal
 from pydantic import BaseModel, ConfigDict, Field
 
 from bot.answers.costs import TrafficProfile, monthly_cost
+from bot.answers.lifecycle import retired_by_lab
 from bot.answers.prices import unit_prices
 from catalog.models import CAPABILITY_LABELS, Model
 
@@ -51,6 +52,8 @@ class ModelFilter(BaseModel):
     """A coding task ("coding models", "for coding"): models made for code lead the list."""
     name_words: tuple[str, ...] = ()
     """Words every qualifying model's name holds: a family asked for as "sonar models", "gpt-5 family models"."""
+    retired: bool = False
+    """Only models their lab lists as deprecated ("which openai models are deprecated?")."""
 
     def describe(self) -> str:
         parts = []
@@ -77,6 +80,8 @@ class ModelFilter(BaseModel):
             parts.append(f"served by {self.provider}")
         if self.vendor:
             parts.append(f"made by {self.vendor}")
+        if self.retired:
+            parts.append("deprecated by their lab")
         if self.name_words:
             parts.append(f"named {' '.join(self.name_words)}")
         if self.coding:
@@ -205,6 +210,7 @@ def parse_filter(text: str) -> ModelFilter | None:
         text_only=kind is None,  # a team asking for models means chat models unless it names another kind
         by_cost=_COST_WORDS.search(lower) is not None,
         coding=_CODING.search(lower) is not None,
+        retired=_RETIRED.search(lower) is not None,
     )
     if found.model_copy(update={"text_only": False, "by_cost": True}) == ModelFilter():
         return None
@@ -284,8 +290,13 @@ def is_text_model(model: Model) -> bool:
     return not model.output_modalities or "text" in model.output_modalities
 
 
+_RETIRED = re.compile(r"\b(?:deprecated|retired|being retired|retiring|sunset(?:ting)?|end[- ]of[- ]life)\b")
+
+
 def matches(model: Model, f: ModelFilter) -> bool:
     if f.open_weights and model.openness != "open weights":
+        return False
+    if f.retired and not retired_by_lab(model):
         return False
     if f.min_context and (model.context_window or 0) < f.min_context:
         return False

@@ -19,6 +19,11 @@ def _named(names: list[str]) -> str:
     return join_and(names[:SHOWN]) + more
 
 
+def retired_by_lab(model: Model) -> bool:
+    """The lab's own listing marks the model deprecated (a dated id or its alias)."""
+    return any(r.deprecated for r in model.routes if r.role == "first-party")
+
+
 def deprecation_lines(models: list[Model]) -> list[str]:
     """One line per model: yes when its lab lists it as deprecated, partly when only some providers do."""
     lines = []
@@ -27,7 +32,7 @@ def deprecation_lines(models: list[Model]) -> list[str]:
         retiring = list(dict.fromkeys(r.provider_name for r in m.routes if r.deprecated))
         live = list(m.providers)
         still = f"; still served by {_named(live)}" if live else "; no provider serves it any more"
-        if any(r.deprecated for r in own):  # the lab's own listing retires it (a dated id or its alias)
+        if retired_by_lab(m):
             lines.append(f"Yes — {own[0].provider_name} lists {m.name} as deprecated{still}.")
         elif retiring:
             lines.append(f"Partly — {_named(retiring)} list {m.name} as deprecated{still}.")
@@ -41,4 +46,4 @@ def deprecation_answer(models: list[Model], profile: TrafficProfile, intent: str
     return "Deprecated?", deprecation_lines(models)
 
 
-__all__ = ["deprecation_answer", "deprecation_lines"]
+__all__ = ["deprecation_answer", "deprecation_lines", "retired_by_lab"]

@@ -160,3 +160,7 @@ def test_news_shared_with_the_team_stays_silent(shipped_catalog: Catalog) -> Non
 )
 def test_follow_up_lessons(shipped_catalog: Catalog, lines: list[str], fragments: list[str], absent: list[str]) -> None:
     _check(shipped_catalog, lines, fragments, absent)
+
+
+def test_a_filter_for_what_a_lab_retires(shipped_catalog: Catalog) -> None:
+    _check(shipped_catalog, ["which anthropic models are being retired?"], ["Claude 3 Opus"], ["Claude Sonnet 4.5"])
