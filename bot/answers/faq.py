@@ -23,7 +23,7 @@ from catalog.service import Catalog
 
 CAN_ANSWER = (
     "context window, max output, price per 1M tokens, cheapest route, monthly cost at your traffic, which is "
-    "cheaper, where to run it, license, open weights, commercial use, release date, knowledge cutoff, "
+    "cheaper, where to run it, license, open weights, commercial use, deprecation, release date, knowledge cutoff, "
     "parameters, benchmarks, each capability (vision, tool use, structured outputs…), and filter questions "
     "such as “best open-weights model with ≥ 200k context and tool use under $1/1M output”"
 )
