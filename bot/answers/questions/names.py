@@ -12,7 +12,7 @@ import itertools
 import re
 
 from catalog.errors import AmbiguousModel, ModelNotFound
-from catalog.matching.results import Mention
+from catalog.matching.results import Mention, Resolved
 from catalog.matching.rules import TIER_WORDS
 from catalog.service import Catalog
 
@@ -229,19 +229,29 @@ def family_led(lower: str, families: tuple[str, ...], catalog: Catalog) -> list[
     message names ("ministral 8b instruct license?"): read only in questions, longest run first, never a guess."""
     out: list[Mention] = []
     words = list(_WORDS.finditer(lower))
+    known: dict[str, Resolved | None] = {}  # a run asked twice is looked up once ("… ERNIE 4.5 …" pasted 60 times)
     for i, w in enumerate(words):
         if w.group(0) not in families:
             continue
         for n in range(min(MAX_RUN, len(words) - i), 0, -1):  # down to the family word alone ("codestral")
             start, end = w.start(), words[i + n - 1].end()
-            try:
-                found = catalog.index.resolve(lower[start:end])
-            except (ModelNotFound, AmbiguousModel):
-                continue
-            if found.how != "fuzzy":
-                out.append(Mention(start, end, lower[start:end], found.model_id, found.name, found.score))
+            run = lower[start:end]
+            if run not in known:
+                if len(known) >= MAX_LOOKUPS:
+                    return out  # hostile text: a bounded number of look-ups per message
+                try:
+                    known[run] = catalog.index.resolve(run)
+                except (ModelNotFound, AmbiguousModel):
+                    known[run] = None
+            found = known[run]
+            if found is not None and found.how != "fuzzy":
+                out.append(Mention(start, end, run, found.model_id, found.name, found.score))
                 break
     return out
+
+
+#: Most distinct runs one message may look up (each is a resolver call, ~100 µs).
+MAX_LOOKUPS = 60
 
 
 #: Words a family-led name may run to ("ministral 8b instruct 2410").
