@@ -47,7 +47,7 @@ from bot.answers.questions.respond import (
 )
 from bot.answers.questions.scores import benchmark_lines, benchmark_table
 from bot.answers.questions.traffic import TrafficError
-from bot.answers.questions.units import unit_lines
+from bot.answers.questions.units import budget_lines, unit_lines
 from catalog.matching.text import mask
 from catalog.models import Model
 from catalog.service import Catalog
@@ -311,6 +311,7 @@ def _parts(
     if _priced(q) or "price" in q.asks:
         stated = q.traffic.input_tokens is not None or q.traffic.output_tokens is not None
         rest += unit_lines(models, q.text, profile, stated)  # cached, batch, per 1k tokens, per request, blended
+        first[:0] = budget_lines(models, q.text, profile)  # "how many requests can $2k/month buy?" first
     if _priced(q):
         rest += volume_lines(models, q, profile)
     if q.yearly and _priced(q):

@@ -33,6 +33,8 @@ class StatedTraffic(BaseModel):
     output_per_period: int | None = None
     total_per_period: int | None = None
     """ "2M tokens an hour": both sides together, split by ``input_share`` or else as the base traffic splits."""
+    total_only: bool | None = None
+    """Token totals with no period ("10M input tokens and 2M output tokens"): priced once, shown as one month."""
     volumes: tuple[int, ...] | None = None
     """Several request volumes stated ("Acme 10k a day, Globex 25k a day"), each a month; the rate is their sum."""
     input_share: float | None = None
@@ -69,6 +71,8 @@ class StatedTraffic(BaseModel):
     def sides(self, base: TrafficProfile) -> tuple[int, int]:
         """A throughput's input and output tokens per period; a side not stated follows the base traffic's split."""
         inp, out, total = self.input_per_period, self.output_per_period, self.total_per_period
+        if self.total_only:  # totals count only what was stated ("50M input tokens": no output)
+            return inp or 0, out or 0
         both = base.input_tokens + base.output_tokens or 1
         if total is not None:
             inp = total - out if inp is None and out is not None else inp
@@ -128,7 +132,9 @@ def describe_stated(stated: StatedTraffic, profile: TrafficProfile, base: Traffi
         many = stated.token_periods
         count = f"{many:,.0f}" if many == round(many) else f"{many:,.2f}"
         text = (
-            f"{inp:,} in / {out:,} out tokens a month"
+            f"{inp:,} in / {out:,} out tokens in total (priced as one month)"
+            if stated.total_only
+            else f"{inp:,} in / {out:,} out tokens a month"
             if period == "month"
             else f"{inp:,} in / {out:,} out tokens per {period} × {count} {period}s a month"
             f" = {monthly_in:,} in / {monthly_out:,} out tokens a month"

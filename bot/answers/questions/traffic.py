@@ -188,6 +188,13 @@ def _place(toks: list[str], i: int, value: Decimal, share: bool, found: dict[str
     if (periods := token_period(toks[i + 1 : i + 11], _TOKEN_WORDS, _PER, _PERIODS)) is not None:
         _place_throughput(toks[i + 1 : i + 11], before, value, periods, found)  # "40k input tokens per minute"
         return
+    side = (_side_after(after) or _side_before(before)) if value > 1_000_000 else None
+    if side is not None and value > _MOST_PER_REQUEST[side] and "volume_count" not in found:
+        # "10M input tokens and 2M output tokens": more than one request holds, so a total (priced as a month)
+        key = "input_per_period" if side == "input_tokens" else "output_per_period"
+        if found.get("token_periods", 1.0) == 1.0 and key not in found and value <= MAX_REQUESTS_PER_MONTH:
+            found[key], found["token_periods"], found["total_only"] = int(value), 1.0, 1
+        return
     if not 0 < value <= MAX_TOKENS_PER_REQUEST or value == 1_000_000:
         return  # "what does 1M output tokens cost": a price's unit, not a request's tokens
     if _both_ways(after):  # "500 tokens each way", "1k in and out"
@@ -197,6 +204,10 @@ def _place(toks: list[str], i: int, value: Decimal, share: bool, found: dict[str
     side = _side_after(after) or _side_before(before)
     if side is not None:
         found.setdefault(side, int(value))
+
+
+#: The most tokens one request plausibly sends or gets back; a larger count is a total over many requests.
+_MOST_PER_REQUEST = {"input_tokens": 2_000_000, "output_tokens": 200_000}
 
 
 _LIST_JOINS = frozenset({",", "and", "&", "+"})

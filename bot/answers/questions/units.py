@@ -25,6 +25,9 @@ _PER_REQUEST = re.compile(
 )  # "what does one request cost", not "500 tokens per request" (the traffic's own unit)
 _RATIO = re.compile(r"\b(\d{1,2}) ?: ?(\d{1,2})\b(?=[^.?!\n]{0,30}\b(?:ratio|input|in|split|mix)\b)")
 _BLENDED = re.compile(r"\bblended\b")
+#: "our budget is $2k/month — how many requests a day can we afford": the volume a budget buys.
+_BUDGET = re.compile(r"\$ ?(\d{1,3}(?:,\d{3})+|\d{1,9}(?:\.\d{1,2})?) ?(k|m)?\b ?(?:/|a|per|each) ?(?:month|mo)\b")
+_AFFORD = re.compile(r"\bhow many (?:requests|calls|queries|messages|conversations|tickets)\b|\bafford\b")
 
 
 def _money(value: Decimal) -> str:
@@ -76,10 +79,33 @@ def _for(name: str, price: Price, lower: str, profile: TrafficProfile, stated_to
     return out
 
 
+def budget_lines(models: list[Model], text: str, profile: TrafficProfile) -> list[str]:
+    """ "Our budget is $2k/month — how many requests can we afford?": the volume each model's list price buys."""
+    lower = text.lower()
+    budget = _BUDGET.search(lower) if _AFFORD.search(lower) else None
+    if budget is None:
+        return []
+    dollars = Decimal(budget.group(1).replace(",", "")) * {"k": 1000, "m": 1_000_000}.get(budget.group(2) or "", 1)
+    lines = []
+    for m in models:
+        top = headline(m)
+        price = top.route.price if top is not None else None
+        if price is None or price.input is None or price.output is None:
+            continue
+        each = (price.input * profile.input_tokens + price.output * profile.output_tokens) / Decimal(1_000_000)
+        if each > 0:
+            fits = int(dollars / each)
+            lines.append(
+                f"{m.name}: {_money(dollars)}/month buys about {fits:,} requests a month ({fits // 30:,} a day) at "
+                f"{profile.input_tokens:,} in / {profile.output_tokens:,} out tokens each."
+            )
+    return lines
+
+
 def ratio_span(text: str) -> tuple[int, int] | None:
     """Where an input:output ratio stands ("3:1"), so the traffic reader does not take its numbers as counts."""
     m = _RATIO.search(text.lower())
     return m.span() if m is not None else None
 
 
-__all__ = ["ratio_span", "unit_lines"]
+__all__ = ["budget_lines", "ratio_span", "unit_lines"]

@@ -29,3 +29,20 @@ from tests.bot.answers.questions.test_conversation import _check
 )
 def test_unit_lessons(shipped_catalog: Catalog, line: str, fragments: list[str], absent: list[str]) -> None:
     _check(shipped_catalog, [line], fragments, absent)
+
+
+@pytest.mark.parametrize(
+    ("line", "fragments"),
+    [
+        # 10M × $3 + 2M × $15 per 1M: more tokens than a request holds are a total, priced once
+        ("what's the cost for 10M input tokens and 2M output tokens on claude sonnet 4.5?", ["$60.00", "in total"]),
+        ("how much is processing 50M input tokens on gemini 2.5 flash?", ["$15.00", "0 out"]),
+        # $2,000 / (1,000 × $2 + 300 × $8) per 1M = 454,545 requests
+        (
+            "our budget is $2k/month — how many requests a day can we afford on gpt-4.1 at 1k in 300 out?",
+            ["454,545 requests a month", "15,151 a day"],
+        ),
+    ],
+)
+def test_totals_and_budgets(shipped_catalog: Catalog, line: str, fragments: list[str]) -> None:
+    _check(shipped_catalog, [line], fragments)
