@@ -43,11 +43,12 @@ INTENT_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         ("context", r"\bcontext\b|\bctx\b|\bwindow\b|\bhow many tokens\b|\blong (?:a )?prompts?\b"),
         ("open_source", r"\bopen[- ]?(?:source|weights?|models?|llm)\b|\bself[- ]?host|\bweights\b"),
-        ("license", r"\blicen[cs]e[ds]?\b|\bapache(?:[- ]2(?:\.0)?)?\b|\bmit[- ]licen"),
+        ("license", r"\blicen[cs](?:e[ds]?|ing)\b|\bapache(?:[- ]2(?:\.0)?)?\b|\bmit[- ]licen"),
         (
             "commercial",
             r"\bcommercial(?:ly)?\b|\buse it (?:in|for) (?:a |our )?(?:paid )?(?:product|production|saas)\b"
-            r"|\b(?:sell|monetize|monetise)\b",
+            r"|\b(?:sell|monetize|monetise)\b|\bpaid (?:saas|product|service|app|plan)\b|\bin (?:a |our )?saas\b"
+            r"|\brestrictions? on (?:using|use)\b",
         ),
         (
             "deprecated",
@@ -55,7 +56,11 @@ INTENT_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"|\beol\b|\bstill (?:supported|available|around|served)\b|\bdiscontinued\b"
             r"|\bbeing (?:removed|shut down)\b",
         ),
-        ("release", r"\breleased?\b|\brelease date\b|\blaunch(?:ed)?\b|\bcome out\b|\bcame out\b|\bhow old\b"),
+        (
+            "release",
+            r"\breleased?\b(?! under\b| with\b| as\b)|\brelease date\b|\blaunch(?:ed)?\b|\bcome out\b|\bcame out\b"
+            r"|\bhow old\b",
+        ),
         ("cutoff", r"\bcut-?off\b|\bknowledge\b|\btraining data\b|\btrained (?:up )?(?:to|until)\b"),
         (
             "parameters",

@@ -164,3 +164,15 @@ def test_follow_up_lessons(shipped_catalog: Catalog, lines: list[str], fragments
 
 def test_a_filter_for_what_a_lab_retires(shipped_catalog: Catalog) -> None:
     _check(shipped_catalog, ["which anthropic models are being retired?"], ["Claude 3 Opus"], ["Claude Sonnet 4.5"])
+
+
+@pytest.mark.parametrize(
+    ("line", "fragments", "absent"),
+    [
+        ("Is DeepSeek-R1 released under a permissive license (MIT/Apache) or a custom one?", ["MIT"], ["2025-01"]),
+        ("what are the licensing terms of gpt-oss-20b?", ["Apache 2.0"], []),
+        ("any restrictions on using qwen3 coder 480b in a paid SaaS?", ["commercial use"], []),
+    ],
+)
+def test_license_wording(shipped_catalog: Catalog, line: str, fragments: list[str], absent: list[str]) -> None:
+    _check(shipped_catalog, [line], fragments, absent)
