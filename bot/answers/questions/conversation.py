@@ -194,7 +194,9 @@ def converse(
     if q.unknown_topic is not None and not asks:
         return decline(text, q.unknown_topic, models), remembered
     lines, title = _parts(q, models, profile, provider_names)
-    if q.unknown:
+    if q.unknown and set(q.asks) & {"cheaper", "compare"}:  # "is o5-mini cheaper than o4-mini?": say so first
+        lines[:0] = unknown_lines(q, _data_date(catalog))
+    elif q.unknown:
         lines += unknown_lines(q, _data_date(catalog))
     if _priced(q):
         lines.append(traffic_line(q, profile, saved_profile, base))

@@ -81,6 +81,7 @@ def test_team_chat_stays_silent(shipped_catalog: Catalog, line: str) -> None:
         ("how much does o5 cost per 1M tokens?", ["not in the catalog", "o3"]),  # a letter series, asked about
         ("what about nova ultra?", ["not in the catalog"]),  # the family is read from its own word
         ('any info on "Orion-2" pricing?', ["Orion-2 is not in the catalog"]),
+        ("is o5-mini cheaper than o4-mini?", ["Which is cheaper", "o5-mini is not in the catalog"]),
         ("is Orion-2 open source?", ["Orion-2 is not in the catalog"]),
     ],
 )
@@ -176,3 +177,8 @@ def test_a_filter_for_what_a_lab_retires(shipped_catalog: Catalog) -> None:
 )
 def test_license_wording(shipped_catalog: Catalog, line: str, fragments: list[str], absent: list[str]) -> None:
     _check(shipped_catalog, [line], fragments, absent)
+
+
+def test_an_unknown_model_in_a_comparison_is_said_first(shipped_catalog: Catalog) -> None:
+    text = _say(shipped_catalog, "is o5-mini cheaper than o4-mini?")
+    assert text is not None and text.split("\n")[1].startswith("o5-mini is not in the catalog")
