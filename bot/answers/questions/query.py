@@ -235,7 +235,8 @@ def parse_query(
 
 #: A year's figure asked for; "12M requests a year" is a rate instead (the words before it say what is counted).
 _YEARLY = re.compile(
-    r"\b(?:yearly|annual|annually|annualized|per annum|(?:per|a|/|each|every|for a|for the|over a) ?year)\b"
+    r"\b(?:yearly|annual|annually|annuali[sz]ed|per annum|(?:12|twelve)[- ]months?|(?:per|a|/|each|every|for a|for the"
+    r"|over a) ?year)\b"
 )
 _COUNTED = re.compile(r"(?:\d|\b(?:requests?|req|reqs|calls|queries|tokens|messages|users|tickets|documents|docs))\W*$")
 

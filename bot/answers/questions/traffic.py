@@ -19,14 +19,16 @@ from bot.answers.questions.stated import StatedTraffic, describe_stated
 
 #: Numbers ("2k", "1.2k", "50,000", "1m", "60%"), words, and the "/" of "2k/day". Every branch is a plain run.
 _TOKEN = re.compile(
-    r"(?:\d{1,3}(?:,\d{3}){1,4}|\d{1,12})(?:\.\d{1,4})? ?(?:k|m|mm|mil|mill|million|thousand|%|percent)?(?![a-z])"
+    r"(?:\d{1,3}(?:,\d{3}){1,4}|\d{1,12})(?:\.\d{1,4})? ?"
+    r"(?:k|m|mm|mil|mill|million|thousand|billion|bn|%|percent)?(?![a-z])"
     r"|[a-z]+|[/,.;?!$<>:=\n]"
 )
 #: "(3) input and output price", "2. cost per month": list numbering, not a count.
 _NUMBERING = re.compile(r"\(\d{1,2}\)|^[ \t]*\d{1,2}[.)][ \t]", re.MULTILINE)
 #: Where one stated figure ends: a label's colon, a new line or a semicolon ("in: 7,000 tokens\nout: 400").
 _BREAKS = frozenset({":", "=", "\n", ";"})
-_SCALES = {"k": 1_000, "thousand": 1_000, "m": 1_000_000, "mm": 1_000_000, "mil": 1_000_000, "mill": 1_000_000,
+_SCALES = {"billion": 1_000_000_000, "bn": 1_000_000_000,
+           "k": 1_000, "thousand": 1_000, "m": 1_000_000, "mm": 1_000_000, "mil": 1_000_000, "mill": 1_000_000,
            "million": 1_000_000}  # fmt: skip
 _REQUEST_WORDS = frozenset(
     {"request", "requests", "req", "reqs", "calls", "call", "queries", "query", "messages", "conversations", "chats",
@@ -172,6 +174,9 @@ def _place(toks: list[str], i: int, value: Decimal, share: bool, found: dict[str
         found.setdefault("input_tokens", int(value))
         found.setdefault("output_tokens", int(_number(toks[i + 2])[0]))  # type: ignore[index]
         return
+    if "token_periods" in found and not found.get("total_only") and (periods := _same_clock(after)) is not None:
+        _place_throughput(after, before, value, periods, found)  # "4k tokens per second in, 1k per second out"
+        return
     tokens_next = bool(after) and after[0] in _TOKEN_WORDS
     if not tokens_next and (
         any(t in _REQUEST_WORDS for t in after[:2])
@@ -234,6 +239,16 @@ def _volume(found: dict[str, float | int], per_month: Decimal, per_day: int | No
     found[f"volume_{count}"] = int(per_month.to_integral_value())
     found[f"volume_day_{count}"] = per_day if per_day is not None else -1
     found["volume_count"] = count + 1
+
+
+def _same_clock(after: list[str]) -> float | None:
+    """The period of a count that follows a throughput without repeating "tokens" ("1k per second out")."""
+    words = [w for w in after if w not in _TOKEN_WORDS]
+    if len(words) >= 3 and words[0] in _PER and words[1] in _PERIODS and _side_of(words[2]):
+        return _PERIODS[words[1]]
+    if len(words) >= 3 and _side_of(words[0]) and words[1] in _PER and words[2] in _PERIODS:
+        return _PERIODS[words[2]]
+    return None
 
 
 def _place_throughput(

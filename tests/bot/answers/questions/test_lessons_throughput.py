@@ -16,6 +16,8 @@ from tests.bot.answers.questions.test_conversation import _check, _say
         # twelve months at the stated traffic, beside the month: 5,000/day × 30 × (1k × $2.50 + 200 × $10) / 1M
         (["what would gpt-4o cost us per year at 5k requests a day, 1k in 200 out?"], ["$675.00", "$8,100.00"], []),
         (["gpt-4o at 12M requests a year, 1k in 200 out: monthly?"], ["$4,500.00"], ["Per year"]),  # a rate
+        (["25k tok/min prompt and 5k tok/min completion on gpt-4.1, monthly + annualised?"], ["$46,656.00"], []),
+        (["1.2M TPM input, 200k TPM output on claude haiku 4.5 — monthly, and a 12-month contract?"], ["Per year"], []),
         (
             ["at 2M tokens/hour in and 300k tokens/hour out, what would claude sonnet 4.5 cost per month?"],
             ["$7,560.00", "tokens per hour"],

@@ -133,3 +133,20 @@ def test_one_period_for_two_token_counts() -> None:
     # a period far after the token counts is the question's, not theirs
     t = read_traffic("300 requests/day with 5k tokens in and 1k out — what does a month cost?")
     assert (t.token_periods, t.requests_per_month, t.input_tokens, t.output_tokens) == (None, 9_000, 5_000, 1_000)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "our prod load is 4k tokens per second in, 1k per second out",  # the second count shares the clock
+            {"token_periods": 2_592_000.0, "input_per_period": 4_000, "output_per_period": 1_000},
+        ),
+        (
+            "~2 billion input tokens and 400 million output tokens per month",
+            {"token_periods": 1.0, "input_per_period": 2_000_000_000, "output_per_period": 400_000_000},
+        ),
+    ],
+)
+def test_more_throughput_spellings(text: str, expected: dict[str, float]) -> None:
+    assert read_traffic(text).model_dump(exclude_none=True) == expected
