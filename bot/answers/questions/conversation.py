@@ -43,6 +43,7 @@ from bot.answers.questions.respond import (
     traffic_line,
     unknown_lines,
     volume_lines,
+    where_lines,
     yearly_lines,
 )
 from bot.answers.questions.scores import benchmark_lines, benchmark_table
@@ -260,6 +261,8 @@ def _parts(
         asks.insert(0, asks.pop(asks.index("license")))  # "is it under Apache 2.0?" is the question to answer first
     elif "commercial" in asks and q.yes_no:
         asks.insert(0, asks.pop(asks.index("commercial")))  # "does its license permit commercial use?": yes first
+    if "cheapest_route" in asks and "where_run" in asks:
+        asks.remove("where_run")  # "who hosts it cheapest?" asks for the one host
     if "cheapest_route" in asks and len(models) > 1:  # "A vs B vs C: cheapest for input?" asks which model
         asks = list(dict.fromkeys("cheaper" if a == "cheapest_route" else a for a in asks))
     if "cheaper" in asks and "monthly_cost" in asks and len(models) > 1:
@@ -301,6 +304,7 @@ def _parts(
             "commercial": lambda: commercial_lines(models),
             "license": lambda: license_lines(models, q),
             "deprecated": lambda: deprecation_lines(models),
+            "where_run": lambda: where_lines(models),
         }.get(ask)
         if special is not None:
             (first if q.yes_no else rest).extend(special())

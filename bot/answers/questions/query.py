@@ -332,7 +332,8 @@ _ASK_WORDS = frozenset(
      "output", "input", "benchmarks", "benchmark", "scores", "score", "params", "parameters", "release", "date",
      "released", "cutoff", "knowledge", "open", "source", "weights", "commercial", "commercially", "providers",
      "provider", "size", "limit", "length", "much", "cheaper", "cheapest", "monthly", "month", "maximum",
-     "number", "tokens"}
+     "number", "tokens", "function", "calling", "tool", "tools", "vision", "does", "do", "support", "supports",
+     "whether"}
 )  # fmt: skip
 
 

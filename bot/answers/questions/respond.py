@@ -72,6 +72,18 @@ def provider_lines(models: list[Model], query: Query, provider_names: dict[str, 
     return lines
 
 
+def where_lines(models: list[Model]) -> list[str]:
+    """ "Who hosts X?": every provider serving each model (the reader is choosing among them)."""
+    lines = []
+    for m in models:
+        serving = list(m.providers)
+        if not serving:
+            lines.append(f"{m.name}: no provider serves it in the catalog.")
+            continue
+        lines.append(f"{m.name} is available on {join_and(serving)}.")
+    return lines
+
+
 def context_lines(models: list[Model], query: Query) -> list[str] | None:
     """A context comparison ("does A have a bigger context than B?", "which has the larger context?"): the
     verdict first, yes/no when asked so, equal sizes called equal; None when the message compares nothing."""

@@ -184,3 +184,15 @@ def test_license_wording(shipped_catalog: Catalog, line: str, fragments: list[st
 def test_an_unknown_model_in_a_comparison_is_said_first(shipped_catalog: Catalog) -> None:
     text = _say(shipped_catalog, "is o5-mini cheaper than o4-mini?")
     assert text is not None and text.split("\n")[1].startswith("o5-mini is not in the catalog")
+
+
+@pytest.mark.parametrize(
+    ("line", "fragments", "absent"),
+    [
+        ("mistral medium 3.1 price + context + does it do function calling", ["$0.40", "131,072", "function"], []),
+        ("deepseek v3.2: who hosts it cheapest?", ["CrofAI"], ["is available on"]),  # the one host, not the list
+        ("where can I run gpt-4.1 mini", ["is available on"], ["Provider coverage affects"]),  # no boilerplate
+    ],
+)
+def test_lists_and_hosts(shipped_catalog: Catalog, line: str, fragments: list[str], absent: list[str]) -> None:
+    _check(shipped_catalog, [line], fragments, absent)
