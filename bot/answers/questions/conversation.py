@@ -157,7 +157,8 @@ def converse(
     if family and (filt := parse_filter(said)) is not None and (addressed or q.asking or is_question(said)):
         vendor = vendor_named(q.text, catalog)
         filt = filt.model_copy(update={"name_words": family_filter(family, catalog), "vendor": vendor})
-        return filter_answer(said, catalog, filt, profile if q.traffic.requests_per_month is not None else base), memory
+        listed = filter_answer(said, catalog, filt, profile if q.traffic.requests_per_month is not None else base)
+        return listed, _shortlisted(listed, memory, now)
     models = [catalog.models[i] for i in model_ids]
     seen = memory.seen if memory is not None else ()
     remembered = ChannelMemory(
@@ -184,7 +185,8 @@ def converse(
             filt = filt.model_copy(update={"vendor": vendor}) if vendor else filt
             # token counts in a filter are constraints ("can output 128k tokens"), not the team's traffic
             shown = profile if q.traffic.requests_per_month is not None else base
-            return filter_answer(said, catalog, filt, shown), memory
+            listed = filter_answer(said, catalog, filt, shown)
+            return listed, _shortlisted(listed, memory, now)
         if addressed:
             return decline(text, "that", [], hint=family_hint(found_families(q))), memory
         return None, memory
@@ -234,6 +236,14 @@ def _split_quote(text: str) -> tuple[str, str]:
         m = _QUOTE.match(line)
         (quoted if m else own).append(line[m.end() :] if m else line)
     return "\n".join(quoted).strip(), "\n".join(own).strip()
+
+
+def _shortlisted(listed: FaqAnswer, memory: ChannelMemory | None, now: float) -> ChannelMemory | None:
+    """The channel after a filter answer: its models, in the order shown, for "the first one", "the cheapest
+    one" (nothing is "it" yet: several models were named)."""
+    if len(listed.model_ids) < 2:
+        return memory
+    return (memory or ChannelMemory()).model_copy(update={"compared": tuple(listed.model_ids), "at": now})
 
 
 def _wants_overview(q: Query) -> bool:

@@ -196,3 +196,11 @@ def test_an_unknown_model_in_a_comparison_is_said_first(shipped_catalog: Catalog
 )
 def test_lists_and_hosts(shipped_catalog: Catalog, line: str, fragments: list[str], absent: list[str]) -> None:
     _check(shipped_catalog, [line], fragments, absent)
+
+
+def test_positions_over_a_shortlist(shipped_catalog: Catalog) -> None:
+    """A filter answer's models, in the order shown, are what "the first one" and "the second" point at."""
+    listed = _say(shipped_catalog, "which anthropic models have 1m context?")
+    assert listed is not None
+    first = listed.split("\n")[2].removeprefix("• ").split(":")[0]  # the first model the list shows
+    _check(shipped_catalog, ["which anthropic models have 1m context?", "whats the price of the first one?"], [first])
