@@ -76,12 +76,13 @@ _STATED_COST = re.compile(
 #: A ticket, log or digest line ("PROJ-118 Evaluate …", "weekly digest: …", "[ci] FAIL …"): a record, not a
 #: question to the bot, unless one of its sentences asks.
 _RECORD = re.compile(
-    r"^\W{0,3}(?:[A-Z]{2,10}-\d{2,6}\b|(?i:\[?ci\]?:|(?:weekly |daily |monthly )?(?:digest|report|recap|summary"
-    r"|notes|minutes|changelog|release notes)\s*[:—-]))"
+    r"^\W{0,3}(?:[A-Z]{2,10}-\d{2,6}\b|(?i:\[?ci\]?:|(?:[a-z]+ ){0,2}(?:digest|report|recap|summary"
+    r"|notes|minutes|changelog|release notes)\b(?: ?\([^)\n]{0,20}\))?\s*[:—-]))"
 )  # a ticket key is written in capitals ("PROJ-118"); "GPT-5" has a digit-free key but no ticket number after
 #: A question to the channel at large ("thoughts, team?", "what do you all think …").
 _TO_ALL = re.compile(
     r"\b(?:thoughts|opinions|votes?|ideas|objections)\W{0,3}(?:team|all|everyone|folks|guys|y'?all|people)\W*\?"
+    r"|\b(?:anyone|anybody) else\W*\?\W*$|(?:^|[.?!]\s+)did (?:someone|somebody|anyone|any of you) \w+"
     r"|\bwhat do (?:you all|y'?all|you guys|people|folks|we all) think\b"
 )
 #: A statement about what the team did or saw ("was plenty", "we moved"): several asks in one are no request.

@@ -71,6 +71,9 @@ def test_asked_lessons(shipped_catalog: Catalog, lines: list[str], fragments: li
         "so do we go with qwen3 max or deepseek v3.2? thoughts, team?",  # asked of the channel
         "we spent $3,204 on gpt-4.1 last month — up 20% from october?!",  # surprise, not a question
         "hmm, 2k requests/day on gpt-4o mini… that's nothing, right?",  # a tag seeking agreement
+        "cost report (Nov): gpt-4.1 $1,920 (1.2M req), haiku 4.5 $640, total $2,560 — under budget",  # a report
+        "bug report: gemini 2.5 flash returns empty JSON when tools are enabled — anyone else?",  # to colleagues
+        "Why did the bill jump to $4.2k? Did someone route everything to opus 4.1??",  # to colleagues
     ],
 )
 def test_team_chat_stays_silent(shipped_catalog: Catalog, line: str) -> None:
