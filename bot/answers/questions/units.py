@@ -30,6 +30,13 @@ _BUDGET = re.compile(r"\$ ?(\d{1,3}(?:,\d{3})+|\d{1,9}(?:\.\d{1,2})?) ?(k|m)?\b 
 _AFFORD = re.compile(r"\bhow many (?:requests|calls|queries|messages|conversations|tickets)\b|\bafford\b")
 
 
+def _complete_list_price(model: Model) -> Price | None:
+    """The list price when it has both sides; these lines restate it, so a partial one gives none."""
+    top = headline(model)
+    price = top.route.price if top is not None else None
+    return price if price is not None and price.input is not None and price.output is not None else None
+
+
 def _money(value: Decimal) -> str:
     """Small amounts keep their digits: "$0.0015", "$1.50"."""
     return f"${value:,.2f}" if value >= 1 else f"${value.normalize():f}"
@@ -40,9 +47,7 @@ def unit_lines(models: list[Model], text: str, profile: TrafficProfile, stated_t
     lower = text.lower()
     lines: list[str] = []
     for m in models:
-        top = headline(m)
-        price = top.route.price if top is not None else None
-        if price is None or price.input is None or price.output is None:
+        if (price := _complete_list_price(m)) is None:
             continue
         lines += _for(m.name, price, lower, profile, stated_tokens)
     return lines
@@ -88,10 +93,9 @@ def budget_lines(models: list[Model], text: str, profile: TrafficProfile) -> lis
     dollars = Decimal(budget.group(1).replace(",", "")) * {"k": 1000, "m": 1_000_000}.get(budget.group(2) or "", 1)
     lines = []
     for m in models:
-        top = headline(m)
-        price = top.route.price if top is not None else None
-        if price is None or price.input is None or price.output is None:
+        if (price := _complete_list_price(m)) is None:
             continue
+        assert price.input is not None and price.output is not None  # what "complete" means
         each = (price.input * profile.input_tokens + price.output * profile.output_tokens) / Decimal(1_000_000)
         if each > 0:
             fits = int(dollars / each)
