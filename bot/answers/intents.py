@@ -17,6 +17,8 @@ INTENT_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             "cheaper",
             r"\bcheaper\b|\bless expensive\b|\bmore expensive\b|\bpricier\b|\bdearer\b|\bcosts? (?:less|more)\b"
             r"|\bcharges? (?:less|more)\b"
+            r"|\b(?:price|prices|pricing|costs?|rates?)\b[^?.!\n]{0,12}\b(?:lower|higher)\b"  # "price lower than"
+            r"|\b(?:lower|higher) (?:input |output )?(?:price|pricing|cost|rate)s?\b"
             r"|\bcheapest of\b"
             r"|\bsame price\b|\bpriced the same\b|\bas (?:cheap|expensive) as\b|\bcosts? the same\b|\bsame cost\b",
         ),
@@ -30,18 +32,25 @@ INTENT_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("cheapest_route", r"\bcheapest\b|\bbest price\b|\blowest price\b"),
         (
             "price",  # "per mil", "per mtok", "$/mil", "hw much": how a hurried team writes it
-            r"\bprice[sd]?\b|\bpricing\b|\bcosts?\b|\bh(?:o)?w much\b|\$|\bper[- ](?:1m|million|token|mil|mtok)\b",
+            r"\bprice[sd]?\b|\bpricing\b|\bcosts?\b|\bh(?:o)?w much\b|\$|\bper[- ](?:1m|million|token|mil|mtok)\b"
+            r"|\bcharges? (?:for|per|on)\b|\bwhat does (?:it|that|this|the \w+(?: one)?) charge\b",
         ),
         (
             "max_output",
             r"\bmax(?:imum)? output\b|\boutput (?:limit|length)\b|\bhow many output tokens\b|\boutputs? more\b"
             r"|^\W*(?:and |what about |how about )(?:the |its )?output\b"
             r"|\bmore output\b|\blonger outputs?\b|\bmax(?:imum)? (?:completion|response) (?:tokens|length)\b"
-            r"|\bmax(?:imum)? number of output tokens\b|\btokens can it (?:output|generate|write|return)\b"
+            r"|\bmax(?:imum)? number of output tokens\b"
+            r"|\btokens can [a-z0-9' ]{1,30}?(?:output|generate|write|return|produce|spit out|emit)\b"
+            r"|\b(?:output|generate|write|return|produce|spit out|emit) in (?:one|a single|a|each) (?:response|reply"
+            r"|answer|completion|go|call|turn)\b"
             r"|\bhow long can (?:its |the )?(?:answers?|responses?|outputs?|replies) be\b|\boutput max\b"
             r"|\bmax out(?:put)?(?: tokens)?\b",
         ),
-        ("context", r"\bcontext\b|\bctx\b|\bwindow\b|\bhow many tokens\b|\blong (?:a )?prompts?\b"),
+        (
+            "context",
+            r"\bcontext\b|\bctx\b|\bwindow\b|\bhow many tokens\b|\b(?:long (?:a )?|longer |bigger |larger )prompts?\b",
+        ),
         ("open_source", r"\bopen[- ]?(?:source|weights?|models?|llm)\b|\bself[- ]?host|\bweights\b"),
         ("license", r"\blicen[cs](?:e[ds]?|ing)\b|\bapache(?:[- ]2(?:\.0)?)?\b|\bmit[- ]licen"),
         (

@@ -47,7 +47,8 @@ from bot.answers.questions.respond import (
     yearly_lines,
 )
 from bot.answers.questions.scores import benchmark_lines, benchmark_table
-from bot.answers.questions.traffic import TrafficError
+from bot.answers.questions.stated import StatedTraffic
+from bot.answers.questions.traffic import TrafficError, read_traffic
 from bot.answers.questions.units import budget_lines, unit_lines
 from catalog.matching.text import mask
 from catalog.models import Model
@@ -82,9 +83,11 @@ def converse(
     ``memory`` is the channel's last question: a follow-up ("and opus?", "same traffic on X") borrows from it.
     """
     quoted, own = _split_quote(text)
+    rate = StatedTraffic()
     if quoted and own:  # "> GPT-4.1: $2.00/1M input …\nand o4-mini?": the quote is what the follow-up follows
         memory = converse(quoted, catalog, profile, True, memory, now, saved_profile)[1]
         text = own
+        rate = read_traffic(quoted)  # "> we'd need about 50 requests per minute\nat that rate, … monthly?"
     base = profile or TrafficProfile()
     words, provider_names = provider_tables(catalog)
     recall = memory if memory is not None and memory.fresh(now) else None
@@ -95,6 +98,8 @@ def converse(
     if q.to_team and not addressed:
         return None, memory  # "@chen can you send me the claude prices?": a colleague's to answer
     model_ids, asks, traffic = list(q.model_ids), list(q.asks), q.traffic
+    if rate.requests_per_month is not None and traffic.requests_per_month is None:
+        traffic = rate.merged(traffic)
     borrowed = chosen = False
     pronoun = _PRONOUN.search(q.text.lower()) is not None
     if recall is not None and (q.follow_up or not model_ids or not asks or pronoun) and (q.asking or q.follow_up):
@@ -124,8 +129,10 @@ def converse(
             if len(model_ids) == 1 and both:  # "which is cheaper?", "which of them …?" after two asked one by one
                 model_ids[:0] = [i for i in recall.seen if i not in model_ids][:1]  # the one before, first
         elif len(model_ids) == 1 and pronoun and (set(asks) & {"cheaper", "compare"} or _MEASURED.search(q.text)):
-            # "is that cheaper than gpt-5 mini?": "that" is the model just discussed
-            model_ids = [*(i for i in recall.model_ids if i not in model_ids), *model_ids]
+            # "is that cheaper than gpt-5 mini?": "that" is the model just discussed, and it is compared in the place
+            # it is written ("is gpt-5's context bigger than that?" asks about GPT-5)
+            before = [i for i in recall.model_ids if i not in model_ids]
+            model_ids = [*model_ids, *before] if _THAN_IT.search(q.text.lower()) else [*before, *model_ids]
         if model_ids and not asks and not q.providers and (q.follow_up or len(q.text.split()) <= 6):
             asks, borrowed = list(recall.asks), True  # "and opus?" ("the former on groq?" asks only where)
             if q.traffic.requests_per_month is not None and not set(asks) & _PRICED:
@@ -194,10 +201,13 @@ def converse(
         return None, memory
     if not (addressed or borrowed or asks or q.unknown or q.providers or q.unknown_topic) and not _wants_overview(q):
         return None, memory  # "anyone tried kimi k2?" asks the team, not the bot
-    if q.unknown_topic is not None and not asks:
+    if q.unknown_topic is not None and not asks and not q.providers:
         return decline(text, q.unknown_topic, models), remembered
     lines, title = _parts(q, models, profile, provider_names)
-    if q.unknown and set(q.asks) & {"cheaper", "compare"}:  # "is o5-mini cheaper than o4-mini?": say so first
+    if q.unknown_topic is not None:  # "is it on bedrock? need it in Frankfurt": where it runs, then what is unknown
+        unknown_line = f"I don't know the {q.unknown_topic}: the catalog has no data on it, and I won't guess."
+        lines.insert(len(lines) if q.yes_no else 0, unknown_line)  # "what's its latency on azure?" asks that first
+    if q.unknown and (set(q.asks) & {"cheaper", "compare"} or q.yes_no):  # "is o5-mini cheaper …?": say so first
         lines[:0] = unknown_lines(q, _data_date(catalog))
     elif q.unknown:
         lines += unknown_lines(q, _data_date(catalog))
@@ -218,6 +228,7 @@ def converse(
 
 
 _PRONOUN = re.compile(r"\b(?:it|its|that|this|they|them|those)\b")
+_THAN_IT = re.compile(r"\bthan (?:it|that|this|that one|this one|them|those)\b")
 _OVERVIEW = dict(INTENT_RULES)["overview"]
 _PER_TOKEN = re.compile(r"\bper[- ](?:1m|million|mtok|token|1k|mil)\b|/ ?(?:1m|mtok|mil)\b|\bunit price")
 #: Words around a model name that still ask the bot for its card ("kimi k2?", "gpt-4o pls").
@@ -269,8 +280,11 @@ def _parts(
     asks = list(q.asks)
     if "license" in asks and q.yes_no and license_named(q):
         asks.insert(0, asks.pop(asks.index("license")))  # "is it under Apache 2.0?" is the question to answer first
-    elif "commercial" in asks and q.yes_no:
-        asks.insert(0, asks.pop(asks.index("commercial")))  # "does its license permit commercial use?": yes first
+    elif q.yes_no and (said := [a for a in asks if a in ("commercial", "open_source")]):
+        # "does its license permit commercial use?", "licensing-wise, is it open weights?": the yes/no first
+        asks = [*said, *(a for a in asks if a not in said)]
+        if "open_source" in said and "license" in asks:
+            asks.remove("license")  # the open-weights line names the license already
     if "cheapest_route" in asks and "where_run" in asks:
         asks.remove("where_run")  # "who hosts it cheapest?" asks for the one host
     if "cheapest_route" in asks and len(models) > 1:  # "A vs B vs C: cheapest for input?" asks which model

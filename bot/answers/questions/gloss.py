@@ -32,7 +32,15 @@ GLOSSARY: dict[str, str] = {
     "unter welcher lizenz steht": "what license is", "rein": "in", "raus": "out", "eingabe": "input",
     "ausgabe": "output", "kommerziell": "commercially", "nutzen": "use", "dürfen wir": "can we",
     "können wir": "can we", "bitte": "please", "danke": "thanks", "auf": "on", "über": "via",
-    "gleich": "same", "anbieter": "providers", "verfügbar": "available",
+    "gleich": "same", "anbieter": "providers", "verfügbar": "available", "für": "for", "haben": "have",
+    "tokens kontext": "tokens context", "kontext von": "context of", "m kontext": "m context",
+    "k kontext": "k context", "den kontext": "the context", "der kontext": "the context",
+    "mehr kontext": "more context",
+    "größeren kontext": "bigger context", "größten kontext": "biggest context", "jeder": "each", "jede": "each",
+    "schickt": "sends", "schicken": "send",
+    "nachrichten": "messages", "nutzer": "users", "woche": "week", "pro woche": "per week", "modell": "model",
+    "pro million": "per million", "millionen": "million", "unterstützt": "supports",
+    "teurer als": "more expensive than",
     # Spanish
     "cuánto cuesta": "how much does", "cuanto cuesta": "how much does", "cuánto": "how much",
     "cuanto": "how much", "cuesta": "costs", "cuestan": "cost", "precio": "price", "precios": "prices",
@@ -44,7 +52,9 @@ GLOSSARY: dict[str, str] = {
     "cuáles": "which", "cuales": "which", "modelos": "models", "por favor": "please", "gracias": "thanks",
     "uso comercial": "commercial use", "comercialmente": "commercially", "entrada": "input", "salida": "output",
     "proveedores": "providers", "disponible": "available", "está": "is", "puedo": "can i", "podemos": "can we",
-    "más": "more", "menos": "less",
+    "más": "more", "menos": "less", "necesito": "i need", "necesitamos": "we need", "de": "of",
+    "por millón": "per million", "millón": "million", "millones": "million", "semana": "week",
+    "por semana": "per week", "modelo": "model", "usuarios": "users", "mensajes": "messages",
     # French
     "combien coûte": "how much does", "combien coute": "how much does", "combien": "how much",
     "coûte": "costs", "coute": "costs", "coût": "cost", "prix": "price", "par mois": "per month",
@@ -55,7 +65,11 @@ GLOSSARY: dict[str, str] = {
     "peut-on": "can we", "pouvons-nous": "can we", "s'il vous plaît": "please", "s'il te plaît": "please",
     "svp": "please", "stp": "please", "merci": "thanks", "utilisation commerciale": "commercial use",
     "commercialement": "commercially", "fournisseurs": "providers", "sortie": "output", "entrée": "input",
-    "jetons": "tokens", "sur": "on", "et": "and", "ou": "or",
+    "jetons": "tokens", "sur": "on", "et": "and", "ou": "or", "ça": "it", "coûterait": "would cost",
+    "couterait": "would cost", "au mois": "per month", "par semaine": "per week", "par million": "per million",
+    "requête": "request", "requete": "request", "par requête": "per request", "modèle": "model",
+    "utilisateurs": "users", "messages par jour": "messages per day", "est-ce": "is it",
+    "prend en charge": "supports",
     # Italian
     "quanto costa": "how much does", "quanto": "how much", "prezzo": "price", "prezzi": "prices",
     "al mese": "per month", "al giorno": "per day", "richieste": "requests", "licenza": "license",
@@ -63,6 +77,10 @@ GLOSSARY: dict[str, str] = {
     "più economico": "cheaper", "più": "more", "meno": "less", "quali": "which", "quale": "which", "modelli": "models",
     "per favore": "please", "grazie": "thanks", "uso commerciale": "commercial use", "fornitori": "providers",
     "disponibile": "available", "uscita": "output", "ingresso": "input", "possiamo": "can we",
+    "costerebbe": "would cost", "ci costerebbe": "would cost us", "costa": "costs", "mese": "month",
+    "giorno": "day", "settimana": "week", "alla settimana": "per week", "al milione": "per million",
+    "per milione": "per million", "milione": "million", "modello": "model", "utenti": "users", "messaggi": "messages",
+    "supporta": "supports", "c'è": "is there",
     # Portuguese
     "quanto custa": "how much does", "preço": "price", "por mês": "per month", "licença": "license",
     "mais barato": "cheaper", "obrigado": "thanks", "obrigada": "thanks", "saída": "output",
@@ -77,6 +95,7 @@ GLOSSARY: dict[str, str] = {
     "aanvragen": "requests", "contextvenster": "context window", "welke": "which", "modellen": "models",
     "alsjeblieft": "please", "graag": "please", "bedankt": "thanks", "uitvoer": "output", "invoer": "input",
     "heeft": "has", "beschikbaar": "available", "aanbieders": "providers", "is het": "is it",
+    "geef me": "give me", "prijs": "price", "prijzen": "prices", "prijs van": "price of", "hoe groot": "how big",
 }  # fmt: skip
 #: A comparison's second half in Romance languages ("más contexto que", "plus grand que"): "que"/"di"/"do" is
 #: "than" only after a comparative word within a few words, never alone ("que" is also "that").
@@ -90,12 +109,25 @@ _ABBREVIATIONS = {"ctx": "context", "pls": "please", "plz": "please"}
 _CODE = re.compile(r"```.*?(?:```|$)|`[^`\n]*`", re.DOTALL)
 _WORDS = re.compile(r"[^\W\d_]+(?:['-][^\W\d_]+)?")
 _FIRST: dict[str, list[tuple[list[str], str]]] = {}
+#: "3 mil" (a thousand in Spanish and Portuguese; "3 mil" is a million in English chat) and words that say the
+#: message is Spanish or Portuguese.
+_MIL = re.compile(r"(\d) mil\b", re.IGNORECASE)
+_IBERIAN = re.compile(
+    r"\b(?:por|quanto|cuánto|cuanto|custa|cuesta|cuestan|mês|mes|día|dia|com|con|al|ao|fica|sale|tokens de"
+    r"|solicitudes|peticiones|requisições|pedidos)\b",
+    re.IGNORECASE,
+)
+#: Nouns a name is glued to with a hyphen ("MiniMax-Modelle", "Claude-Lizenz").
+_TAILS = frozenset({"modelle", "modell", "modelos", "modelo", "modèles", "modèle", "modelli", "modello", "modellen",
+                    "lizenz", "preis", "preise", "kosten", "kontextfenster"})  # fmt: skip
 for _phrase, _english in sorted(GLOSSARY.items(), key=lambda kv: -len(kv[0])):
     _FIRST.setdefault(_phrase.split(" ", 1)[0], []).append((_phrase.split(" "), _english))
 
 
 def gloss(text: str) -> str:
     """``text`` with the glossary's words in English, outside code spans."""
+    if _MIL.search(text) and _IBERIAN.search(text):  # "3 mil requests por dia" is 3,000 in Spanish and Portuguese
+        text = _MIL.sub(lambda m: f"{m.group(1)} thousand", text)
     parts, pos = [], 0
     for m in _CODE.finditer(text):
         parts += [_prose(text[pos : m.start()]), m.group()]
@@ -125,6 +157,10 @@ def _prose(text: str) -> str:
                 break
         if not taken and lower in _ABBREVIATIONS:
             out += [text[pos : words[i].start()], _ABBREVIATIONS[lower]]
+            pos, taken = words[i].end(), 1
+        elif not taken and "-" in lower and (tail := lower.rsplit("-", 1)[1]) in _TAILS:
+            word = words[i].group()  # "MiniMax-Modelle": a name glued to a foreign noun, the noun in English
+            out += [text[pos : words[i].start()], word[: -len(tail) - 1], " ", GLOSSARY[tail]]
             pos, taken = words[i].end(), 1
         i += taken or 1
     out.append(text[pos:])

@@ -38,14 +38,26 @@ _TIERED = re.compile(r"\b([a-z]{2,12})((?:[ -][a-z]{1,8}){1,2})\b")
 _VERSION_LETTER = re.compile(r"[b-hj-z]")
 #: Words model names share with English: never the middle of a model-like name ("deepseek for 3 weeks").
 _NOT_MIDDLE = frozenset({"the", "for", "with", "new", "next", "and", "now", "than", "from", "into", "over", "all"})
+#: English words that are never a product's middle name, even in a question ("is claude for 3 seats …").
+_PROSE = _NOT_MIDDLE | frozenset(
+    {"was", "are", "has", "had", "have", "per", "via", "costs", "cost", "uses", "takes", "gets", "got", "about",
+     "under", "after", "since", "plus", "runs", "ran", "scored", "scores", "did", "does", "can", "will", "just",
+     "still", "also", "only", "like", "says", "said", "one", "two", "three", "four", "five", "six", "seven",
+     "eight", "nine", "ten", "more", "less", "top", "best", "last", "first", "old", "our", "its", "their", "your",
+     "any", "some", "each", "every", "these", "those", "this", "that", "what", "which", "version", "release",
+     "model", "models", "gives", "needs", "handles", "supports", "beats", "vs", "versus", "across", "between"}
+)  # fmt: skip
+#: Line names one lab uses alone ("sonnet 7.2" is a Claude): Anthropic names its tiers Haiku, Sonnet and Opus.
+_LINE_OF = {"sonnet": "claude", "opus": "claude", "haiku": "claude"}
 #: A bare version right after a matched name ("mistral large 5"), not a count ("gpt-4o 2k requests", "3 times").
 _TRAILING_VERSION = re.compile(r"[ -](\d{1,2}(?:\.\d{1,2})?)(?![\w.%$]|,\d)(?!\s*(?:x\b|times|tokens?|req|requests|%))")
 _TRAILING_LETTER = re.compile(r"[ -][b-hj-z](?![\w./'&])")
 _WORD_BEFORE = re.compile(r"\b([a-z]{2,12})[ -]$")
 #: A tier word right after a matched name, not the start of an attribute ("gpt-5 max output" asks its output).
 _TRAILING_TIER = re.compile(
-    r"[ -]([a-z]{2,10})\b(?![ -](?:output|tokens?|context|window|length|price|pricing|cost|limit|effort|mode)\b)"
-)
+    r"[ -]([a-z]{2,10})\b(?![ -](?:output|tokens?|context|window|length|price|pricing|cost|limit|effort|mode"
+    r"|\d+(?:[.,]\d+)? ?(?:m|k|mio|million|mtok)|million|mtok)\b)"
+)  # "GPT-5.1 pro 1M Tokens" is German for "per 1M tokens", not a GPT-5.1 Pro
 
 
 def _other_tier(word: str, mention: Mention, catalog: Catalog) -> bool:
@@ -76,16 +88,20 @@ def unknown_names(rest: str, catalog: Catalog, original: str = "", asked: bool =
         # ... or written as a product's name, each word capitalised ("Mistral Colossal 2")
         titled = middle is not None and original[m.start(1) : m.start(1) + 1].isupper()
         titled = titled and original[m.start(2) : m.start(2) + 1].isupper()
-        if middle is not None and (middle in _NOT_MIDDLE or (middle not in vocab and not as_id and not titled)):
+        # ... or asked about ("what does claude verse 2 cost?"), where it is no English word
+        spoken = asked and middle not in _PROSE and family in brands
+        unread = middle in _NOT_MIDDLE or (middle not in vocab and not as_id and not titled)
+        if middle is not None and unread and not spoken:
             continue
         alone = asked and family in _named_series(catalog)  # "how much does o5 cost?": o1, o3, o4-mini exist
         series_name = len(family) == 1 and family in series and (bool(tier) or alone) and middle is None
-        if family not in brands and not series_name:
+        line = _LINE_OF.get(family) if asked and middle is None else None  # "does sonnet 7.2 …?"
+        if family not in brands and not series_name and line is None:
             continue
         pos = m.end()
         name = m.group(0).strip()
-        if (hit := _lookup(name, catalog)) is not None:
-            out.append((m.span(), name, _same_family(hit, family, catalog)))
+        if (hit := _lookup(f"{line} {name}" if line else name, catalog)) is not None:
+            out.append((m.span(), name, _same_family(hit, line or family, catalog)))
     for m in _SIZED.finditer(original):  # "Falcon 500B": a capitalised name with a size, whatever its family
         if rest[m.start() : m.end()].lower() != m.group().lower() or any(
             a < m.end() and m.start() < b for (a, b), _, _ in out
@@ -116,6 +132,8 @@ def unknown_names(rest: str, catalog: Catalog, original: str = "", asked: bool =
             continue
         name = rest[m.start() : end]
         hit = _lookup(name, catalog)
+        if hit is not None and hit[:1] == ("?",) and all(len(t) == 1 for t in tiers):
+            hit = hit[1:4]  # "command z": a letter no model has, near several that do
         if hit is not None and hit[:1] != ("?",):
             out.append(((m.start(), end), name, _same_family(hit, family, catalog)))
     return out

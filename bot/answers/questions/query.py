@@ -13,7 +13,7 @@ from pydantic import BaseModel, ConfigDict
 
 from bot.answers.intents import INTENT_RULES, UNKNOWN_TOPICS, blank_spans, is_question
 from bot.answers.questions.gloss import gloss
-from bot.answers.questions.names import checked_mentions, elided_siblings, family_led, unknown_names
+from bot.answers.questions.names import Unknown, checked_mentions, elided_siblings, family_led, unknown_names
 from bot.answers.questions.scores import named_benchmarks
 from bot.answers.questions.traffic import StatedTraffic, read_traffic
 from bot.answers.questions.units import ratio_span
@@ -30,7 +30,8 @@ _YES_NO = re.compile(
 #: A comparison asked without "is" or "does" ("gemini 2.5 flash bigger context than gpt-4.1?"): yes or no too,
 #: unless it asks which one ("which is cheaper than …?").
 _TERSE_COMPARISON = re.compile(
-    r"\b(?:bigger|larger|smaller|longer|shorter|cheaper|pricier|more|less|fewer)\b[^?!]{0,40}\bthan\b[^?!]{1,80}\?"
+    r"\b(?:bigger|larger|smaller|longer|shorter|cheaper|pricier|more|less|fewer|lower|higher)\b[^?!]{0,40}\bthan\b"
+    r"[^?!]{1,80}\?"
 )
 _WHICH = re.compile(r"^\W{0,3}(?:which|what|who|how)\b")
 _REQUEST = re.compile(
@@ -42,8 +43,10 @@ _REQUEST = re.compile(
 )
 #: A question put to teammates, not to the bot ("anyone tried deepseek v3.2 with tool calling?").
 TO_TEAM = re.compile(
-    r"^\W{0,3}(?:@\w+\s+)?(?:has |did |have )?(?:anyone|any of you|someone|somebody|who(?:'s| has| here)?|y'?all)\s+"
-    r"(?:else\s+)?(?:tried|used|tested|played with|run|ran|benchmarked|deployed|seen|had|using|testing|running"
+    r"^\W{0,3}(?:@\w+\s+)?(?:has |did |have )?(?:anyone|anybody|any of you|someone|somebody"
+    r"|who(?:'s| has| here)?|y'?all)\s+"
+    r"(?:else\s+|here\s+|on (?:the |this )?team\s+)?(?:actually\s+|already\s+|ever\s+|really\s+)?"
+    r"(?:tried|used|tested|played with|run|ran|benchmarked|deployed|seen|had|using|testing|running"
     r"|try|use|test|benchmark|deploy|play with|get|got|receive|received|see|saw|hear|heard|notice|noticed|read)\b"
     r"|^\W{0,3}(?:can|could|would|will)\s+(?:someone|somebody|anyone|one of you|any of you)\s+(?:please\s+)?"
     r"(?:double[- ]check|review|look into|take|handle|ping|ask|send|grab|merge|update|fix|follow up|reach out|get"
@@ -55,17 +58,15 @@ TO_TEAM = re.compile(
 _TO_PERSON = re.compile(
     r"^\W{0,3}[A-Z][a-z]{1,15},?\s+(?:(?:did|have|can|could|will|would|do) you|(?:what'?s|what is|how'?s) your)\b"
 )
-#: A question put to one colleague by their handle ("@lena is the 1M context usable?"); a ping of the whole
-#: channel ("@here") or the bot by name ("@bot") still asks the bot.
-_TO_HANDLE = re.compile(
-    r"^\W{0,3}(?:(?:hey|hi|yo|ok|so)\s+)?@(?!here\b|everyone\b|channel\b|bot\b)\w"
-    r"|@(?!here\b|everyone\b|channel\b|bot\b)\w{1,30},?\s(?:can|could|would|will|do|did) you\b"  # "… @lucas can you …"
-)
+#: A message that pings a colleague by handle ("@lena is the 1M context usable?", "… in the calculator tab?
+#: @finance", "question for @ml-platform: …") is theirs to answer; a ping of the whole channel ("@here") or of the
+#: bot by name ("@bot") still asks the bot. Not an e-mail address or "pass@1".
+_TO_HANDLE = re.compile(r"(?<![\w.@])@(?!here\b|everyone\b|channel\b|bot\b)[a-z]")
 #: A rhetorical question or an aside that closes the matter ("is it me or …", "anyway, not our problem").
 _RHETORICAL = re.compile(
     r"\bis it (?:just )?me or\b|\bam i the only one\b|\bnot our problem\b|\bnot that it matters\b"
     r"|\b(?:review|approve|read|check) (?:my|our) (?:doc|docs|pr|draft|proposal|email|link|sheet|spreadsheet)\b"
-    r"|\bcan you believe\b|\bglad those days\b"
+    r"|\bcan you believe\b|\bglad those days\b|\bremember when\b|\bwhat even is\b|\bwho (?:even )?names?\b"
 )  # ... or a request only a colleague can do ("please review my doc about …")
 #: A figure the writer already has ("bill dropped from $410 to $90", "is about $400 a month"): a report, unless
 #: the message asks ("?").
@@ -74,10 +75,13 @@ _STATED_COST = re.compile(
     r"(?:about |around |roughly |only |just |~|of |: ?)?\$\s?\d"
 )
 #: A ticket, log or digest line ("PROJ-118 Evaluate …", "weekly digest: …", "[ci] FAIL …"): a record, not a
-#: question to the bot, unless one of its sentences asks.
+#: question to the bot, unless one of its sentences asks (a ticket's title asks its assignee: "BUG-2210: price
+#: import broken?").
+_TICKET = re.compile(r"^\W{0,3}[A-Z]{2,10}-\d{2,6}\b")
 _RECORD = re.compile(
-    r"^\W{0,3}(?:[A-Z]{2,10}-\d{2,6}\b|(?i:\[?ci\]?:|(?:[a-z]+ ){0,2}(?:digest|report|recap|summary"
-    r"|notes|minutes|changelog|release notes)\b(?: ?\([^)\n]{0,20}\))?\s*[:—-]))"
+    r"^\W{0,3}(?:[A-Z]{2,10}-\d{2,6}\b|(?i:\[?ci\]?:|(?:bug|incident|postmortem|outage|alert|ticket)\s*:"
+    r"|(?:[a-z]+ ){0,2}(?:digest|report|recap|summary|notes|minutes|changelog|release notes)\b"
+    r"(?: ?\([^)\n]{0,20}\))?\s*[:—-]))"
 )  # a ticket key is written in capitals ("PROJ-118"); "GPT-5" has a digit-free key but no ticket number after
 #: A question to the channel at large ("thoughts, team?", "what do you all think …").
 _TO_ALL = re.compile(
@@ -91,7 +95,24 @@ _STATEMENT = re.compile(r"\b(?:we|i|my|our|us|was|were|had|did|used|tried|went|b
 _PROGRESSIVE = re.compile(r"\b(?:is|are|'s|'re) (?:now |still |already )?\w+ing\b")
 #: Words that make a request only together with something asked ("need the price of X", not "need to migrate").
 _WANT = re.compile(  # not "would need 2 H100s"; a forwarded ask too ("Pat asks for the Nova Micro context window")
-    r"(?<!would )(?<!will )(?<!won't )\b(?:need|needs|want|wants|check)\b|\bask(?:s|ing|ed)? (?:for|about)\b"
+    r"(?<!would )(?<!will )(?<!won't )(?<!you )(?<!nobody )(?<!no one )(?<!n't )(?<!never )"
+    r"\b(?:need|needs|want|wants|check)\b(?! \w+ing\b)"
+    r"(?! to (?!know|see|check|compare|confirm|understand|find|get|figure|verify|estimate|budget|price|hear)\w)"
+    r"|\bask(?:s|ing|ed)? (?:for|about)\b"
+)  # not "nobody wants another round", "for when you want reasoning", "needs chunking", "want to keep our jobs"
+#: A value stated, not asked ("GPT-4.1 has 1,047,576 tokens of context", "max output is 65,536", "heads up: …"):
+#: without a "?" only an explicit request ("pls", "tell me") makes such a line ask.
+_DECLARES = re.compile(
+    r"\b(?:has|have|had|is|are|was|were|costs|gives|offers|supports|tops out at|maxes out at|came in at|sits at)"
+    r" {1,3}(?:a |an |only |just |about |around |roughly |~ ?|up to |over |under |now |still )?\$?\d"
+    r"|^\W*(?:heads[- ]up|fyi|psa|note|reminder|tl;?dr|update)\b"
+)
+#: A heading worded as a question ("what went wrong: …", "how we got here: …") that a report follows.
+_HEADING = re.compile(r"^\W{0,3}(?:what|how|why|where|who|which)\b[^?:\n]{0,30}:\s")
+#: What the writer or team did ("we hit the 10k RPM limit …", "I switched …"): a report, whatever numbers it holds.
+_NARRATES = re.compile(
+    r"\b(?:we|i|they)\s+(?:just |already |finally |also |then |only )?(?:\w{3,}ed|hit|had|did|went|ran|got|saw|made"
+    r"|paid|spent|found|built|chose|picked|bought|took|began|stayed)\b"
 )
 #: An acknowledgement or bullet before a follow-up ("+1, also …", "Thank you — and …", "- same but …").
 _ACK = re.compile(r"^(?:\W*(?:\+1|thanks|thank you|thx|ty|cool|great|nice|perfect|got it|ok|okay)\b)*[\W_]*")
@@ -102,7 +123,10 @@ _FOLLOW_UP = re.compile(
     r"|^\W*[a-z]+ (?:also|too) (?:wants?|needs?|asks? (?:for|about))\b"  # "Pat also wants Kimi K2.6"
 )
 #: The ask of the message before, for another model ("Could you likewise confirm it for GPT-4.1?").
-_LIKEWISE = re.compile(r"\b(?:likewise|similarly)\b|\b(?:it|that|this|the same) for\b")
+_LIKEWISE = re.compile(
+    r"\b(?:likewise|similarly)\b|\b(?:it|that|this|the same|those|these|both|(?:those|these|the) (?:two|three)) for\b"
+    r"|\bsame (?:format|thing|question|info|details|breakdown|numbers|figures|layout)\b"
+)  # "what are those two for Gemini 3 Flash?", "now GPT-5.4 mini please, same format"
 #: A message that is tier words alone ("nano?", "flash lite?"): the model just discussed, in that tier.
 _TIERS = "|".join(sorted(TIER_WORDS))
 _ONLY_TIERS = re.compile(rf"^\W*(?:{_TIERS})(?:[ -](?:{_TIERS}))*\W*$")
@@ -194,18 +218,18 @@ def parse_query(
     to_team = TO_TEAM.search(lower) is not None or _TO_PERSON.search(text) is not None
     to_team = to_team or _TO_HANDLE.search(lower) is not None or _RHETORICAL.search(lower) is not None
     to_team = to_team or ("?" not in text and _STATED_COST.search(lower) is not None)
-    record = _RECORD.match(text) if "?" not in text else None  # "PROJ-118 …", not "GPT-55 …" (a model name)
+    record = _RECORD.match(text) if "?" not in text else _TICKET.match(text)  # not "GPT-55 …" (a model name)
     record = record if record is None or not any(a < record.end() and record.start() < b for a, b in spans) else None
     to_team = to_team or _TO_ALL.search(lower) is not None or record is not None
+    declares = "?" not in text and _DECLARES.search(prose) is not None
+    headed = "?" not in text and _HEADING.match(lower) is not None  # "what went wrong: we assumed …"
     asking = not to_team and (
-        is_question(text if _questions_carry(lower, spans, bool(providers)) else text.replace("?", "."))
+        (
+            not headed
+            and is_question(text if _questions_carry(lower, spans, bool(providers)) else text.replace("?", "."))
+        )
         or bool(_REQUEST.search(prose))
-        or ((bool(asks) or bool(providers)) and bool(_WANT.search(prose)))
-        or (len(asks) >= 2 and bool(model_ids) and not _STATEMENT.search(prose) and _listed(prose))  # "gpt-4.1:
-        # context, max output", not "the tool calling changes look nice"
-        or _terse([w for w in _WORD.findall(prose) if w not in _words_of(named)], asks, bool(model_ids or unknown))
-        or (bool(asks) and not traffic.empty and not _PROGRESSIVE.search(prose))  # not "… is processing 3M a month"
-        or (bool(model_ids) and traffic.requests_per_month is not None and bool(_WANT.search(prose)))  # "need a number"
+        or (not declares and _implied(prose, asks, model_ids, unknown, named, providers, traffic))
     )
     return Query(
         text=text,
@@ -234,10 +258,36 @@ def parse_query(
     )
 
 
+def _implied(
+    prose: str,
+    asks: tuple[str, ...],
+    model_ids: tuple[str, ...],
+    unknown: list[Unknown],
+    named: tuple[str, ...],
+    providers: tuple[str, ...],
+    traffic: StatedTraffic,
+) -> bool:
+    """A request written without "?" or an asking word: something wanted, asks listed beside a model, a model and
+    an attribute alone, or an attribute at a stated traffic."""
+    return (
+        ((bool(asks) or bool(providers)) and bool(_WANT.search(prose)))
+        or (len(asks) >= 2 and bool(model_ids) and not _STATEMENT.search(prose) and _listed(prose))  # "gpt-4.1:
+        # context, max output", not "the tool calling changes look nice"
+        or _terse([w for w in _WORD.findall(prose) if w not in _words_of(named)], asks, bool(model_ids or unknown))
+        or (
+            bool(asks)
+            and not traffic.empty
+            and not _PROGRESSIVE.search(prose)  # not "… is processing 3M a month"
+            and not _NARRATES.search(prose)  # not "we hit the 10k RPM limit on …"
+        )
+        or (bool(model_ids) and traffic.requests_per_month is not None and bool(_WANT.search(prose)))  # "need a number"
+    )
+
+
 #: A year's figure asked for; "12M requests a year" is a rate instead (the words before it say what is counted).
 _YEARLY = re.compile(
     r"\b(?:yearly|annual|annually|annuali[sz]ed|per annum|(?:12|twelve)[- ]months?|(?:per|a|/|each|every|for a|for the"
-    r"|over a) ?year)\b"
+    r"|over a)[- ]?year)\b"
 )
 _COUNTED = re.compile(r"(?:\d|\b(?:requests?|req|reqs|calls|queries|tokens|messages|users|tickets|documents|docs))\W*$")
 

@@ -13,13 +13,16 @@ from decimal import Decimal, InvalidOperation
 #: "1.5e6", "2e5", "3.2E+7": scientific notation, which the per-number pass would split at the "e".
 _SCIENTIFIC = re.compile(r"\b(\d{1,4}(?:\.\d{1,4})?)e\+?(\d{1,2})\b")
 
-_THINGS = r"(?:messages|requests|queries|chats|calls|prompts|questions|conversations|sessions|completions|searches)"
+_THINGS = (
+    r"(?:messages|msgs|requests|reqs|queries|chats|calls|prompts|questions|conversations|sessions|completions"
+    r"|searches|turns)"
+)
 _PEOPLE = (
     r"(?:users|customers|seats|employees|agents|members|students|players|accounts|subscribers|visitors|people"
-    r"|learners|reps|patients|clients)"
+    r"|learners|reps|patients|clients|actives)"
 )
 _ONE_OF_THEM = r"(?:user|seat|person|head|customer|member|employee|agent|student|player|account|subscriber|client)"
-_COUNT = r"(\d{1,3}(?:,\d{3}){1,3}|\d{1,9}(?:\.\d{1,3})?) ?(k|m|thousand|million)?"
+_COUNT = r"(\d{1,3}(?:[,.]\d{3}){1,3}(?![.,]?\d)|\d{1,9}(?:\.\d{1,3})?) ?(k|m|thousand|million)?"
 #: "3,000 daily active users", "12k MAU", "800 seats": a number of people, with the period they are counted in.
 _POPULATION = re.compile(
     rf"{_COUNT} (?:(daily|monthly|weekly) )?(?:active )?{_PEOPLE}\b(?: (?:a|per|/|each) ?(day|month|week)\b)?"
@@ -27,14 +30,16 @@ _POPULATION = re.compile(
 )
 #: "12 messages each", "30 requests per seat", "each sending 20 messages", "x 12 messages": what one person sends.
 _PER_PERSON = re.compile(
-    rf"(\d{{1,4}}(?:\.\d)?) {_THINGS} (?:each|apiece|per {_ONE_OF_THEM}|a {_ONE_OF_THEM}|every {_ONE_OF_THEM})\b"
-    rf"|\beach (?:one )?(?:sending|sends|send|making|makes|doing|does|running|runs|with|averaging|averages|having"
-    rf"|has|asking|asks) (?:about |around |roughly |~)?(\d{{1,4}}(?:\.\d)?) {_THINGS}\b"
+    rf"(\d{{1,4}}(?:\.\d)?) {_THINGS} ?(?:each|apiece|per {_ONE_OF_THEM}|a {_ONE_OF_THEM}|every {_ONE_OF_THEM}"
+    rf"|/ ?{_ONE_OF_THEM})\b"
+    rf"|\b(?:each|every|they|people|{_PEOPLE}) (?:one |{_ONE_OF_THEM} )?(?:sending|sends|send|making|makes|doing|does"
+    rf"|running|runs|with|averaging|averages|average|having|has|asking|asks|have) (?:about |around |roughly"
+    rf" |approximately |approx\.? |ca\.? |so |~ ?)?(\d{{1,4}}(?:\.\d)?) {_THINGS}\b"
     rf"|(?:\bx|×|\*|\btimes) ?(\d{{1,4}}(?:\.\d)?) {_THINGS}\b"
 )
 #: A period right after what one person sends ("12 messages each a day", "20 messages a day each").
 _PERIOD_AFTER = re.compile(
-    r"^ (?:each |per \w+ )?(?:a|per|/|every|each) ?(day|month|week)\b|^ (daily|monthly|weekly)\b"
+    r"^ ?(?:each |per \w+ )?(?:a|per|/|every|each) ?(day|month|week)\b|^ (daily|monthly|weekly)\b"
 )
 _PER_MONTH = {"day": 30, "daily": 30, "dau": 30, "month": 1, "monthly": 1, "mau": 1, "week": 30 / 7,
               "weekly": 30 / 7, "wau": 30 / 7}  # fmt: skip
@@ -53,7 +58,12 @@ def expand_scientific(text: str) -> str:
     return _SCIENTIFIC.sub(whole, text)
 
 
+_GROUPED = re.compile(r"^\d{1,3}(?:\.\d{3})+$")
+
+
 def _count(digits: str, scale: str | None) -> Decimal | None:
+    if _GROUPED.match(digits):  # "5.000 DAU": people are counted whole, so the dots group thousands
+        digits = digits.replace(".", "")
     try:
         return Decimal(digits.replace(",", "")) * _SCALE.get(scale or "", 1)
     except InvalidOperation:

@@ -18,7 +18,9 @@ from bot.answers.questions.query import Query
 from catalog.models import Model, Price
 
 _COMPARATIVE = r"\b(?:bigger|larger|longer|more|greater|smaller|shorter|less|same|equal)\b"
-_BIGGER_CONTEXT = re.compile(rf"{_COMPARATIVE}[^?.!]{{0,30}}\bcontext|\bcontext\b[^?.!]{{0,50}}{_COMPARATIVE}")
+_BIGGER_CONTEXT = re.compile(
+    rf"{_COMPARATIVE}[^?.!]{{0,30}}\b(?:context|prompts?|inputs?)\b|\bcontext\b[^?.!]{{0,50}}{_COMPARATIVE}"
+)  # "does A take longer prompts than B?"
 #: An either/or measure ("bigger or smaller?", "larger or smaller?").
 _EITHER = re.compile(r"\b(?:bigger|larger|longer|more) or (?:smaller|shorter|less|fewer)\b")
 _SAME = re.compile(r"\bsame\b|\bequal\b|\bas (?:big|large|long|cheap|expensive) as\b|\bpriced the same\b")
@@ -27,7 +29,11 @@ _ONLY = re.compile(
     r"\bonly (?:on|via|through|at|from)\b|\b(?:on|via|through|at) [a-z .-]{2,30}? only\b|\bexclusive(?:ly)?\b"
 )
 _SMALLER = re.compile(r"\b(?:smaller|shorter|less)\b")
-_DEARER = re.compile(r"\bmore expensive\b|\bpricier\b|\b(?:costs?|charges?) more\b|\bdearer\b")
+_DEARER = re.compile(
+    r"\bmore expensive\b|\bpricier\b|\b(?:costs?|charges?) more\b|\bdearer\b"
+    r"|\bhigher (?:input |output )?(?:price|pricing|cost|rate)"
+    r"|\b(?:price|pricing|costs?|rates?)\b[^?.!\n]{0,12}\bhigher\b"
+)
 _COMMERCIAL_YES = {"allowed", "yes", "permitted", "permissive"}
 
 
@@ -188,8 +194,10 @@ def _side_lines(models: list[Model], query: Query, side: str) -> list[str]:
         return [f"{'No — ' if query.yes_no else ''}the same {side} price: {both}"]
     dearer = _DEARER.search(query.text.lower()) is not None
     yes = pa > pb if dearer else pa < pb
-    cheaper = a if pa < pb else b
+    cheaper, dearer_one = (a, b) if pa < pb else (b, a)
     lead = f"{'Yes' if yes else 'No'} — " if query.yes_no else ""
+    if dearer:  # "is A's input price higher than B's?": said the way it was asked
+        return [f"{lead}{dearer_one.name} costs more on {side}: {both}"]
     return [f"{lead}{cheaper.name} is cheaper on {side}: {both}"]
 
 
@@ -208,21 +216,30 @@ def _side_ranked(models: list[Model], side: str) -> list[str]:
 
 def ranked_limit(models: list[Model], query: Query, attr: str, label: str) -> list[str] | None:
     """ "Which of A, B and C has the largest max output?": the ones at the top (or bottom) first, then each."""
-    most = _MOST.search(query.text.lower())
-    if len(models) < 3 or most is None:
+    lower = query.text.lower()
+    most = _MOST.search(lower)
+    if len(models) == 2:  # "which of the two has the bigger max output?" (two contexts: ``context_lines``)
+        most = _MORE.search(lower) if attr == "max_output" and _WHICH_ONE.search(lower) else None
+    if len(models) < 2 or most is None:
         return None
     known = [(v, m) for m in models if (v := getattr(m, attr))]
     if not known:
         return None
-    least = most.group(1) in ("smallest", "least", "shortest", "lowest", "fewest")
+    least = most.group(1) in ("smallest", "least", "shortest", "lowest", "fewest", "smaller", "shorter", "lower",
+                              "fewer", "less")  # fmt: skip
     best = (min if least else max)(v for v, _ in known)
     top = [m.name for v, m in known if v == best]
+    if len(top) == len(known) > 1:
+        both = "Both" if len(known) == 2 else "All"
+        return [f"{both} have the same {label}: {best:,} tokens ({join_and(top)})."]
     verb = "has" if len(top) == 1 else "have"
     each = "; ".join(f"{m.name} {v:,}" for v, m in sorted(known, key=lambda vm: vm[0], reverse=not least))
     return [f"{join_and(top)} {verb} the {most.group(1)} {label}: {best:,} tokens ({each})."]
 
 
 _MOST = re.compile(r"\b(largest|biggest|most|longest|highest|greatest|smallest|least|shortest|lowest|fewest)\b")
+_MORE = re.compile(r"\b(bigger|larger|longer|higher|greater|more|smaller|shorter|lower|fewer|less)\b")
+_WHICH_ONE = re.compile(r"\bwhich\b(?: one| model)?(?: of (?:the|those|these|them)(?: two| 2)?)?\b")
 
 
 def _list_price(model: Model) -> Price | None:

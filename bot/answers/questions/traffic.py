@@ -80,6 +80,8 @@ _FAN_OUT = re.compile(
 )
 
 
+#: A count glued to its side or unit ("700in 120out", "2000tok").
+_GLUED_UNIT = re.compile(r"(?<=\d)(?=(?:in|out|input|output|tok|toks|tokens|req|reqs|requests)\b)")
 _DOTTED_THOUSANDS = re.compile(r"[1-9]\d{0,2}(?:\.\d{3})+")
 
 
@@ -109,6 +111,7 @@ def read_traffic(text: str) -> StatedTraffic:
         _volume(found, Decimal(people[0]), people[1])
         for start, end in people[2]:
             text = text[:start] + " " * (end - start) + text[end:]
+    text = _GLUED_UNIT.sub(" ", text)  # "700in 120out"
     toks = _TOKEN.findall(_NUMBERING.sub(" ", text))
     if (side := _SCALED_SIDE.search(text.lower()[:2000])) is not None:  # "double the output tokens"
         key = "input_scale" if side.group(2) in ("input", "prompt") else "output_scale"
@@ -207,7 +210,7 @@ def _place(toks: list[str], i: int, value: Decimal, share: bool, found: dict[str
         found.setdefault("output_tokens", int(value))
         return
     side = _side_after(after) or _side_before(before)
-    if side is not None:
+    if side is not None and (value == int(value) or value >= 100):  # "(not 4.6) - input price": a version
         found.setdefault(side, int(value))
 
 

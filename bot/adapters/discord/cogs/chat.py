@@ -36,12 +36,17 @@ def is_addressed(message: discord.Message, me: discord.abc.User) -> bool:
     return message.guild is None or me in message.mentions
 
 
-_MENTION = re.compile(r"<@[!&]?\d+>")
+_MENTION = re.compile(r"<@([!&]?)(\d+)>")
 
 
-def strip_mentions(text: str) -> str:
-    """Remove user/role mentions so "<@123> is gpt-4o open source?" reads as the question."""
-    return _MENTION.sub(" ", text).strip()
+def strip_mentions(text: str, me: int | None = None) -> str:
+    """The bot's own mention removed, so "<@bot> is gpt-4o open source?" reads as the question; a colleague's
+    or a role's left as a plain handle ("@member"), so a question put to them stays theirs to answer."""
+
+    def one(m: re.Match[str]) -> str:
+        return " " if me is None or int(m.group(2)) == me else (" @team " if m.group(1) == "&" else " @member ")
+
+    return _MENTION.sub(one, text).strip()
 
 
 class Chat(commands.Cog):
@@ -60,7 +65,7 @@ class Chat(commands.Cog):
             and not await ctx.state.passive_enabled(message.guild.id, message.channel.id)
         ):
             return
-        text = strip_mentions(message.content)
+        text = strip_mentions(message.content, self.bot.user.id)
         if not text:
             return
         if addressed:  # asked before reading: a refused question costs no parsing

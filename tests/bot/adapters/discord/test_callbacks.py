@@ -12,7 +12,7 @@ from discord import app_commands
 
 from bot.adapters.discord.client import on_tree_error
 from bot.adapters.discord.cogs.catalog_commands import CatalogCommands
-from bot.adapters.discord.cogs.chat import Chat
+from bot.adapters.discord.cogs.chat import Chat, strip_mentions
 from bot.adapters.discord.cogs.common import ModelName
 from bot.adapters.discord.context import BotContext
 from bot.adapters.discord.controls import BROKEN, DYNAMIC_ITEMS, PagerButton, PagerSelect, PickerSelect
@@ -279,3 +279,22 @@ async def test_tree_error_handler_is_friendly(ctx: BotContext, error: Exception,
     text = it.response.send_message.await_args.args[0]
     assert needle in text and "Traceback" not in text
     assert it.response.send_message.await_args.kwargs["ephemeral"] is True
+
+
+@pytest.mark.parametrize(
+    ("text", "me", "read"),
+    [
+        ("<@999> is kimi k2.6 open source?", 999, "is kimi k2.6 open source?"),  # the bot's own mention goes
+        ("<@!999> is kimi k2.6 open source?", 999, "is kimi k2.6 open source?"),
+        ("<@555> is kimi k2.6 open source?", 999, "@member  is kimi k2.6 open source?"),  # a colleague's stays
+        ("<@&42> who owns the cohere contract?", 999, "@team  who owns the cohere contract?"),  # a role's too
+    ],
+)
+def test_strip_mentions_keeps_who_else_was_asked(text: str, me: int, read: str) -> None:
+    assert strip_mentions(text, me) == read
+
+
+async def test_a_question_put_to_a_colleague_gets_no_passive_answer(ctx: BotContext) -> None:
+    asked = message("<@555> is kimi k2.6 open source?", user=8)
+    await chat_cog(ctx).on_message(asked)
+    asked.reply.assert_not_awaited()

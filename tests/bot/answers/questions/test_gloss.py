@@ -15,7 +15,7 @@ from catalog.matching.index import MatchIndex
         ("gpt-5 ctx > o3 ctx?", "gpt-5 context more than o3 context?"),
         ("models with context_window >= 200000", "models with context window at least 200000"),
         ("price_in, price_out", "price in, price out"),
-        ("contexto de Kimi K2.6 por favor", "context de Kimi K2.6 please"),
+        ("contexto de Kimi K2.6 por favor", "context of Kimi K2.6 please"),
         ("Wie viele output tokens und welcher Preis?", "how many output tokens and which price?"),
         ("¿Command A tiene más contexto que Command R+?", "¿Command A has more context than Command R+?"),
         ("quel est le prix par mois?", "which est le price per month?"),
