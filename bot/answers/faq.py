@@ -16,6 +16,7 @@ from bot.answers.costs import TrafficProfile, estimate
 from bot.answers.facts import caps_yes, commercial_label, license_label, openness_label, prices_checked, sources
 from bot.answers.filters import ModelFilter, search
 from bot.answers.format import join_and, tokens_short, usd, usd_per_m, usd_unit
+from bot.answers.labs import lab_name
 from bot.answers.lifecycle import deprecation_answer
 from bot.answers.prices import disagreement, headline, unit_prices
 from catalog.models import CAPABILITY_LABELS, Model
@@ -183,6 +184,13 @@ def _simple(field: str, label: str) -> Handler:
     return handler
 
 
+def _maker(models: list[Model], profile: TrafficProfile, intent: str) -> tuple[str, list[str]]:
+    return "Who makes it", [
+        f"{m.name} is made by {lab_name(m.vendor)}." if m.vendor else f"{m.name}: its maker is not on record."
+        for m in models
+    ]
+
+
 def _parameters(models: list[Model], profile: TrafficProfile, intent: str) -> tuple[str, list[str]]:
     return "Parameters", [
         f"{m.name}: {m.parameters_label or 'not on record'}" + (f" ({m.architecture})" if m.architecture else "") + "."
@@ -293,6 +301,7 @@ HANDLERS: dict[str, Handler] = {
     "deprecated": deprecation_answer,
     "cutoff": _simple("knowledge_cutoff", "Knowledge cutoff"),
     "parameters": _parameters,
+    "maker": _maker,
     "benchmarks": _benchmarks,
     "compare": _compare,
     "overview": _overview,

@@ -137,7 +137,7 @@ _RELEASED = re.compile(
 )
 #: "can output 128k tokens", "max output of 64k", "64k output tokens".
 _MIN_OUTPUT = re.compile(
-    r"\boutputs?\s(?:up to |at least |of |over |more than )?(\d{1,4}(?:\.\d)?) ?([km])\b"
+    r"\boutputs?\s(?:(?:up to|at least|of|over|more than|above|minimum|min)\s){0,3}(\d{1,4}(?:\.\d)?) ?([km])\b"
     r"|(?<!per )(?<![\d./])(\d{1,4}(?:\.\d)?) ?([km]) (?:of )?(?:max )?output\b"  # not "$1 per 1M output"
 )
 #: "priced at $3 in / $15 out", "$3/$15 per million".

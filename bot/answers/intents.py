@@ -27,12 +27,16 @@ INTENT_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"\bmonthly (?:costs?|bill|price|spend)\b|\bcosts? (?:us )?(?:per|a) month\b"
             r"|\ba month\b|\bper month\b|\bmonthly\b|\bcost us\b|\bour traffic\b|\bbill\b|\bspend\b"
             r"|\bestimate\b|\brun us\b|\bset us back\b|\b(?:yearly|annual|annually|per annum|per year|a year)\b"
+            r"|\b(?:weekly|quarterly) (?:costs?|bill|spend|figure|budget|run-?rate)\b"
+            r"|\bcosts? (?:us )?(?:per|a) (?:week|quarter)\b"
+            r"|\brun-?rate\b"
             r"|^\W*(?:est|calc|calculate|estimate|quote)\b",  # one-line commands: "est claude sonnet 4.5 100k req/mo …"
         ),
         ("cheapest_route", r"\bcheapest\b|\bbest price\b|\blowest price\b"),
         (
             "price",  # "per mil", "per mtok", "$/mil", "hw much": how a hurried team writes it
-            r"\bprice[sd]?\b|\bpricing\b|\bcosts?\b|\bh(?:o)?w much\b|\$|\bper[- ](?:1m|million|token|mil|mtok)\b"
+            r"\bprice[sd]?\b|\bpricing\b|\bcosts?\b|\bh(?:o)?w much\b(?! (?:context|output|memory|faster|bigger))"
+            r"|\$|\bper[- ](?:1m|million|token|mil|mtok)\b"
             r"|\bcharges? (?:for|per|on)\b|\bwhat does (?:it|that|this|the \w+(?: one)?) charge\b",
         ),
         (
@@ -64,6 +68,12 @@ INTENT_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"\bdeprecat\w*|\bretir(?:e|ed|es|ing|ement)\b|\bsunset(?:s|ting|ted)?\b|\bend[- ]of[- ]life\b"
             r"|\beol\b|\bstill (?:supported|available|around|served)\b|\bdiscontinued\b"
             r"|\bbeing (?:removed|shut down)\b",
+        ),
+        (
+            "maker",
+            r"\bwho (?:makes|made|builds|built|develops|developed|trains|trained|is behind|released)\b"
+            r"|\bwhich (?:company|lab|vendor|org|organi[sz]ation)\b|\bwhat (?:company|lab|vendor)\b"
+            r"|\bmade by (?:whom|who)\b",
         ),
         (
             "release",

@@ -28,6 +28,7 @@ from bot.answers.questions.followups import (
     which,
 )
 from bot.answers.questions.memory import ChannelMemory
+from bot.answers.questions.periods import period_lines, period_title
 from bot.answers.questions.providers import provider_tables
 from bot.answers.questions.query import Query, parse_query
 from bot.answers.questions.respond import (
@@ -44,7 +45,6 @@ from bot.answers.questions.respond import (
     unknown_lines,
     volume_lines,
     where_lines,
-    yearly_lines,
 )
 from bot.answers.questions.scores import benchmark_lines, benchmark_table
 from bot.answers.questions.stated import StatedTraffic
@@ -141,6 +141,8 @@ def converse(
                 q = q.model_copy(update={"benchmarks": recall.benchmarks})
             if not q.providers and recall.providers:
                 q = q.model_copy(update={"providers": recall.providers})
+            if not q.periods and recall.periods:
+                q = q.model_copy(update={"periods": recall.periods})
         if (q.same_traffic or borrowed or q.follow_up) and not recall.traffic.empty:
             traffic = recall.traffic.merged(q.traffic)
         if chosen:  # "the cheaper one" named the model: what it costs is the ask left, not which is cheaper
@@ -174,6 +176,7 @@ def converse(
         traffic=traffic,
         benchmarks=q.benchmarks,
         providers=q.providers,
+        periods=q.periods,
         seen=seen,
         compared=tuple(model_ids) if len(model_ids) > 1 else (recall.compared if recall is not None else ()),
         at=now,
@@ -283,8 +286,8 @@ def _parts(
     elif q.yes_no and (said := [a for a in asks if a in ("commercial", "open_source")]):
         # "does its license permit commercial use?", "licensing-wise, is it open weights?": the yes/no first
         asks = [*said, *(a for a in asks if a not in said)]
-        if "open_source" in said and "license" in asks:
-            asks.remove("license")  # the open-weights line names the license already
+        if "license" in asks:
+            asks.remove("license")  # the open-weights or commercial-use line names the license already
     if "cheapest_route" in asks and "where_run" in asks:
         asks.remove("where_run")  # "who hosts it cheapest?" asks for the one host
     if "cheapest_route" in asks and len(models) > 1:  # "A vs B vs C: cheapest for input?" asks which model
@@ -344,9 +347,9 @@ def _parts(
         first[:0] = budget_lines(models, q.text, profile)  # "how many requests can $2k/month buy?" first
     if _priced(q):
         rest += volume_lines(models, q, profile)
-    if q.yearly and _priced(q):
-        rest += yearly_lines(models, profile)
-        titles = [t.replace("Monthly cost", "Monthly and yearly cost") for t in titles]
+    if q.periods and _priced(q):
+        rest += period_lines(models, profile, q.periods)
+        titles = [period_title(t, q.periods) for t in titles]
     names = join_and([m.name for m in models])
     title = titles[0] if len(titles) == 1 else f"{names}: {', '.join(dict.fromkeys(t.lower() for t in titles))}"
     return first + rest, title

@@ -12,6 +12,8 @@ from __future__ import annotations
 import itertools
 import re
 
+from bot.answers.questions.spoken import spoken_numbers
+
 #: Phrases (lower-case, words separated by one space) -> English. Only words that are not English words too
 #: ("mit", "die", "come" and one-letter words stay out), so English chat reads exactly as before.
 GLOSSARY: dict[str, str] = {
@@ -80,7 +82,11 @@ GLOSSARY: dict[str, str] = {
     "costerebbe": "would cost", "ci costerebbe": "would cost us", "costa": "costs", "mese": "month",
     "giorno": "day", "settimana": "week", "alla settimana": "per week", "al milione": "per million",
     "per milione": "per million", "milione": "million", "modello": "model", "utenti": "users", "messaggi": "messages",
-    "supporta": "supports", "c'è": "is there",
+    "supporta": "supports", "c'è": "is there", "al massimo": "max", "output massimo": "max output",
+    "massimo": "maximum", "quanti": "how many", "quanto contesto": "how big a context", "almeno": "at least",
+    "di almeno": "of at least",
+    "hanno": "have", "commercialmente": "commercially", "scopi commerciali": "commercial use",
+    "pesi aperti": "open weights", "che licenza": "which license", "quale licenza": "which license",
     # Portuguese
     "quanto custa": "how much does", "preço": "price", "por mês": "per month", "licença": "license",
     "mais barato": "cheaper", "obrigado": "thanks", "obrigada": "thanks", "saída": "output",
@@ -124,6 +130,33 @@ for _phrase, _english in sorted(GLOSSARY.items(), key=lambda kv: -len(kv[0])):
     _FIRST.setdefault(_phrase.split(" ", 1)[0], []).append((_phrase.split(" "), _english))
 
 
+#: The words a question about a model turns on, and English words one slip away from them that must stay.
+_ASKED = frozenset(
+    {"which", "context", "window", "license", "licence", "commercial", "commercially", "weights", "output",
+     "outputs", "input", "pricing", "cheaper", "cheapest", "monthly", "tokens", "available", "support", "supports",
+     "deprecated", "benchmark", "benchmarks", "providers", "provider", "parameters", "release", "released",
+     "knowledge", "maximum", "compare"}
+)  # fmt: skip
+_REAL_WORDS = frozenset({"widow", "provide", "provides", "eights", "ricing", "weighs", "wights"})
+
+
+def _slips(word: str) -> set[str]:
+    """``word`` with one letter left out or two neighbours swapped: the slips a hurried writer makes (a letter
+    swapped for another is left alone: "contest" is a word, not "context")."""
+    left_out = {word[:i] + word[i + 1 :] for i in range(len(word))}
+    swapped = {word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(len(word) - 1)}
+    return left_out | swapped
+
+
+#: Slip -> the ask word it stands for; five letters at least, never an English word or an ask word itself.
+TYPOS: dict[str, str] = {
+    slip: word
+    for word in sorted(_ASKED)
+    for slip in sorted(_slips(word))
+    if len(slip) >= 5 and slip not in _ASKED and slip not in _REAL_WORDS and slip != word
+}
+
+
 def gloss(text: str) -> str:
     """``text`` with the glossary's words in English, outside code spans."""
     if _MIL.search(text) and _IBERIAN.search(text):  # "3 mil requests por dia" is 3,000 in Spanish and Portuguese
@@ -137,6 +170,7 @@ def gloss(text: str) -> str:
 
 
 def _prose(text: str) -> str:
+    text = spoken_numbers(text)  # "two thousand requests a day"
     text = _THAN.sub(lambda m: f"{m.group(1)}{m.group(2)}than", text)
     for pattern, english in _SYMBOLS:
         text = pattern.sub(english, text)
@@ -155,7 +189,10 @@ def _prose(text: str) -> str:
                 out += [text[pos : words[i].start()], english]
                 pos, taken = words[i + n - 1].end(), n
                 break
-        if not taken and lower in _ABBREVIATIONS:
+        if not taken and lower in TYPOS:  # "wich licence", "comercially", "open wieghts"
+            out += [text[pos : words[i].start()], TYPOS[lower]]
+            pos, taken = words[i].end(), 1
+        elif not taken and lower in _ABBREVIATIONS:
             out += [text[pos : words[i].start()], _ABBREVIATIONS[lower]]
             pos, taken = words[i].end(), 1
         elif not taken and "-" in lower and (tail := lower.rsplit("-", 1)[1]) in _TAILS:

@@ -34,6 +34,8 @@ class ChannelMemory(BaseModel):
     """The providers the last question named: "what about grok 4?" after "is X on azure?" asks about Azure."""
     benchmarks: tuple[str, ...] = ()
     """The benchmarks the last question named: "and o3?" after "gpqa for gpt-5?" is o3's GPQA."""
+    periods: tuple[str, ...] = ()
+    """Cost periods the last question asked beside the month: "same on Nova Pro" after "annual cost for …"."""
     at: float = 0.0
 
     def fresh(self, now: float) -> bool:

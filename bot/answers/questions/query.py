@@ -12,8 +12,10 @@ import re
 from pydantic import BaseModel, ConfigDict
 
 from bot.answers.intents import INTENT_RULES, UNKNOWN_TOPICS, blank_spans, is_question
+from bot.answers.questions.addressee import declares_value, for_colleagues, headed_report, narrates
 from bot.answers.questions.gloss import gloss
 from bot.answers.questions.names import Unknown, checked_mentions, elided_siblings, family_led, unknown_names
+from bot.answers.questions.periods import cost_periods
 from bot.answers.questions.scores import named_benchmarks
 from bot.answers.questions.traffic import StatedTraffic, read_traffic
 from bot.answers.questions.units import ratio_span
@@ -39,55 +41,8 @@ _REQUEST = re.compile(
     r"|anyone know|remind me|refresh my memory"
     r"|curious (?:whether|if|about)|wondering (?:whether|if|about)|wonder (?:whether|if)|do you know"
     r"|i'?d like|i would like|could (?:i|we) (?:get|have)|kindly|(?:i )?would appreciate|could you|can you"
-    r"|would you)\b|\bor not\W*$|\by/n\b|\byes ?/ ?no\b|\byes or no\W*$"
-)
-#: A question put to teammates, not to the bot ("anyone tried deepseek v3.2 with tool calling?").
-TO_TEAM = re.compile(
-    r"^\W{0,3}(?:@\w+\s+)?(?:has |did |have )?(?:anyone|anybody|any of you|someone|somebody"
-    r"|who(?:'s| has| here)?|y'?all)\s+"
-    r"(?:else\s+|here\s+|on (?:the |this )?team\s+)?(?:actually\s+|already\s+|ever\s+|really\s+)?"
-    r"(?:tried|used|tested|played with|run|ran|benchmarked|deployed|seen|had|using|testing|running"
-    r"|try|use|test|benchmark|deploy|play with|get|got|receive|received|see|saw|hear|heard|notice|noticed|read)\b"
-    r"|^\W{0,3}(?:can|could|would|will)\s+(?:someone|somebody|anyone|one of you|any of you)\s+(?:please\s+)?"
-    r"(?:double[- ]check|review|look into|take|handle|ping|ask|send|grab|merge|update|fix|follow up|reach out|get"
-    r"|file|open|book|set up|sign off)\b"  # a task for a colleague ("can someone double-check the license …")
-    r"|^\W{0,3}(?:@\w+|[a-z]+,)\s+(?:(?:did|have|can|could|will|would|do) you|(?:what'?s|what is|how'?s) your)\b"
-)  # "Kai, did you benchmark …", "@sam what's your take on …"
-#: A colleague named first, then asked for their own view ("Ravi what's your take on command r+?"): a capitalised
-#: name, read on the original text.
-_TO_PERSON = re.compile(
-    r"^\W{0,3}[A-Z][a-z]{1,15},?\s+(?:(?:did|have|can|could|will|would|do) you|(?:what'?s|what is|how'?s) your)\b"
-)
-#: A message that pings a colleague by handle ("@lena is the 1M context usable?", "… in the calculator tab?
-#: @finance", "question for @ml-platform: …") is theirs to answer; a ping of the whole channel ("@here") or of the
-#: bot by name ("@bot") still asks the bot. Not an e-mail address or "pass@1".
-_TO_HANDLE = re.compile(r"(?<![\w.@])@(?!here\b|everyone\b|channel\b|bot\b)[a-z]")
-#: A rhetorical question or an aside that closes the matter ("is it me or …", "anyway, not our problem").
-_RHETORICAL = re.compile(
-    r"\bis it (?:just )?me or\b|\bam i the only one\b|\bnot our problem\b|\bnot that it matters\b"
-    r"|\b(?:review|approve|read|check) (?:my|our) (?:doc|docs|pr|draft|proposal|email|link|sheet|spreadsheet)\b"
-    r"|\bcan you believe\b|\bglad those days\b|\bremember when\b|\bwhat even is\b|\bwho (?:even )?names?\b"
-)  # ... or a request only a colleague can do ("please review my doc about …")
-#: A figure the writer already has ("bill dropped from $410 to $90", "is about $400 a month"): a report, unless
-#: the message asks ("?").
-_STATED_COST = re.compile(
-    r"\b(?:is|was|were|came to|comes to|cost us|costs us|dropped|went|rose|from|to|cost|spend|spent|bill)\s+"
-    r"(?:about |around |roughly |only |just |~|of |: ?)?\$\s?\d"
-)
-#: A ticket, log or digest line ("PROJ-118 Evaluate …", "weekly digest: …", "[ci] FAIL …"): a record, not a
-#: question to the bot, unless one of its sentences asks (a ticket's title asks its assignee: "BUG-2210: price
-#: import broken?").
-_TICKET = re.compile(r"^\W{0,3}[A-Z]{2,10}-\d{2,6}\b")
-_RECORD = re.compile(
-    r"^\W{0,3}(?:[A-Z]{2,10}-\d{2,6}\b|(?i:\[?ci\]?:|(?:bug|incident|postmortem|outage|alert|ticket)\s*:"
-    r"|(?:[a-z]+ ){0,2}(?:digest|report|recap|summary|notes|minutes|changelog|release notes)\b"
-    r"(?: ?\([^)\n]{0,20}\))?\s*[:—-]))"
-)  # a ticket key is written in capitals ("PROJ-118"); "GPT-5" has a digit-free key but no ticket number after
-#: A question to the channel at large ("thoughts, team?", "what do you all think …").
-_TO_ALL = re.compile(
-    r"\b(?:thoughts|opinions|votes?|ideas|objections)\W{0,3}(?:team|all|everyone|folks|guys|y'?all|people)\W*\?"
-    r"|\b(?:anyone|anybody) else\W*\?\W*$|(?:^|[.?!]\s+)did (?:someone|somebody|anyone|any of you) \w+"
-    r"|\bwhat do (?:you all|y'?all|you guys|people|folks|we all) think\b"
+    r"|would you|(?:two|three|four|a few|a couple of|couple of|some) (?:things|questions|qs|asks))\b"
+    r"|\bor not\W*$|\by/n\b|\byes ?/ ?no\b|\byes or no\W*$"
 )
 #: A statement about what the team did or saw ("was plenty", "we moved"): several asks in one are no request.
 _STATEMENT = re.compile(r"\b(?:we|i|my|our|us|was|were|had|did|used|tried|went|been|they)\b")
@@ -100,20 +55,6 @@ _WANT = re.compile(  # not "would need 2 H100s"; a forwarded ask too ("Pat asks 
     r"(?! to (?!know|see|check|compare|confirm|understand|find|get|figure|verify|estimate|budget|price|hear)\w)"
     r"|\bask(?:s|ing|ed)? (?:for|about)\b"
 )  # not "nobody wants another round", "for when you want reasoning", "needs chunking", "want to keep our jobs"
-#: A value stated, not asked ("GPT-4.1 has 1,047,576 tokens of context", "max output is 65,536", "heads up: …"):
-#: without a "?" only an explicit request ("pls", "tell me") makes such a line ask.
-_DECLARES = re.compile(
-    r"\b(?:has|have|had|is|are|was|were|costs|gives|offers|supports|tops out at|maxes out at|came in at|sits at)"
-    r" {1,3}(?:a |an |only |just |about |around |roughly |~ ?|up to |over |under |now |still )?\$?\d"
-    r"|^\W*(?:heads[- ]up|fyi|psa|note|reminder|tl;?dr|update)\b"
-)
-#: A heading worded as a question ("what went wrong: …", "how we got here: …") that a report follows.
-_HEADING = re.compile(r"^\W{0,3}(?:what|how|why|where|who|which)\b[^?:\n]{0,30}:\s")
-#: What the writer or team did ("we hit the 10k RPM limit …", "I switched …"): a report, whatever numbers it holds.
-_NARRATES = re.compile(
-    r"\b(?:we|i|they)\s+(?:just |already |finally |also |then |only )?(?:\w{3,}ed|hit|had|did|went|ran|got|saw|made"
-    r"|paid|spent|found|built|chose|picked|bought|took|began|stayed)\b"
-)
 #: An acknowledgement or bullet before a follow-up ("+1, also …", "Thank you — and …", "- same but …").
 _ACK = re.compile(r"^(?:\W*(?:\+1|thanks|thank you|thx|ty|cool|great|nice|perfect|got it|ok|okay)\b)*[\W_]*")
 _FOLLOW_UP = re.compile(
@@ -139,8 +80,15 @@ _FILLER = frozenset(
      "million", "tokens", "token", "quick", "q", "hey", "hi", "ok", "so", "again", "real", "what", "about",
      "how", "same", "also", "then", "now", "is", "there", "with", "at", "to", "or", "vs", "versus", "bigger",
      "larger", "longer", "more", "smaller", "which", "one", "normal", "standard", "base", "regular", "list",
-     "prompt", "usual", "current", "last", "thing", "lastly", "finally", "another", "question"}
+     "prompt", "usual", "current", "last", "thing", "lastly", "finally", "another", "question", "out", "m", "mtok",
+     "k"}
 )  # fmt: skip
+#: A file path ("/shared/evals/o4-mini-vs-gpt-5-nano.pdf", "./reports/q3/haiku.md"); a route id has one slash and
+#: no leading one ("openai/gpt-4o"), so it stays.
+_PATH = re.compile(
+    r"(?<![\w/:])(?:~|\.{1,2})?/[\w.@+-]+/[\w.@+/-]+"
+    r"|(?:^|(?<=\s))[\w.-]+/[\w.-]+/[\w./-]*\.(?:pdf|md|csv|json|txt|py|ya?ml|ipynb|png|html|xlsx|docx)\b"
+)
 #: Words and numbers of a message, in one linear pass.
 _WORD = re.compile(r"[a-z0-9][a-z0-9.+]*")
 
@@ -169,8 +117,8 @@ class Query(BaseModel):
     yes_no: bool = False
     follow_up: bool = False
     same_traffic: bool = False
-    yearly: bool = False
-    """A year's cost asked for too ("per month and per year", "annual cost"), not a yearly request rate."""
+    periods: tuple[str, ...] = ()
+    """Cost periods asked beside the month ("per year", "weekly spend"), not a rate's period ("12M a year")."""
     families: tuple[str, ...] = ()
     spans: tuple[tuple[int, int], ...] = ()
     """Where the model names (and names the catalog lacks) stand in ``text``."""
@@ -187,6 +135,7 @@ def parse_query(
     ``benchmarks`` a benchmark key to its name (``scores.benchmark_table``); ``in_talk``: the channel was just
     talking about models (short names like "o3" count)."""
     text = gloss(text[:MAX_PARSED])  # "ctx", "price_in", "contexto … por favor": the English the rules read
+    text = _PATH.sub(lambda m: " " * len(m.group()), text)  # "/shared/evals/o4-mini-vs-gpt-5-nano.pdf" asks nothing
     lower = text.lower()
     # a question about a model's attributes is model talk: "is o3 open source?" names o3, not ozone
     talk = bool(_asks(lower)) or bool(benchmarks and named_benchmarks(lower, benchmarks, text))
@@ -215,14 +164,8 @@ def parse_query(
     topic = next((t for p, t in UNKNOWN_TOPICS if p.search(rest)), None)
     ratio = ratio_span(rest)  # "at a 3:1 input:output ratio" is no token count
     traffic = read_traffic(blank_spans(rest, [ratio]) if ratio else rest)  # names blanked: "haiku 4.5 input"
-    to_team = TO_TEAM.search(lower) is not None or _TO_PERSON.search(text) is not None
-    to_team = to_team or _TO_HANDLE.search(lower) is not None or _RHETORICAL.search(lower) is not None
-    to_team = to_team or ("?" not in text and _STATED_COST.search(lower) is not None)
-    record = _RECORD.match(text) if "?" not in text else _TICKET.match(text)  # not "GPT-55 …" (a model name)
-    record = record if record is None or not any(a < record.end() and record.start() < b for a, b in spans) else None
-    to_team = to_team or _TO_ALL.search(lower) is not None or record is not None
-    declares = "?" not in text and _DECLARES.search(prose) is not None
-    headed = "?" not in text and _HEADING.match(lower) is not None  # "what went wrong: we assumed …"
+    to_team = for_colleagues(text, lower, spans)
+    declares, headed = declares_value(text, prose), headed_report(text, lower)
     asking = not to_team and (
         (
             not headed
@@ -252,7 +195,7 @@ def parse_query(
         or bool(_SAME_TRAFFIC.search(lower))
         or bool(_ONLY_TIERS.match(lower)),  # "nano?" after a question on GPT-5.4 mini
         same_traffic=bool(_SAME_TRAFFIC.search(lower)),
-        yearly=_yearly(prose),
+        periods=cost_periods(prose),
         families=found.families,
         spans=tuple(spans),
     )
@@ -278,22 +221,10 @@ def _implied(
             bool(asks)
             and not traffic.empty
             and not _PROGRESSIVE.search(prose)  # not "… is processing 3M a month"
-            and not _NARRATES.search(prose)  # not "we hit the 10k RPM limit on …"
+            and not narrates(prose)  # not "we hit the 10k RPM limit on …"
         )
         or (bool(model_ids) and traffic.requests_per_month is not None and bool(_WANT.search(prose)))  # "need a number"
     )
-
-
-#: A year's figure asked for; "12M requests a year" is a rate instead (the words before it say what is counted).
-_YEARLY = re.compile(
-    r"\b(?:yearly|annual|annually|annuali[sz]ed|per annum|(?:12|twelve)[- ]months?|(?:per|a|/|each|every|for a|for the"
-    r"|over a)[- ]?year)\b"
-)
-_COUNTED = re.compile(r"(?:\d|\b(?:requests?|req|reqs|calls|queries|tokens|messages|users|tickets|documents|docs))\W*$")
-
-
-def _yearly(prose: str) -> bool:
-    return any(_COUNTED.search(prose[max(0, m.start() - 20) : m.start()]) is None for m in _YEARLY.finditer(prose))
 
 
 #: A hedge in brackets ("(est. savings 70%?)").

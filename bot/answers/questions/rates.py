@@ -19,7 +19,8 @@ _THINGS = (
 )
 _PEOPLE = (
     r"(?:users|customers|seats|employees|agents|members|students|players|accounts|subscribers|visitors|people"
-    r"|learners|reps|patients|clients|actives)"
+    r"|learners|reps|patients|clients|actives|engineers|developers|devs|analysts|staff|lawyers|writers|designers"
+    r"|testers|editors|translators|nurses|doctors|teachers)"
 )
 _ONE_OF_THEM = r"(?:user|seat|person|head|customer|member|employee|agent|student|player|account|subscriber|client)"
 _COUNT = r"(\d{1,3}(?:[,.]\d{3}){1,3}(?![.,]?\d)|\d{1,9}(?:\.\d{1,3})?) ?(k|m|thousand|million)?"
@@ -39,10 +40,14 @@ _PER_PERSON = re.compile(
 )
 #: A period right after what one person sends ("12 messages each a day", "20 messages a day each").
 _PERIOD_AFTER = re.compile(
-    r"^ ?(?:each |per \w+ )?(?:a|per|/|every|each) ?(day|month|week)\b|^ (daily|monthly|weekly)\b"
+    r"^ ?(?:each |per \w+ )?(?:a|per|/|every|each) ?((?:working |business |work )?day|month|week)\b"
+    r"|^ (daily|monthly|weekly)\b"
 )
 _PER_MONTH = {"day": 30, "daily": 30, "dau": 30, "month": 1, "monthly": 1, "mau": 1, "week": 30 / 7,
               "weekly": 30 / 7, "wau": 30 / 7}  # fmt: skip
+#: Working days in a month when a message counts per working day and does not say how many.
+WORKING_DAYS = 22
+_WORKING_DAYS = re.compile(r"\b(\d{1,2}) (?:working|business|work) days (?:a|per|/|each|in a) ?month\b")
 _SCALE = {"k": 1_000, "thousand": 1_000, "m": 1_000_000, "million": 1_000_000}
 
 
@@ -84,6 +89,10 @@ def people_rate(text: str) -> tuple[int, int | None, list[tuple[int, int]]] | No
     if people is None or word is None or not people:
         return None  # "500 users, 12 messages each": per day or per month is not said
     per_period = people * sends
+    if word.endswith(" day"):  # "200 completions each per working day, 22 working days a month"
+        stated = _WORKING_DAYS.search(text)
+        per_month = int(per_period * (int(stated.group(1)) if stated else WORKING_DAYS))
+        return per_month, None, [pop.span(), (each.start(), each.end() + (after.end() if after else 0))]
     per_month = int(per_period * Decimal(str(_PER_MONTH[word])))
     daily = int(per_period) if _PER_MONTH[word] == 30 else None
     return per_month, daily, [pop.span(), (each.start(), each.end() + (after.end() if after else 0))]

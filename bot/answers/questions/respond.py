@@ -331,16 +331,6 @@ def unknown_lines(query: Query, data_date: str | None) -> list[str]:
     return out
 
 
-def yearly_lines(models: list[Model], profile: TrafficProfile) -> list[str]:
-    """ "… and per year?": twelve months at the same traffic, for every model with a complete price."""
-    costs = [(m.name, e.per_month) for m in models if (e := estimate(m, profile)).per_month is not None]
-    if not costs:
-        return []
-    if len(costs) == 1:
-        return [f"Per year: {usd(costs[0][1] * 12)} for {costs[0][0]} (12 months at this traffic)."]
-    return ["Per year (12 months at this traffic): " + "; ".join(f"{name} {usd(c * 12)}" for name, c in costs) + "."]
-
-
 def volume_lines(models: list[Model], query: Query, profile: TrafficProfile) -> list[str]:
     """Several volumes stated ("three customers: 120k, 300k and 80k a month"): each one's cost, beside the total."""
     volumes = query.traffic.volumes

@@ -41,6 +41,7 @@ _PERIODS = {
     "month": 1.0, "months": 1.0, "monthly": 1.0, "mo": 1.0, "mon": 1.0, "hour": 720.0, "hr": 720.0, "h": 720.0,
     "year": 1 / 12, "yr": 1 / 12, "annually": 1 / 12, "minute": 43_200.0, "min": 43_200.0,
     "second": 2_592_000.0, "sec": 2_592_000.0, "s": 2_592_000.0, "hourly": 720.0, "diem": 30.0,
+    "quarter": 1 / 3, "quarterly": 1 / 3, "qtr": 1 / 3,
 }  # fmt: skip
 #: Rate words that carry their period: requests (or queries) per day, minute, second.
 _RATE_WORDS = {"rpd": 30.0, "rpm": 43_200.0, "rps": 2_592_000.0, "qps": 2_592_000.0}
@@ -58,7 +59,8 @@ _MULTIPLES = {"double": 2.0, "doubled": 2.0, "twice": 2.0, "triple": 3.0, "tripl
 _SCALED = re.compile(
     r"\b(doubled|double|twice|tripled|triple|quadruple|halved|half|halve"
     r"|\d{1,3}(?:\.\d)?x|\d{1,3}(?:\.\d)? times)\s{1,3}"
-    r"(?:the |our |that |as much )?(?:traffic|volume|requests|load|usage)\b"
+    r"(?:(?:the |our |that |as much )?(?:[a-z]{3,12} )?(?:traffic|volume|requests|load|usage|calls|tickets)\b"
+    r"|(?:that|it|this)\b(?!\s+(?:price|cost|model|one|context|size|much)))"  # "what if we double that"
     r"|\b(?:traffic|volume|requests|load|usage) (doubles|triples|quadruples|halves)\b"  # "what if traffic triples?"
 )
 
@@ -82,6 +84,8 @@ _FAN_OUT = re.compile(
 
 #: A count glued to its side or unit ("700in 120out", "2000tok").
 _GLUED_UNIT = re.compile(r"(?<=\d)(?=(?:in|out|input|output|tok|toks|tokens|req|reqs|requests)\b)")
+#: Thousands grouped with a space (French, Polish, SI style: "20 000 requêtes", "1 500 tokens").
+_SPACED_THOUSANDS = re.compile(r"(?<![\d.,])(\d{1,3})[ \u00a0\u202f](\d{3})(?![\d.,]?\d)")
 _DOTTED_THOUSANDS = re.compile(r"[1-9]\d{0,2}(?:\.\d{3})+")
 
 
@@ -112,6 +116,7 @@ def read_traffic(text: str) -> StatedTraffic:
         for start, end in people[2]:
             text = text[:start] + " " * (end - start) + text[end:]
     text = _GLUED_UNIT.sub(" ", text)  # "700in 120out"
+    text = _SPACED_THOUSANDS.sub(r"\1\2", text)  # "6 000 requêtes par jour"
     toks = _TOKEN.findall(_NUMBERING.sub(" ", text))
     if (side := _SCALED_SIDE.search(text.lower()[:2000])) is not None:  # "double the output tokens"
         key = "input_scale" if side.group(2) in ("input", "prompt") else "output_scale"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.answers.questions.gloss import GLOSSARY, gloss
+from bot.answers.questions.gloss import GLOSSARY, TYPOS, gloss
 from catalog.matching.index import MatchIndex
 
 
@@ -34,5 +34,6 @@ def test_no_glossary_entry_changes_a_model_name(shipped_index: MatchIndex) -> No
     """A glossed word never changes a model's name ("kontext" is FLUX.1 Kontext's, so it stays out)."""
     words = shipped_index.vocab | shipped_index.lexicon.vocab | set(shipped_index.lexicon.vendor_words)
     assert not {w for w in GLOSSARY if " " not in w and w in words}
+    assert not {w for w in TYPOS if w in words}  # nor does a slip of an ask word
     names = [e.name.lower() for e in shipped_index.entries.values()]
     assert not [p for p in GLOSSARY if " " in p and any(p in n for n in names)]

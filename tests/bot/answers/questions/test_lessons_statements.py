@@ -125,3 +125,73 @@ def test_answers_open_with_what_was_asked(
     assert first.startswith(opening), (lines, text)
     for fragment in fragments:
         assert fragment in text, (lines, fragment, text)
+
+
+@pytest.mark.parametrize(
+    ("lines", "fragments", "absent"),
+    [
+        # 3,000 a week × (2,000 × $0.40 + 500 × $1.60) / 1M = $4.80 a week
+        (
+            ["our help desk closes 3,000 tickets a week, ~2,000 tokens in and 500 out. gpt-4.1 mini weekly spend?"],
+            ["Per week: $4.80"],
+            [],
+        ),
+        (
+            [
+                "Combien ça coûte par mois, gpt-4.1 mini avec 6 000 requêtes par jour, 2 000 tokens en entrée et 500 en "
+                "sortie ?"
+            ],
+            ["$288.00", "180,000 requests/month"],
+            [],
+        ),  # thousands grouped with a space
+        (
+            ["two thousand requests a day three thousand tokens in five hundred out what would gpt 4.1 cost per month"],
+            ["$600.00", "60,000 requests/month"],
+            [],
+        ),  # dictated: numbers in words, no punctuation
+        (
+            ["we forecast 900,000 requests per quarter on gpt-4.1 mini, 2,000 tokens in and 500 out. per month?"],
+            ["$480.00", "300,000 requests/month"],
+            [],
+        ),
+        # 10 × 100 × 22 working days = 22,000 requests
+        (
+            ["run-rate on gpt-4.1 mini? 10 engineers, 100 completions each per working day, 1,000 in and 200 out"],
+            ["22,000 requests/month", "$15.84"],
+            [],
+        ),
+        (
+            ["cost per month for gpt-4.1 mini, 20k requests a day, 1k in 200 out", "what if we double that"],
+            ["$864.00"],
+            [],
+        ),
+        (
+            ["annual cost for gpt-4.1 mini at 2M requests a month, 500 in 100 out?", "same on gpt-4.1"],
+            ["Per year: $43,200.00"],
+            [],
+        ),  # the period asked carries to the follow-up
+        (["$/M in/out for gpt-4.1"], ["$2.00", "$8.00"], []),
+        (["gpt-4.1: quanto contesto ha e quanti token di output al massimo?"], ["1,047,576", "32,768"], ["$2.00"]),
+        (["who makes llama 3.3 70b?"], ["made by Meta"], []),
+        (
+            ["Two things for the gpt-4.1 line item: the price per 1M tokens and the context window."],
+            ["$2.00", "1,047,576"],
+            [],
+        ),
+        (["can we use gpt-oss-20b comercially, and wich license is it under?"], ["Yes", "Apache 2.0"], []),
+        (["which meta models can take a million tokens of context or more?"], ["context ≥ 1,000,000"], []),
+    ],
+)
+def test_new_voices(shipped_catalog: Catalog, lines: list[str], fragments: list[str], absent: list[str]) -> None:
+    _check(shipped_catalog, lines, fragments, absent)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "this PR moves us from o3 to gpt-4.1, please make sure the eval baseline gets regenerated",  # a task
+        "uploaded the eval report to /shared/evals/o3-vs-gpt-4.1.pdf",  # names inside a file path
+    ],
+)
+def test_tasks_and_paths_stay_silent(shipped_catalog: Catalog, line: str) -> None:
+    assert _say(shipped_catalog, line) is None
