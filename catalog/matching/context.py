@@ -50,6 +50,8 @@ MODEL_TALK = frozenset(
         # the jobs a team gives a model: "just use 2.5 flash for the OCR cleanup"
         *("ocr", "tagging", "classification", "summarization", "summarisation", "translation", "transcription"),
         *("extraction", "captioning", "moderation", "browsing", "multimodal", "autocomplete", "copilot"),
+        # what a lab ships: "the new checkpoint", "an agentic one"
+        *("checkpoint", "checkpoints", "agentic", "finetunes", "quantised", "quants", "tested", "evaluated"),
     }
 )
 #: How a served model behaves in operations (slow, down, timing out): model talk for names of two words or more,
@@ -89,6 +91,8 @@ def letter_as_named(original: str, toks: list[Tok], words: list[str], start: int
     if NAME_LETTER not in words[start:stop]:
         return None
     j = start + words[start:stop].index(NAME_LETTER)
+    if j == start:
+        return False  # "open a command prompt": the article before the family word, never the name's letter
     capital = j > start and original[toks[j].start] == "A" and original[toks[j - 1].end : toks[j].start] == " "
     if capital and original[toks[start].start].isupper():
         return True
@@ -136,6 +140,13 @@ def in_context(original: str, toks: list[Tok], words: list[str], start: int, bra
     )
 
 
+def titled(original: str, toks: list[Tok]) -> bool:
+    """Every word after the first capitalised, as a product's name is written ("Sonar Pro Search is the agentic
+    one" at the start of a sentence, where the family's own capital says nothing)."""
+    later = toks[1:]
+    return bool(later) and all(original[t.start].isupper() and original[t.start : t.end].isalpha() for t in later)
+
+
 @dataclass(frozen=True, slots=True)
 class Run:
     """A run of a message's tokens that reads as an everyday-word name, with what surrounds it."""
@@ -157,7 +168,10 @@ def counts_in_context(run: Run, mid: str, talk: bool, lex: Lexicon) -> bool:
         letter = lex.vendor_named(" ".join(words), mid)
     if letter is None:  # model talk, a capitalised family, or the model's own lab named ("cohere command light")
         letter = (
-            talk or in_context(original, toks, words, start, lex.hint_words) or lex.vendor_named(" ".join(words), mid)
+            talk
+            or in_context(original, toks, words, start, lex.hint_words)
+            or titled(original, toks[start : run.stop])
+            or lex.vendor_named(" ".join(words), mid)
         )
     ok = letter
     return ok and not another_brand_before(original, toks, words, start, lex.vocab, lex.vendor_set)

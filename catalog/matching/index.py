@@ -52,7 +52,7 @@ from catalog.matching.rules import (
     strip_vendors,
 )
 from catalog.matching.spoken import spoken_numbers
-from catalog.matching.squashed import squashed_forms, with_squashed
+from catalog.matching.squashed import MIN_LETTERS_ALONE, squashed_forms, with_squashed
 from catalog.matching.suggest import popularity, suggest_names
 from catalog.matching.text import Tok, joined, key_of, lower_same_length, mask, span_tokens
 from catalog.matching.typos import known_words
@@ -139,6 +139,9 @@ class MatchIndex:
         index.lexicon = Lexicon.build(models, {m.id: index.entries[m.id].brand for m in models}, vendor_aliases())
         index.deletes = dict(known_words(index.lexicon.vocab))
         index.lexicon.hint(index.brands)
+        # a long word that squashes to one model's name is worth a scan ("nanobananapro nailed the sign")
+        glued_alone = {f for f in index.squashed if f.isalpha() and len(f) >= MIN_LETTERS_ALONE}
+        index.lexicon.instant = index.lexicon.instant | glued_alone
         index.glued.pairs, index.glued.vendors = index.lexicon.pairs, index.lexicon.curated_vendor_words
         # keys the strict pass decides (one model each); a key it found ambiguous, or an unversioned one a lab's
         # pointer answers ("mistral large"), is left to the forms' preferences

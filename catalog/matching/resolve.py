@@ -14,6 +14,7 @@ from catalog.errors import AmbiguousModel, ModelNotFound
 from catalog.matching.lenient import whole as whole_name
 from catalog.matching.results import Resolved
 from catalog.matching.rules import FUZZY_CUTOFF, TIER_WORDS, TYPO_MIN_ARGUMENT, bare, guard
+from catalog.matching.spoken import spoken_numbers
 from catalog.matching.squashed import squash
 from catalog.matching.suggest import most_popular
 from catalog.matching.text import key_of, lower_same_length, mask, span_tokens
@@ -48,7 +49,8 @@ def _resolve(index: MatchIndex, query: str) -> Resolved:
         strongest = {mid for mid, strength in hits.items() if strength == best}
         if len(strongest) == 1 or best < HOST_LABEL:  # hosts' labels that clash fall through to names
             return _one(index, q, strongest, "alias" if q.lower() not in index.entries else "exact")
-    words = [t.text for t in index.glued.split(span_tokens(lower_same_length(bare(mask(q)))))]
+    toks = index.glued.split(span_tokens(lower_same_length(bare(mask(q)))))
+    words = [t.text for t in spoken_numbers(toks, index.brands, TIER_WORDS)]  # "gemini two point five flash"
     key = key_of(words)
     corrected = tuple(sorted({index._correct(w, TYPO_MIN_ARGUMENT) for w in key}))
     for candidate in (key, corrected):
@@ -83,6 +85,8 @@ def _past_its_maker(index: MatchIndex, words: list[str]) -> str | None:
     unknown = first.isalpha() and len(first) >= 4 and first not in index.lexicon.vocab and first not in index.vocab
     if not unknown or len(rest) < 2 or not any(c.isdigit() for w in rest for c in w):
         return None
+    if not any(w.isalpha() and w in index.lexicon.vocab and w not in TIER_WORDS for w in rest):
+        return None  # "foobar-13b-chat": a size and a tier alone name no model
     return whole_name(index.lexicon, index.deletes, rest)
 
 

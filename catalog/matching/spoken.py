@@ -21,7 +21,7 @@ def spoken_numbers(toks: list[Tok], families: Set[str], tiers: Set[str] = frozen
     """``toks`` with number words after a family word, or a family and a tier word ("claude sonnet four point
     five"), read as a version ("two point five" -> "2.5") or a size ("seventy b" -> "70b"); everything else as it
     was."""
-    if not any(t.text in NUMBER_WORDS for t in toks):
+    if not any(t.text in NUMBER_WORDS or t.text == "point" for t in toks):
         return toks
     out: list[Tok] = []
     i = 0
@@ -32,7 +32,22 @@ def spoken_numbers(toks: list[Tok], families: Set[str], tiers: Set[str] = frozen
             or _read(out[-1])
             or (len(out) > 1 and out[-1].text in tiers and out[-2].text in families)
         )
-        if tok.text not in NUMBER_WORDS or not led:
+        if led and tok.text.isdigit() and i + 2 < len(toks) and toks[i + 1].text == "point":
+            after = toks[i + 2].text  # "llama 3 point 3 70b": a dot said as a word between digits
+            if after.isdigit() or after in _UNITS:
+                minor = after if after.isdigit() else str(_UNITS[after])
+                out.append(Tok(f"{tok.text}.{minor}", tok.start, toks[i + 2].end))
+                i += 3
+                continue
+        lettered = (  # "kimi k two point six": a series letter, then its number in words
+            len(tok.text) == 1 and tok.text.isalpha() and bool(out) and out[-1].text in families
+            and i + 1 < len(toks) and toks[i + 1].text in NUMBER_WORDS
+        )  # fmt: skip
+        if lettered:
+            out.append(tok)
+            i += 1
+            continue
+        if tok.text not in NUMBER_WORDS or not (led or (len(out[-1:]) == 1 and _series(out, families))):
             out.append(tok)
             i += 1
             continue
@@ -42,7 +57,12 @@ def spoken_numbers(toks: list[Tok], families: Set[str], tiers: Set[str] = frozen
             text, last, end = f"{value}.{_UNITS[toks[end + 1].text]}", toks[end + 1].end, end + 2
         elif end < len(toks) and toks[end].text == "b":
             text, last, end = f"{value}b", toks[end].end, end + 1  # "seventy b": a parameter count
-        out.append(Tok(text, tok.start, last))
+        if _series(out, families):  # "k" + "2.6" -> "k2.6", read as one token the way it is written
+            letter = out.pop()
+            text, start = f"{letter.text}{text}", letter.start
+        else:
+            start = tok.start
+        out.append(Tok(text, start, last))
         i = end
     return out
 
@@ -53,6 +73,11 @@ def _number_at(toks: list[Tok], i: int) -> tuple[int, int]:
     if word in _TENS and i + 1 < len(toks) and toks[i + 1].text in _UNITS and _UNITS[toks[i + 1].text] < 10:
         return _TENS[word] + _UNITS[toks[i + 1].text], i + 2
     return (_TENS[word] if word in _TENS else _UNITS[word]), i + 1
+
+
+def _series(out: list[Tok], families: Set[str]) -> bool:
+    """The last token read is a series letter right after a family word ("kimi k …")."""
+    return len(out) > 1 and len(out[-1].text) == 1 and out[-1].text.isalpha() and out[-2].text in families
 
 
 def _read(tok: Tok) -> bool:

@@ -54,6 +54,15 @@ def _found(index: MatchIndex, text: str) -> set[str]:
         ("Perplexity's Sonar answers the news questions", {"sonar"}),
         # two models either side of a slash
         ("gpt-4.1/claudeopus4.1 split for drafts vs review", {"gpt-4.1", "claude-opus-4.1"}),
+        # a product's name written title-case at the start of a sentence, where the family's own capital says nothing
+        ("Sonar Reasoning Pro is the careful one", {"sonar-reasoning-pro"}),
+        # a dot said as a word between digits; a series letter before a number in words
+        ("honestly llama 3 point 3 70b is still fine for macros", {"llama-3.3-70b-instruct"}),
+        ("kimi k two point six writes the quest text", {"kimi-k2.6"}),
+        # a long word that squashes to one model's name
+        ("nanobananapro made the shop sign", {"nano-banana-pro"}),
+        # what a team did with it
+        ("we tested 2.5 flash on the FAQ", {"gemini-2.5-flash"}),
     ],
 )
 def test_context_from_the_message(shipped_index: MatchIndex, text: str, expected: set[str]) -> None:
@@ -77,6 +86,9 @@ def test_context_from_the_message(shipped_index: MatchIndex, text: str, expected
         "cohere handles the arabic and gpt-4o the english docs",  # a language is no nickname, even by its lab
         "gpt-4o sits behind the router model",  # words that describe a model are a name only written as an id
         "qwen/qwen3-32b on openrouter",  # an org and its model, not two models
+        "open a command prompt and run the installer as admin",  # the article before the family word
+        "our R1 release candidate ships Friday",  # a release is no model talk
+        "we use 3 point 2 of the plan",  # "point" between numbers with no family before them
     ],
 )
 def test_no_context_no_name(shipped_index: MatchIndex, text: str) -> None:

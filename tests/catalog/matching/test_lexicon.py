@@ -185,13 +185,17 @@ def test_pasted_id_is_read_whole(shipped_index: MatchIndex) -> None:
         ("hermes3:70b", "hermes-3-70b-instruct"),
         ("sakana fugu", "fugu"),  # a leading vendor word
         ("anthracite magnum v4 72b", "magnum-v4-72b"),  # a maker the catalog does not hold, then a whole name
+        ("gemini two point five flash", "gemini-2.5-flash"),  # a version in words
+        ("kimi k two point six", "kimi-k2.6"),
     ],
 )
 def test_resolve_through_forms(shipped_index: MatchIndex, query: str, model_id: str) -> None:
     assert shipped_index.resolve(query).model_id == model_id
 
 
-@pytest.mark.parametrize("query", ["grok", "claude opus", "gemini flash", "5", "32b", "pro?", "llama 3.1", "qwen2.5"])
+@pytest.mark.parametrize(
+    "query", ["grok", "claude opus", "gemini flash", "5", "32b", "pro?", "llama 3.1", "qwen2.5", "foobar-13b-chat"]
+)
 def test_resolve_never_answers_a_family_or_a_bare_number(shipped_index: MatchIndex, query: str) -> None:
     with pytest.raises(CatalogError):
         shipped_index.resolve(query)
