@@ -74,8 +74,10 @@ def _names(models: list[Model]) -> str:
 
 
 def _context(models: list[Model], profile: TrafficProfile, intent: str) -> tuple[str, list[str]]:
-    if len(models) > 1:
-        return "Context window", [narrative.context_answer(models).split(" The gap matters")[0]]
+    if len(models) > 1:  # the comparison page's sentence, then each exact size (chat wants the number to quote)
+        exact = "; ".join(f"{m.name} {m.context_window:,}" for m in models if m.context_window)
+        said = narrative.context_answer(models).split(" The gap matters")[0]
+        return "Context window", [f"{said} Exact: {exact} tokens." if exact else said]
     m = models[0]
     if not m.context_window:
         return "Context window", [f"No context window is on record for {m.name}."]

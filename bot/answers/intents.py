@@ -36,7 +36,7 @@ INTENT_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (
             "price",  # "per mil", "per mtok", "$/mil", "hw much": how a hurried team writes it
             r"\bprice[sd]?\b|\bpricing\b|\bcosts?\b|\bh(?:o)?w much\b(?! (?:context|output|memory|faster|bigger))"
-            r"|\$|\bper[- ](?:1m|million|token|mil|mtok)\b"
+            r"|\$|\bper[- ](?:1m|million|token|mil|mtok)\b|\bper (?:input|output) token\b"
             r"|\bcharges? (?:for|per|on)\b|\bwhat does (?:it|that|this|the \w+(?: one)?) charge\b",
         ),
         (

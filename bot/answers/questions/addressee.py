@@ -51,8 +51,11 @@ _RECORD = re.compile(
     r"|(?:[a-z]+ ){0,2}(?:digest|report|recap|summary|notes|minutes|changelog|release notes)\b"
     r"(?: ?\([^)\n]{0,20}\))?\s*[:—-]))"
 )  # a ticket key is written in capitals ("PROJ-118"); "GPT-5" has a digit-free key but no ticket number after
+#: A joke's set-up ("when the gemini flash bill is lower than the coffee budget", "me when …", "pov: …").
+_MEME = re.compile(r"^\W{0,3}(?:me when|when (?:the|your|you|my|our|u|ur)|pov\s*:|mfw|tfw|nobody:)\b")
 #: A question to the channel at large ("thoughts, team?", "what do you all think …").
 _TO_ALL = re.compile(
+    r"^\W{0,3}(?:quick |team )?(?:poll|vote|survey)\b\s*[:—-]|"  # "poll: which should be the default? 1️⃣ …"
     r"\b(?:thoughts|opinions|votes?|ideas|objections)\W{0,3}(?:team|all|everyone|folks|guys|y'?all|people)\W*\?"
     r"|\b(?:anyone|anybody) else\W*\?\W*$|(?:^|[.?!]\s+)did (?:someone|somebody|anyone|any of you) \w+"
     r"|\bwhat do (?:you all|y'?all|you guys|people|folks|we all) think\b"
@@ -78,7 +81,7 @@ def for_colleagues(text: str, lower: str, spans: list[tuple[int, int]]) -> bool:
     is no ticket key)."""
     if TO_TEAM.search(lower) or _TO_PERSON.search(text) or _TO_HANDLE.search(lower) or _RHETORICAL.search(lower):
         return True
-    if "?" not in text and _STATED_COST.search(lower):
+    if "?" not in text and (_STATED_COST.search(lower) or _MEME.match(lower)):
         return True
     record = _RECORD.match(text) if "?" not in text else _TICKET.match(text)
     if record is not None and not any(a < record.end() and record.start() < b for a, b in spans):

@@ -50,6 +50,7 @@ from bot.answers.questions.scores import benchmark_lines, benchmark_table
 from bot.answers.questions.stated import StatedTraffic
 from bot.answers.questions.traffic import TrafficError, read_traffic
 from bot.answers.questions.units import budget_lines, unit_lines
+from bot.answers.questions.workloads import workload_lines
 from catalog.matching.text import mask
 from catalog.models import Model
 from catalog.service import Catalog
@@ -133,6 +134,8 @@ def converse(
             # it is written ("is gpt-5's context bigger than that?" asks about GPT-5)
             before = [i for i in recall.model_ids if i not in model_ids]
             model_ids = [*model_ids, *before] if _THAN_IT.search(q.text.lower()) else [*before, *model_ids]
+        if borrowed and not chosen and q.follow_up and asks == ["price"] and "cheaper" in recall.asks:
+            asks = ["cheaper"]  # "and per input token?" after "which is cheaper per output token, A or B?"
         if model_ids and not asks and not q.providers and (q.follow_up or len(q.text.split()) <= 6):
             asks, borrowed = list(recall.asks), True  # "and opus?" ("the former on groq?" asks only where)
             if q.traffic.requests_per_month is not None and not set(asks) & _PRICED:
@@ -210,11 +213,12 @@ def converse(
     if q.unknown_topic is not None:  # "is it on bedrock? need it in Frankfurt": where it runs, then what is unknown
         unknown_line = f"I don't know the {q.unknown_topic}: the catalog has no data on it, and I won't guess."
         lines.insert(len(lines) if q.yes_no else 0, unknown_line)  # "what's its latency on azure?" asks that first
-    if q.unknown and (set(q.asks) & {"cheaper", "compare"} or q.yes_no):  # "is o5-mini cheaper …?": say so first
+    if q.unknown and (set(q.asks) & {"cheaper", "compare"} or q.yes_no or models):  # "is o5-mini cheaper …?",
+        # "how does Nova Colossal compare to Nova Pro?": the name the catalog lacks is said first
         lines[:0] = unknown_lines(q, _data_date(catalog))
     elif q.unknown:
         lines += unknown_lines(q, _data_date(catalog))
-    if _priced(q):
+    if _priced(q) and not q.workloads:
         lines.append(traffic_line(q, profile, saved_profile, base))
     return (
         FaqAnswer(
@@ -305,7 +309,12 @@ def _parts(
         # the route's price answers "how much there"; "and moonshot's own price per 1M?" asks the list price too
         only_where = set(asks) <= {"where_run", "price", "cheapest_route"} and not _PER_TOKEN.search(q.text.lower())
         asks = [a for a in asks if a not in ("where_run", "deprecated") and not (only_where and a == "price")]
-    for ask in asks or ([] if first else ["overview"]):
+    if q.workloads and set(asks) & {"monthly_cost", "price", "cheaper"}:
+        # a table per feature, a quote per customer: each workload priced on its own, then the total
+        rest += workload_lines(models, q.workloads)
+        titles.append("Monthly cost by workload")
+        asks = [a for a in asks if a not in ("monthly_cost", "price", "cheaper")]
+    for ask in asks or ([] if first or rest else ["overview"]):
         if ask in ("context", "max_output") and (top := ranked_limit(models, q, *_LIMITS[ask])) is not None:
             first += top  # "which of A, B and C has the largest max output?"
             titles.append(_LIMITS[ask][1].capitalize())
@@ -345,7 +354,7 @@ def _parts(
         stated = q.traffic.input_tokens is not None or q.traffic.output_tokens is not None
         rest += unit_lines(models, q.text, profile, stated)  # cached, batch, per 1k tokens, per request, blended
         first[:0] = budget_lines(models, q.text, profile)  # "how many requests can $2k/month buy?" first
-    if _priced(q):
+    if _priced(q) and not q.workloads:
         rest += volume_lines(models, q, profile)
     if q.periods and _priced(q):
         rest += period_lines(models, profile, q.periods)

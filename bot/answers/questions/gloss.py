@@ -12,6 +12,7 @@ from __future__ import annotations
 import itertools
 import re
 
+from bot.answers.questions.japanese import from_japanese
 from bot.answers.questions.spoken import spoken_numbers
 
 #: Phrases (lower-case, words separated by one space) -> English. Only words that are not English words too
@@ -87,6 +88,16 @@ GLOSSARY: dict[str, str] = {
     "di almeno": "of at least",
     "hanno": "have", "commercialmente": "commercially", "scopi commerciali": "commercial use",
     "pesi aperti": "open weights", "che licenza": "which license", "quale licenza": "which license",
+    # Polish ("czy" opens a yes/no question; "na Bedrocku" is "on Bedrock")
+    "ile kosztuje": "how much does", "ile nas wyniesie": "how much would it cost us", "ile": "how much",
+    "kosztuje": "costs", "miesięcznie": "monthly", "dziennie": "a day", "zapytań": "requests",
+    "zapytania": "requests", "requestów": "requests", "tokenów": "tokens", "wejścia": "input", "wyjścia": "output",
+    "za milion": "per million", "za": "per", "milion": "million", "przy": "at", "czy": "is", "jest": "is",
+    "dostępny": "available", "dostępna": "available", "dostępne": "available", "tańszy": "cheaper",
+    "tańsza": "cheaper", "tańsze": "cheaper", "droższy": "more expensive", "otwarte wagi": "open weights",
+    "licencja": "license", "licencji": "license", "okno kontekstu": "context window", "kontekstu": "context",
+    "dzięki": "thanks", "cześć": "hi", "bedrocku": "bedrock", "vertexie": "vertex", "azurze": "azure",
+    "groqu": "groq", "ma": "has",
     # Portuguese
     "quanto custa": "how much does", "preço": "price", "por mês": "per month", "licença": "license",
     "mais barato": "cheaper", "obrigado": "thanks", "obrigada": "thanks", "saída": "output",
@@ -137,7 +148,10 @@ _ASKED = frozenset(
      "deprecated", "benchmark", "benchmarks", "providers", "provider", "parameters", "release", "released",
      "knowledge", "maximum", "compare"}
 )  # fmt: skip
-_REAL_WORDS = frozenset({"widow", "provide", "provides", "eights", "ricing", "weighs", "wights"})
+_REAL_WORDS = frozenset(
+    {"widow", "provide", "provides", "eights", "ricing", "weighs", "wights", "token", "weight", "parameter",
+     "deprecate"}
+)  # fmt: skip
 
 
 def _slips(word: str) -> set[str]:
@@ -159,6 +173,7 @@ TYPOS: dict[str, str] = {
 
 def gloss(text: str) -> str:
     """``text`` with the glossary's words in English, outside code spans."""
+    text = from_japanese(text)  # no spaces to split words at: its own pass
     if _MIL.search(text) and _IBERIAN.search(text):  # "3 mil requests por dia" is 3,000 in Spanish and Portuguese
         text = _MIL.sub(lambda m: f"{m.group(1)} thousand", text)
     parts, pos = [], 0

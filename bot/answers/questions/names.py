@@ -27,6 +27,8 @@ _TIER_AFTER = (
 _MODEL_LIKE = re.compile(
     rf"\b([a-z]{{1,12}})(?:[ -]([a-z]{{3,10}}))?[ -]?([a-z]?\d{{1,2}}(?:\.\d{{1,2}})?[a-z]?)\b((?:[ -]{_TIER_AFTER})?)"
 )
+#: A capitalised family and a capitalised word after it ("Mistral Everest", "Nova Colossal").
+_TITLED = re.compile(r"(?<![\w.-])([A-Z][a-z]{2,12})[ -]([A-Z][a-z]{2,14})\b(?![ -]?\d)")
 #: A capitalised word and a parameter count ("Falcon 500B", "Titan 70b"), not money ("$500B").
 _SIZED = re.compile(r"(?<![$\w])([A-Z][a-z]{2,12})[ -](\d{1,4}(?:\.\d)?[bB])\b")
 #: A name in quotes or backticks ("Orion-2", `nimbus 3`), and a capitalised name with a hyphened version.
@@ -109,6 +111,17 @@ def unknown_names(rest: str, catalog: Catalog, original: str = "", asked: bool =
             continue  # part of a name already read
         if (hit := _lookup(m.group(), catalog)) is not None and hit[:1] != ("?",):
             out.append((m.span(), m.group(), hit))
+    if asked:  # "Mistral Everest — context window?": a family and a capitalised word no name has, asked about
+        for m in _TITLED.finditer(original):
+            family, word = m.group(1).lower(), m.group(2).lower()
+            if family not in brands or word in vocab or word in _PROSE or word in TIER_WORDS:
+                continue
+            if rest[m.start() : m.end()].lower() != m.group().lower() or any(
+                a < m.end() and m.start() < b for (a, b), _, _ in out
+            ):
+                continue  # part of a name already read
+            if (hit := _lookup(m.group(), catalog)) is not None:
+                out.append((m.span(), m.group(), _same_family(hit[1:] if hit[:1] == ("?",) else hit, family, catalog)))
     if asked:  # "is Orion-2 open source?", 'any info on "Nimbus 3" pricing?': a product name, asked about
         for m in itertools.chain(_QUOTED.finditer(original), _HYPHENED.finditer(original)):
             start, end = m.span(1)

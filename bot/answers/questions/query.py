@@ -19,6 +19,7 @@ from bot.answers.questions.periods import cost_periods
 from bot.answers.questions.scores import named_benchmarks
 from bot.answers.questions.traffic import StatedTraffic, read_traffic
 from bot.answers.questions.units import ratio_span
+from bot.answers.questions.workloads import Workload, prose_workloads, table_workloads
 from catalog.matching.rules import TIER_WORDS
 from catalog.matching.text import mask
 from catalog.service import Catalog
@@ -29,6 +30,8 @@ _YES_NO = re.compile(
     r"(?:^|[:;?.!\n,]| [-–—])[ \t]*(?:[-•*][ \t]*)?(?:and\s+|so\s+|also\s+)?"  # after a bullet, "and", " - "
     r"(?:is|are|does|do|can|could|will|would|has|have|did)\s+(?:it|its|they|this|that|there|we|[a-z0-9])"  # one line
 )
+#: A yes/no put as a last word ("commercial use ok?", "self-hosting allowed?").
+_OK_ASKED = re.compile(r"\b(?:ok|okay|allowed|fine|permitted|possible|legit)\s*\?\W*$")
 #: A comparison asked without "is" or "does" ("gemini 2.5 flash bigger context than gpt-4.1?"): yes or no too,
 #: unless it asks which one ("which is cheaper than …?").
 _TERSE_COMPARISON = re.compile(
@@ -41,7 +44,8 @@ _REQUEST = re.compile(
     r"|anyone know|remind me|refresh my memory"
     r"|curious (?:whether|if|about)|wondering (?:whether|if|about)|wonder (?:whether|if)|do you know"
     r"|i'?d like|i would like|could (?:i|we) (?:get|have)|kindly|(?:i )?would appreciate|could you|can you"
-    r"|would you|(?:two|three|four|a few|a couple of|couple of|some) (?:things|questions|qs|asks))\b"
+    r"|would you|(?:two|three|four|a few|a couple of|couple of|some) (?:things|questions|qs|asks)|side by side"
+    r"|head to head)\b"
     r"|\bor not\W*$|\by/n\b|\byes ?/ ?no\b|\byes or no\W*$"
 )
 #: A statement about what the team did or saw ("was plenty", "we moved"): several asks in one are no request.
@@ -61,6 +65,7 @@ _FOLLOW_UP = re.compile(
     r"^\s*(?:and|what about|how about|same|ok and|also|now|then|what if|if we|with|at|double|halve|triple)\b"
     r"|^\s*(?:the|that|its) [a-z0-9][a-z0-9-]{1,20} (?:one|version|model|variant|tier)\b"  # "the lite one?"
     r"|\b(?:too|as well)\W*$"  # "context window too?"
+    r"|\b(?:without|drop(?:ping)?|remove|minus|ignore|ignoring|no) (?:the |any )?(?:cach(?:e|ing)|batch(?:ing)?)\b"
     r"|^\W*[a-z]+ (?:also|too) (?:wants?|needs?|asks? (?:for|about))\b"  # "Pat also wants Kimi K2.6"
 )
 #: The ask of the message before, for another model ("Could you likewise confirm it for GPT-4.1?").
@@ -107,6 +112,8 @@ class Query(BaseModel):
     providers: tuple[str, ...] = ()
     """Provider ids the message names outside model names ("on groq", "through azure")."""
     traffic: StatedTraffic = StatedTraffic()
+    workloads: tuple[Workload, ...] = ()
+    """Volumes that each carry their own tokens (a pasted table per feature, a quote per customer)."""
     benchmarks: tuple[str, ...] = ()
     """Benchmark names as the catalog spells them ("GPQA", "SWE-Bench Verified")."""
     unknown_topic: str | None = None
@@ -164,6 +171,7 @@ def parse_query(
     topic = next((t for p, t in UNKNOWN_TOPICS if p.search(rest)), None)
     ratio = ratio_span(rest)  # "at a 3:1 input:output ratio" is no token count
     traffic = read_traffic(blank_spans(rest, [ratio]) if ratio else rest)  # names blanked: "haiku 4.5 input"
+    workloads = table_workloads(text) or prose_workloads(rest, text)
     to_team = for_colleagues(text, lower, spans)
     declares, headed = declares_value(text, prose), headed_report(text, lower)
     asking = not to_team and (
@@ -181,6 +189,7 @@ def parse_query(
         asks=asks,
         providers=providers,
         traffic=traffic,
+        workloads=workloads,
         benchmarks=named,
         unknown_topic=topic,
         asking=asking,
@@ -189,7 +198,8 @@ def parse_query(
         or (bool(_TERSE_COMPARISON.search(lower)) and not _WHICH.search(lower))
         or "y/n" in lower
         or re.search(r"\byes ?/ ?no\b", lower) is not None
-        or "yes or no" in lower,
+        or "yes or no" in lower
+        or _OK_ASKED.search(lower) is not None,
         follow_up=bool(_FOLLOW_UP.match(_ACK.sub("", lower, count=1)))
         or bool(_LIKEWISE.search(lower))
         or bool(_SAME_TRAFFIC.search(lower))

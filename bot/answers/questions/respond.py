@@ -105,7 +105,7 @@ def context_lines(models: list[Model], query: Query) -> list[str] | None:
     if len(windows) == 1:
         size = models[0].context_window or 0
         same_asked = _SAME.search(query.text.lower()) is not None
-        verdict = "Yes — both" if same_asked else "No — both" if query.yes_no else "Same — both"
+        verdict = "Yes — both" if same_asked else "No — the same size: both" if query.yes_no else "Same — both"
         verdict = verdict if len(models) == 2 else verdict.replace("both", "all")
         return [f"{verdict} have a {tokens_short(size)}-token context window ({size:,} tokens)."]
     if _EITHER.search(lower) and len(models) == 2:  # "is that bigger or smaller?": the model named last, measured

@@ -44,7 +44,7 @@ def _value(words: list[str]) -> int | None:
     return total + current if said else None
 
 
-def _short(value: int) -> str:
+def short_count(value: int) -> str:
     """ "2m", "50k", "1200": the way chat writes a count, which every rule downstream reads ("a million tokens of
     context" is a 1m filter)."""
     if value and value % 1_000_000 == 0:
@@ -66,6 +66,6 @@ def spoken_numbers(text: str) -> str:
         value = _value(words)
         if value is None:
             return m.group()
-        return _short(value)
+        return short_count(value)
 
     return _RUN.sub(one, text)

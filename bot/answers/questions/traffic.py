@@ -82,6 +82,11 @@ _FAN_OUT = re.compile(
 )
 
 
+_NO_CACHE = re.compile(
+    r"\b(?:without|drop(?:ping)?|remove|removing|minus|ignore|ignoring|no|zero) (?:the |any |prompt )?(?:cach(?:e|ing)"
+    r"|cache hits)\b"
+)
+_ROUND_THE_CLOCK = re.compile(r"\b24 ?[/x×] ?7(?: ?[/x×] ?365)?\b")
 #: A count glued to its side or unit ("700in 120out", "2000tok").
 _GLUED_UNIT = re.compile(r"(?<=\d)(?=(?:in|out|input|output|tok|toks|tokens|req|reqs|requests)\b)")
 #: Thousands grouped with a space (French, Polish, SI style: "20 000 requêtes", "1 500 tokens").
@@ -116,6 +121,7 @@ def read_traffic(text: str) -> StatedTraffic:
         for start, end in people[2]:
             text = text[:start] + " " * (end - start) + text[end:]
     text = _GLUED_UNIT.sub(" ", text)  # "700in 120out"
+    text = _ROUND_THE_CLOCK.sub(" ", text)  # "35 rps 24/7" is all day, every day, not 24 in / 7 out
     text = _SPACED_THOUSANDS.sub(r"\1\2", text)  # "6 000 requêtes par jour"
     toks = _TOKEN.findall(_NUMBERING.sub(" ", text))
     if (side := _SCALED_SIDE.search(text.lower()[:2000])) is not None:  # "double the output tokens"
@@ -134,6 +140,8 @@ def read_traffic(text: str) -> StatedTraffic:
                 _place(toks, i, *parsed, found)
         elif tok in _SHARE_WORDS and _near(toks, i, _CACHE_WORDS, after=6):
             found.setdefault("cache_hit", _SHARE_WORDS[tok])
+    if _NO_CACHE.search(text):  # "drop the cache — what's it without caching?"
+        found["cache_hit"] = 0.0
     volumes = _added_up(found)
     if fan is not None and "requests_per_month" in found:
         times = int(fan.group(1) or fan.group(2))

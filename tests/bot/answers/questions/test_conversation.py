@@ -41,7 +41,7 @@ def _check(catalog: Catalog, lines: list[str] | str, fragments: list[str], absen
         ),
         (["gpt-5: context window, max output and price?"], ["400k-token context", "128,000 output tokens", "$1.25"]),
         (["deepseek v3.2 context window pls"], ["context window"]),  # a request without "?"
-        (["does gpt4o mini have a bigger context than llama3.3 70b?"], ["No — both have a 128k"]),
+        (["does gpt4o mini have a bigger context than llama3.3 70b?"], ["No — the same size: both have a 128k"]),
         (["is llama 3.3 70b on groq? how much there"], ["Yes — Groq serves", "$0.59"]),
         (["can we get gemini 2.5 pro through azure?"], ["No — Gemini 2.5 Pro is not on Azure"]),
         (["how much is gpt-6 per 1m tokens?"], ["could mean several models", "Which one?"]),
@@ -159,7 +159,7 @@ def test_follow_ups(shipped_catalog: Catalog, lines: list[str], fragments: list[
         ("is sonnet 4.5 more expensive than sonnet 4.5?", None),  # one model: nothing to compare
         ("is claude haiku 4.5 cheaper than gpt-5-mini?", "No — GPT-5 Mini is cheaper for you by"),
         ("claude opus 4.1 vs o3 - which has the larger context window?", "Same — both have a 200k-token"),
-        ("is qwen3 max's context bigger than mistral large 3's?", "No — both have a 262k-token"),
+        ("is qwen3 max's context bigger than mistral large 3's?", "No — the same size: both have a 262k-token"),
         ("is gpt-oss-20b apache licensed?", "Yes — GPT OSS 20B is listed under Apache 2.0"),
         ("is gpt-4o apache licensed?", "No — GPT-4o is listed under"),
         ("is grok 3 available through azure?", "Yes, but deprecated — Azure Cognitive Services still lists Grok-3"),

@@ -26,8 +26,8 @@ from tests.bot.answers.questions.test_conversation import _check, _say
         (["Claude Haiku 4.5 list price per million tokens for our budget sheet"], ["$1.00"]),
         (["Kai asks: what's GPT-4.1's context window?", "Kai also wants GPT-4.1 mini"], ["1,047,576"]),
         (["which anthropic models have context >= 500000?"], ["context ≥ 500,000"]),  # a bare figure
-        (["gpt-4.1 ctx > gpt-4.1 mini ctx?"], ["No — both"]),  # equal windows said to be equal
-        (["Hat Claude Opus 4.1 ein größeres Kontextfenster als Claude Sonnet 4?"], ["No — both"]),
+        (["gpt-4.1 ctx > gpt-4.1 mini ctx?"], ["No — the same size: both"]),  # equal windows said to be equal
+        (["Hat Claude Opus 4.1 ein größeres Kontextfenster als Claude Sonnet 4?"], ["No — the same size: both"]),
         (["A prospect asked about Gemini Titan 3 — price per 1M tokens?"], ["not in the catalog"]),
     ],
 )
