@@ -113,6 +113,8 @@ _CONTEXT = re.compile(
     r"(?<![\d.])(\d{1,4}(?:\.\d{1,2})?|a|one) ?(k|m|million|thousand)\b[^.?!,\d]{0,20}\b(?:context|ctx)"
     r"|\b(?:context|ctx)\b[^.?!,\d]{0,20}(?<![\d.])(\d{1,4}(?:\.\d{1,2})?) ?(k|m|million|thousand)\b"
     r"|\b(?:context|ctx)\b[^.?!,\d]{0,20}(?<![\d.,])(\d{1,3}(?:,\d{3}){1,2}|\d{4,7})(?![\d,.]?\d)"  # ">= 256000"
+    r"|\b(?:read|take in|take|ingest|handle)\s(?:(?:up to|at least|over|more than)\s){0,2}"
+    r"(\d{1,4}(?:\.\d{1,2})?) ?([km])\b(?= tokens? at once)"  # "which ones can read at least 300k tokens at once?"
 )
 _PRICE = re.compile(
     r"\b(?:under|below|less than|cheaper than|max(?:imum)?|at most)\s{0,3}\$\s{0,3}(\d{1,6}(?:\.\d{1,4})?)"
@@ -139,7 +141,9 @@ _RELEASED = re.compile(
 _MIN_OUTPUT = re.compile(
     r"\boutputs?\s(?:(?:up to|at least|of|over|more than|above|minimum|min)\s){0,3}(\d{1,4}(?:\.\d)?) ?([km])\b"
     r"|(?<!per )(?<![\d./])(\d{1,4}(?:\.\d)?) ?([km]) (?:of )?(?:max )?output\b"  # not "$1 per 1M output"
-)
+    r"|\b(?:answers?|replies|responses?|write)\s(?:(?:up to|at least|of|over|more than)\s){0,3}"
+    r"(\d{1,4}(?:\.\d)?) ?([km])\b"
+)  # "can write answers of 128k tokens", "write at least 100k tokens in a single answer"
 #: "priced at $3 in / $15 out", "$3/$15 per million".
 _PRICED_AT = re.compile(
     r"\$\s?(\d{1,5}(?:\.\d{1,4})?)(?: per (?:1m|million))?\s?(?:in(?:put)?)?\s?/\s?\$\s?(\d{1,5}(?:\.\d{1,4})?)"
@@ -183,6 +187,8 @@ def parse_filter(text: str) -> ModelFilter | None:
         max_context = limit if ceiling.group(1) == "at most" else limit - 1
     if (m := _CONTEXT.search(lower)) and not (ceiling and ceiling.start() <= m.start() < ceiling.end()):
         number, unit = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+        if m.group(6):  # "can read 300k tokens at once"
+            number, unit = m.group(6), m.group(7)
         number = "1" if number in ("a", "one") else number  # "a million tokens of context"
         scale = 1000 if unit in ("k", "thousand") else 1_000_000
         min_context = int(Decimal(m.group(5).replace(",", ""))) if m.group(5) else int(Decimal(number) * scale)
@@ -232,7 +238,8 @@ def _tokens(m: re.Match[str] | None) -> int | None:
     """ "128k" / "1m" as a token count."""
     if m is None:
         return None
-    number, unit = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+    groups = m.groups()
+    number, unit = next((groups[i], groups[i + 1]) for i in range(0, len(groups), 2) if groups[i])
     return int(Decimal(number) * (1000 if unit == "k" else 1_000_000))
 
 

@@ -35,7 +35,8 @@ INTENT_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("cheapest_route", r"\bcheapest\b|\bbest price\b|\blowest price\b"),
         (
             "price",  # "per mil", "per mtok", "$/mil", "hw much": how a hurried team writes it
-            r"\bprice[sd]?\b|\bpricing\b|\bcosts?\b|\bh(?:o)?w much\b(?! (?:context|output|memory|faster|bigger))"
+            r"\bprice[sd]?\b|\bpricing\b|\bcosts?\b"
+            r"|\bh(?:o)?w much\b(?! (?:context|output|memory|faster|bigger|text|content|input|data|code))"
             r"|\$|\bper[- ](?:1m|million|token|mil|mtok)\b|\bper (?:input|output) token\b"
             r"|\bcharges? (?:for|per|on)\b|\bwhat does (?:it|that|this|the \w+(?: one)?) charge\b",
         ),
@@ -46,14 +47,19 @@ INTENT_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"|\bmore output\b|\blonger outputs?\b|\bmax(?:imum)? (?:completion|response) (?:tokens|length)\b"
             r"|\bmax(?:imum)? number of output tokens\b"
             r"|\btokens can [a-z0-9' ]{1,30}?(?:output|generate|write|return|produce|spit out|emit)\b"
-            r"|\b(?:output|generate|write|return|produce|spit out|emit) in (?:one|a single|a|each) (?:response|reply"
-            r"|answer|completion|go|call|turn)\b"
+            r"|\b(?:output|generate|write|return|produce|spit out|emit)\b(?: [\w,]{1,12}){0,4} in"
+            r" (?:one|a single|a|each) (?:response|reply|answer|completion|go|call|turn)\b"
             r"|\bhow long can (?:its |the )?(?:answers?|responses?|outputs?|replies) be\b|\boutput max\b"
+            r"|\bhow long\b[^?.!\n]{0,40}\b(?:answers?|responses?|replies|outputs?)\b[^?.!\n]{0,10}\b(?:be|get)\b"
+            r"|\b(?:write|give|produce|generate) (?:the )?(?:longer|longest|long) (?:answers?|responses?|replies)\b"
+            r"|\blonger (?:answers?|responses?|replies)\b|\b(?:answers?|replies|responses?) (?:of|at least) \d"
             r"|\bmax out(?:put)?(?: tokens)?\b",
         ),
         (
             "context",
-            r"\bcontext\b|\bctx\b|\bwindow\b|\bhow many tokens\b|\b(?:long (?:a )?|longer |bigger |larger )prompts?\b",
+            r"\bcontext\b|\bctx\b|\bwindow\b|\bhow many tokens\b|\b(?:long (?:a )?|longer |bigger |larger )prompts?\b"
+            r"|\bhow much (?:text|content|input|data|code)\b|\b(?:read|take in|take|handle|ingest|process|fit|see)"
+            r"(?: [\w,]{1,12}){0,4} at once\b",
         ),
         ("open_source", r"\bopen[- ]?(?:source|weights?|models?|llm)\b|\bself[- ]?host|\bweights\b"),
         ("license", r"\blicen[cs](?:e[ds]?|ing)\b|\bapache(?:[- ]2(?:\.0)?)?\b|\bmit[- ]licen"),
@@ -61,7 +67,8 @@ INTENT_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             "commercial",
             r"\bcommercial(?:ly)?\b|\buse it (?:in|for) (?:a |our )?(?:paid )?(?:product|production|saas)\b"
             r"|\b(?:sell|monetize|monetise)\b|\bpaid (?:saas|product|service|app|plan)\b|\bin (?:a |our )?saas\b"
-            r"|\brestrictions? on (?:using|use)\b",
+            r"|\brestrictions? on (?:using|use)\b|\bfree to use\b"
+            r"|\b(?:in|for) (?:a |our )?\(?paid\)? (?:app|product|service)\b",
         ),
         (
             "deprecated",

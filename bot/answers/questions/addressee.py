@@ -47,12 +47,13 @@ _STATED_COST = re.compile(
 #: import broken?").
 _TICKET = re.compile(r"^\W{0,3}[A-Z]{2,10}-\d{2,6}\b")
 _RECORD = re.compile(
-    r"^\W{0,3}(?:[A-Z]{2,10}-\d{2,6}\b|(?i:\[?ci\]?:|(?:bug|incident|postmortem|outage|alert|ticket)\s*:"
+    r"^\W{0,3}(?:[A-Z]{2,10}-\d{2,6}\b|(?i:\[?ci\]?:|(?:bug|incident|postmortem|outage|alert|ticket|invite|invitation"
+    r"|meeting|agenda|calendar|reminder|event)\s*:"
     r"|(?:[a-z]+ ){0,2}(?:digest|report|recap|summary|notes|minutes|changelog|release notes)\b"
     r"(?: ?\([^)\n]{0,20}\))?\s*[:—-]))"
 )  # a ticket key is written in capitals ("PROJ-118"); "GPT-5" has a digit-free key but no ticket number after
 #: A joke's set-up ("when the gemini flash bill is lower than the coffee budget", "me when …", "pov: …").
-_MEME = re.compile(r"^\W{0,3}(?:me when|when (?:the|your|you|my|our|u|ur)|pov\s*:|mfw|tfw|nobody:)\b")
+_MEME = re.compile(r"^\W{0,3}(?:(?:me when|when (?:the|your|you|my|our|u|ur)|mfw|tfw)\b|pov\s*:|nobody\s*:)")
 #: A question to the channel at large ("thoughts, team?", "what do you all think …").
 _TO_ALL = re.compile(
     r"^\W{0,3}(?:quick |team )?(?:poll|vote|survey)\b\s*[:—-]|"  # "poll: which should be the default? 1️⃣ …"

@@ -10,11 +10,9 @@ import re
 
 from bot.answers.costs import TrafficProfile
 from bot.answers.facts import prices_checked, sources
-from bot.answers.faq import HANDLERS, FaqAnswer, decline, family_hint, filter_answer
+from bot.answers.faq import FaqAnswer, decline, family_hint, filter_answer
 from bot.answers.filters import asks_for_models, parse_filter, vendor_filter
-from bot.answers.format import join_and
 from bot.answers.intents import INTENT_RULES, blank_spans, is_question
-from bot.answers.lifecycle import deprecation_lines
 from bot.answers.questions.followups import (
     THE_ONE,
     by_position,
@@ -28,31 +26,18 @@ from bot.answers.questions.followups import (
     which,
 )
 from bot.answers.questions.memory import ChannelMemory
-from bot.answers.questions.periods import period_lines, period_title
+from bot.answers.questions.parts import PER_TOKEN, PRICED, TURNED, answer_parts, priced
+from bot.answers.questions.per_unit import per_unit_asked
 from bot.answers.questions.providers import provider_tables
 from bot.answers.questions.query import Query, parse_query
 from bot.answers.questions.respond import (
-    cheaper_lines,
-    commercial_lines,
-    context_lines,
-    license_lines,
-    license_named,
-    open_lines,
-    output_lines,
-    provider_lines,
-    ranked_limit,
     traffic_line,
     unknown_lines,
-    volume_lines,
-    where_lines,
 )
-from bot.answers.questions.scores import benchmark_lines, benchmark_table
+from bot.answers.questions.scores import benchmark_table
 from bot.answers.questions.stated import StatedTraffic
 from bot.answers.questions.traffic import TrafficError, read_traffic
-from bot.answers.questions.units import budget_lines, unit_lines
-from bot.answers.questions.workloads import workload_lines
 from catalog.matching.text import mask
-from catalog.models import Model
 from catalog.service import Catalog
 
 
@@ -138,7 +123,7 @@ def converse(
             asks = ["cheaper"]  # "and per input token?" after "which is cheaper per output token, A or B?"
         if model_ids and not asks and not q.providers and (q.follow_up or len(q.text.split()) <= 6):
             asks, borrowed = list(recall.asks), True  # "and opus?" ("the former on groq?" asks only where)
-            if q.traffic.requests_per_month is not None and not set(asks) & _PRICED:
+            if q.traffic.requests_per_month is not None and not set(asks) & PRICED:
                 asks = ["monthly_cost"]  # "what about both at 5k requests a day?" after a license question
             if not q.benchmarks and recall.benchmarks:
                 q = q.model_copy(update={"benchmarks": recall.benchmarks})
@@ -157,7 +142,7 @@ def converse(
     if not traffic.empty and "price" in asks:
         if "monthly_cost" not in asks:
             asks[asks.index("price")] = "monthly_cost"  # a price at a stated traffic is a monthly cost
-        elif not _PER_TOKEN.search(q.text.lower()):
+        elif not PER_TOKEN.search(q.text.lower()):
             asks.remove("price")  # "how much per month at 1M requests" asks one thing: the bill
     q = q.model_copy(update={"model_ids": tuple(model_ids), "asks": tuple(asks), "traffic": traffic})
     try:
@@ -209,7 +194,7 @@ def converse(
         return None, memory  # "anyone tried kimi k2?" asks the team, not the bot
     if q.unknown_topic is not None and not asks and not q.providers:
         return decline(text, q.unknown_topic, models), remembered
-    lines, title = _parts(q, models, profile, provider_names)
+    lines, title, about = answer_parts(q, models, profile, provider_names)
     if q.unknown_topic is not None:  # "is it on bedrock? need it in Frankfurt": where it runs, then what is unknown
         unknown_line = f"I don't know the {q.unknown_topic}: the catalog has no data on it, and I won't guess."
         lines.insert(len(lines) if q.yes_no else 0, unknown_line)  # "what's its latency on azure?" asks that first
@@ -218,7 +203,8 @@ def converse(
         lines[:0] = unknown_lines(q, _data_date(catalog))
     elif q.unknown:
         lines += unknown_lines(q, _data_date(catalog))
-    if _priced(q) and not q.workloads:
+    per_turns = per_unit_asked(q.text.lower()) is not None and TURNED.search(q.text.lower()) is not None
+    if priced(q) and not q.workloads and not per_turns:  # a unit's turns are no month's traffic
         lines.append(traffic_line(q, profile, saved_profile, base))
     return (
         FaqAnswer(
@@ -226,7 +212,7 @@ def converse(
             question=text,
             title=title,
             lines=lines,
-            model_ids=[m.id for m in models],
+            model_ids=[m.id for m in about],
             sources=sources(models),
             prices_checked=prices_checked(models),
         ),
@@ -237,7 +223,6 @@ def converse(
 _PRONOUN = re.compile(r"\b(?:it|its|that|this|they|them|those)\b")
 _THAN_IT = re.compile(r"\bthan (?:it|that|this|that one|this one|them|those)\b")
 _OVERVIEW = dict(INTENT_RULES)["overview"]
-_PER_TOKEN = re.compile(r"\bper[- ](?:1m|million|mtok|token|1k|mil)\b|/ ?(?:1m|mtok|mil)\b|\bunit price")
 #: Words around a model name that still ask the bot for its card ("kimi k2?", "gpt-4o pls").
 _BARE = frozenset({"and", "what", "about", "the", "pls", "please", "so", "hmm", "ok", "model", "new", "this", "that"})
 
@@ -271,106 +256,8 @@ def _wants_overview(q: Query) -> bool:
     return bool(_OVERVIEW.search(rest)) or all(w in _BARE for w in re.findall(r"[a-z]+", rest))
 
 
-_PRICED = frozenset({"monthly_cost", "cheaper", "cheapest_route"})
 #: "which of them", "both", "the two": the models asked one by one just before, together.
 _BOTH = re.compile(r"\b(?:which of (?:them|those|the two|these)|both|the two|either of them|between them)\b")
-
-
-def _priced(q: Query) -> bool:
-    return any(a in _PRICED for a in q.asks)
-
-
-def _parts(
-    q: Query, models: list[Model], profile: TrafficProfile, provider_names: dict[str, str]
-) -> tuple[list[str], str]:
-    """Every ask's lines, yes/no answers first; the title names what was asked."""
-    asks = list(q.asks)
-    if "license" in asks and q.yes_no and license_named(q):
-        asks.insert(0, asks.pop(asks.index("license")))  # "is it under Apache 2.0?" is the question to answer first
-    elif q.yes_no and (said := [a for a in asks if a in ("commercial", "open_source")]):
-        # "does its license permit commercial use?", "licensing-wise, is it open weights?": the yes/no first
-        asks = [*said, *(a for a in asks if a not in said)]
-        if "license" in asks:
-            asks.remove("license")  # the open-weights or commercial-use line names the license already
-    if "cheapest_route" in asks and "where_run" in asks:
-        asks.remove("where_run")  # "who hosts it cheapest?" asks for the one host
-    if "cheapest_route" in asks and len(models) > 1:  # "A vs B vs C: cheapest for input?" asks which model
-        asks = list(dict.fromkeys("cheaper" if a == "cheapest_route" else a for a in asks))
-    if "cheaper" in asks and "monthly_cost" in asks and len(models) > 1:
-        asks.remove("monthly_cost")  # "is X cheaper than Y at our traffic": the verdict shows each month's cost
-    if "compare" in asks or (len(models) > 1 and not asks):
-        asks = [a for a in asks if a != "compare"] or ["compare"]
-    first: list[str] = []
-    rest: list[str] = []
-    titles: list[str] = []
-    if q.providers:  # "is it on vertex?" is answered yes/no first, beside whatever else the message asks
-        first += provider_lines(models, q, provider_names)
-        titles.append("Where to run it")
-        # the route's price answers "how much there"; "and moonshot's own price per 1M?" asks the list price too
-        only_where = set(asks) <= {"where_run", "price", "cheapest_route"} and not _PER_TOKEN.search(q.text.lower())
-        asks = [a for a in asks if a not in ("where_run", "deprecated") and not (only_where and a == "price")]
-    if q.workloads and set(asks) & {"monthly_cost", "price", "cheaper"}:
-        # a table per feature, a quote per customer: each workload priced on its own, then the total
-        rest += workload_lines(models, q.workloads)
-        titles.append("Monthly cost by workload")
-        asks = [a for a in asks if a not in ("monthly_cost", "price", "cheaper")]
-    for ask in asks or ([] if first or rest else ["overview"]):
-        if ask in ("context", "max_output") and (top := ranked_limit(models, q, *_LIMITS[ask])) is not None:
-            first += top  # "which of A, B and C has the largest max output?"
-            titles.append(_LIMITS[ask][1].capitalize())
-            continue
-        if ask == "context" and (yes_no := context_lines(models, q)) is not None:
-            first += yes_no
-            titles.append("Context window")
-            continue
-        if ask == "max_output" and (yes_no := output_lines(models, q)) is not None:
-            first += yes_no
-            titles.append("Max output")
-            continue
-        if ask == "cheaper" and (verdict := cheaper_lines(models, q, profile)) is not None:
-            first += verdict
-            titles.append("Which is cheaper?")
-            continue
-        if ask == "benchmarks" and q.benchmarks:
-            rest += benchmark_lines(models, q.benchmarks)
-            titles.append("Benchmarks")
-            continue
-        special = {
-            "open_source": lambda: open_lines(models, q),
-            "commercial": lambda: commercial_lines(models),
-            "license": lambda: license_lines(models, q),
-            "deprecated": lambda: deprecation_lines(models),
-            "where_run": lambda: where_lines(models),
-        }.get(ask)
-        if special is not None:
-            (first if q.yes_no else rest).extend(special())
-            titles.append(_TITLES.get(ask, ask))
-            continue
-        handler = HANDLERS[ask.removeprefix("cap_") if ask.startswith("cap_") else ask]
-        title, lines = handler(models, profile, ask)
-        titles.append(title)
-        rest += [ln for ln in lines if not ln.startswith("Traffic assumed:")]
-    if _priced(q) or "price" in q.asks:
-        stated = q.traffic.input_tokens is not None or q.traffic.output_tokens is not None
-        rest += unit_lines(models, q.text, profile, stated)  # cached, batch, per 1k tokens, per request, blended
-        first[:0] = budget_lines(models, q.text, profile)  # "how many requests can $2k/month buy?" first
-    if _priced(q) and not q.workloads:
-        rest += volume_lines(models, q, profile)
-    if q.periods and _priced(q):
-        rest += period_lines(models, profile, q.periods)
-        titles = [period_title(t, q.periods) for t in titles]
-    names = join_and([m.name for m in models])
-    title = titles[0] if len(titles) == 1 else f"{names}: {', '.join(dict.fromkeys(t.lower() for t in titles))}"
-    return first + rest, title
-
-
-_LIMITS = {"context": ("context_window", "context window"), "max_output": ("max_output", "max output")}
-_TITLES = {
-    "deprecated": "Deprecated?",
-    "open_source": "Open source?",
-    "commercial": "Commercial use",
-    "license": "License",
-}
 
 
 def _unknown(text: str, q: Query, catalog: Catalog) -> FaqAnswer:

@@ -13,7 +13,7 @@ import itertools
 import re
 
 from bot.answers.questions.japanese import from_japanese
-from bot.answers.questions.spoken import spoken_numbers
+from bot.answers.questions.spoken import short_count, spoken_numbers
 
 #: Phrases (lower-case, words separated by one space) -> English. Only words that are not English words too
 #: ("mit", "die", "come" and one-letter words stay out), so English chat reads exactly as before.
@@ -98,6 +98,16 @@ GLOSSARY: dict[str, str] = {
     "licencja": "license", "licencji": "license", "okno kontekstu": "context window", "kontekstu": "context",
     "dzięki": "thanks", "cześć": "hi", "bedrocku": "bedrock", "vertexie": "vertex", "azurze": "azure",
     "groqu": "groq", "ma": "has",
+    # Hinglish (Hindi in Latin letters)
+    "kitna": "how much", "kitni": "how much", "kitna cost hoga": "how much would it cost", "batao": "tell me",
+    "bataiye": "tell me", "mahine ka": "per month", "mahine": "month", "mahina": "month", "roz": "daily",
+    "pe": "on", "aur": "and", "hoga": "would be", "karein": "use", "toh": "then",
+    # Indonesian
+    "berapa": "what is", "harga": "price", "biaya": "cost", "per bulan": "per month", "sebulan": "a month",
+    "per hari": "per day", "sehari": "a day", "untuk": "for", "kalau pakai": "if we use", "pakai": "use",
+    "tolong": "please", "maksimal": "maximum", "output maksimal": "max output", "apakah": "is",
+    "tersedia": "available", "lisensi": "license", "konteks": "context", "jendela konteks": "context window",
+    "lebih murah": "cheaper", "lebih besar": "bigger",
     # Portuguese
     "quanto custa": "how much does", "preço": "price", "por mês": "per month", "licença": "license",
     "mais barato": "cheaper", "obrigado": "thanks", "obrigada": "thanks", "saída": "output",
@@ -129,6 +139,30 @@ _FIRST: dict[str, list[tuple[list[str], str]]] = {}
 #: "3 mil" (a thousand in Spanish and Portuguese; "3 mil" is a million in English chat) and words that say the
 #: message is Spanish or Portuguese.
 _MIL = re.compile(r"(\d) mil\b", re.IGNORECASE)
+#: Scale words of Indian English and Indonesian after a number.
+_LOCAL_SCALE = re.compile(r"(?<![\d.,])(\d{1,4}(?:[.,]\d{1,2})?) ?(lakhs?|crores?|ribu|juta)\b", re.IGNORECASE)
+_LOCAL_SCALES = {"lakh": 100_000, "lakhs": 100_000, "crore": 10_000_000, "crores": 10_000_000, "ribu": 1_000,
+                 "juta": 1_000_000}  # fmt: skip
+
+
+#: "A ka X B se bada hai kya": is A's X bigger than B's (Hindi puts the comparison after both)?
+_HINGLISH_COMPARED = re.compile(
+    r"^([^\n]{1,60}?) ka ([^\n]{1,30}?) ([^\n]{1,60}?) se"
+    r" (bada|badi|bade|zyada|lamba|lambi|sasta|sasti|mehenga|mehengi) (?:hai|he) kya\b",
+    re.IGNORECASE,
+)
+_HINGLISH_MORE = {"sasta": "cheaper", "sasti": "cheaper", "mehenga": "more expensive", "mehengi": "more expensive"}
+
+
+def _compared(m: re.Match[str]) -> str:
+    return f"is {m.group(1)}'s {m.group(2)} {_HINGLISH_MORE.get(m.group(4).lower(), 'bigger')} than {m.group(3)}'s"
+
+
+def _scaled(m: re.Match[str]) -> str:
+    value = float(m.group(1).replace(",", ".")) * _LOCAL_SCALES[m.group(2).lower()]
+    return short_count(int(value))
+
+
 _IBERIAN = re.compile(
     r"\b(?:por|quanto|cuánto|cuanto|custa|cuesta|cuestan|mês|mes|día|dia|com|con|al|ao|fica|sale|tokens de"
     r"|solicitudes|peticiones|requisições|pedidos)\b",
@@ -176,6 +210,8 @@ def gloss(text: str) -> str:
     text = from_japanese(text)  # no spaces to split words at: its own pass
     if _MIL.search(text) and _IBERIAN.search(text):  # "3 mil requests por dia" is 3,000 in Spanish and Portuguese
         text = _MIL.sub(lambda m: f"{m.group(1)} thousand", text)
+    text = _LOCAL_SCALE.sub(_scaled, text)  # "2 lakh requests", "30 ribu request", "1 juta token"
+    text = _HINGLISH_COMPARED.sub(_compared, text)  # "Grok 4 ka context window Grok 3 se bada hai kya?"
     parts, pos = [], 0
     for m in _CODE.finditer(text):
         parts += [_prose(text[pos : m.start()]), m.group()]

@@ -63,6 +63,7 @@ _WANT = re.compile(  # not "would need 2 H100s"; a forwarded ask too ("Pat asks 
 _ACK = re.compile(r"^(?:\W*(?:\+1|thanks|thank you|thx|ty|cool|great|nice|perfect|got it|ok|okay)\b)*[\W_]*")
 _FOLLOW_UP = re.compile(
     r"^\s*(?:and|what about|how about|same|ok and|also|now|then|what if|if we|with|at|double|halve|triple)\b"
+    r"|^\W*\^|^\W*(?:this|that|same)\s*\^|\bsame q(?:uestion)?\b|\bwhat (?:she|he|they|you) said\b"  # "^ but for opus"
     r"|^\s*(?:the|that|its) [a-z0-9][a-z0-9-]{1,20} (?:one|version|model|variant|tier)\b"  # "the lite one?"
     r"|\b(?:too|as well)\W*$"  # "context window too?"
     r"|\b(?:without|drop(?:ping)?|remove|minus|ignore|ignoring|no) (?:the |any )?(?:cach(?:e|ing)|batch(?:ing)?)\b"

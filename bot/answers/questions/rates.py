@@ -26,7 +26,8 @@ _ONE_OF_THEM = r"(?:user|seat|person|head|customer|member|employee|agent|student
 _COUNT = r"(\d{1,3}(?:[,.]\d{3}){1,3}(?![.,]?\d)|\d{1,9}(?:\.\d{1,3})?) ?(k|m|thousand|million)?"
 #: "3,000 daily active users", "12k MAU", "800 seats": a number of people, with the period they are counted in.
 _POPULATION = re.compile(
-    rf"{_COUNT} (?:(daily|monthly|weekly) )?(?:active )?{_PEOPLE}\b(?: (?:a|per|/|each) ?(day|month|week)\b)?"
+    rf"{_COUNT} (?:(daily|monthly|weekly) )?(?:active |paying |registered )?{_PEOPLE}\b"
+    rf"(?: (?:a|per|/|each) ?(day|month|week)\b)?"
     rf"|{_COUNT} (dau|mau|wau)\b"
 )
 #: "12 messages each", "30 requests per seat", "each sending 20 messages", "x 12 messages": what one person sends.

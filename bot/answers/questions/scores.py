@@ -111,6 +111,30 @@ def benchmark_lines(models: list[Model], names: tuple[str, ...]) -> list[str]:
     return lines
 
 
+#: "score higher", "do better on", "lower than": which way a yes/no about two scores asks.
+_HIGHER = re.compile(r"\b(?:higher|better|more|beat|beats|outscore|outscores|outperform|outperforms)\b")
+_LOWER = re.compile(r"\b(?:lower|worse|less)\b")
+
+
+def benchmark_verdict(models: list[Model], name: str, text: str) -> str | None:
+    """ "Does A score higher on GPQA than B?": yes or no from the one score each has on that benchmark (None when
+    either has none, or several that disagree)."""
+    if len(models) != 2 or not (_HIGHER.search(text) or _LOWER.search(text)):
+        return None
+    scores = []
+    for m in models:
+        values = {b.score for b in m.benchmarks if bench_key(b.name) == bench_key(name)}
+        if len(values) != 1:
+            return None
+        scores.append(values.pop())
+    a, b = scores
+    if a == b:
+        return f"No — the same {name} score for {models[0].name} and {models[1].name}."
+    yes = a < b if _LOWER.search(text) and not _HIGHER.search(text) else a > b
+    way = "higher" if a > b else "lower"
+    return f"{'Yes' if yes else 'No'} — {models[0].name} scores {way} on {name} than {models[1].name}."
+
+
 def _scores(rows: list[Benchmark]) -> str:
     """One benchmark's scores from every source, equal ones said once."""
     seen: dict[str, str] = {}

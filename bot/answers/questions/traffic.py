@@ -33,7 +33,8 @@ _SCALES = {"billion": 1_000_000_000, "bn": 1_000_000_000,
 _REQUEST_WORDS = frozenset(
     {"request", "requests", "req", "reqs", "calls", "call", "queries", "query", "messages", "conversations", "chats",
      "completions", "prompts", "tickets", "sessions", "generations", "runs", "rpd", "rpm", "rps", "qps", "searches",
-     "lookups", "documents", "docs", "emails", "summaries", "transcripts", "turns", "invocations", "jobs"}
+     "lookups", "documents", "docs", "emails", "summaries", "transcripts", "turns", "invocations", "jobs", "reports",
+     "questions", "articles", "pages", "files"}
 )  # fmt: skip
 #: Requests per month in one period of each word.
 _PERIODS = {
@@ -45,9 +46,9 @@ _PERIODS = {
 }  # fmt: skip
 #: Rate words that carry their period: requests (or queries) per day, minute, second.
 _RATE_WORDS = {"rpd": 30.0, "rpm": 43_200.0, "rps": 2_592_000.0, "qps": 2_592_000.0}
-_INPUT_WORDS = frozenset({"in", "input", "inputs", "prompt", "prompts"})
+_INPUT_WORDS = frozenset({"in", "input", "inputs", "prompt", "prompts", "reads", "going"})
 _OUTPUT_WORDS = frozenset({"out", "output", "outputs", "completion", "response", "responses", "answer", "answers",
-                           "generated", "generation"})  # fmt: skip
+                           "generated", "generation", "writes", "back"})  # fmt: skip
 _TOKEN_WORDS = frozenset({"tokens", "token", "tok", "toks"})
 _CACHE_WORDS = frozenset({"cache", "cached", "caching"})
 _SHARE_WORDS = {"half": 0.5, "quarter": 0.25, "third": 1 / 3}
@@ -88,7 +89,9 @@ _NO_CACHE = re.compile(
 )
 _ROUND_THE_CLOCK = re.compile(r"\b24 ?[/x×] ?7(?: ?[/x×] ?365)?\b")
 #: A count glued to its side or unit ("700in 120out", "2000tok").
-_GLUED_UNIT = re.compile(r"(?<=\d)(?=(?:in|out|input|output|tok|toks|tokens|req|reqs|requests)\b)")
+_GLUED_UNIT = re.compile(
+    r"(?<=\d)(?=(?:in|out|input|output|tok|toks|tokens|req|reqs|requests)\b)|(?<=\d[km])-(?=(?:in|out)\b)"
+)
 #: Thousands grouped with a space (French, Polish, SI style: "20 000 requêtes", "1 500 tokens").
 _SPACED_THOUSANDS = re.compile(r"(?<![\d.,])(\d{1,3})[ \u00a0\u202f](\d{3})(?![\d.,]?\d)")
 _DOTTED_THOUSANDS = re.compile(r"[1-9]\d{0,2}(?:\.\d{3})+")
