@@ -255,7 +255,9 @@ class MatchIndex:
         waiting: list[tuple[int, int, Mention]] = []  # everyday-word names that only want context
         i = 0
         while i < len(toks):
-            before_family = words[i][0].isdigit() and i + 1 < len(toks) and words[i + 1] in self.brands
+            before_family = (  # "2  Solar Pro 3": a row number; "the 405b llama 3.1" keeps its size
+                words[i][0].isdigit() and i + 1 < len(toks) and words[i + 1] in self.brands
+            ) and not is_size_token(words[i])
             if words[i] not in self.vocab or before_family:  # "2  Solar Pro 3": a name starts at its family
                 i += 1
                 continue

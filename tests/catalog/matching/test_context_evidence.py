@@ -63,6 +63,8 @@ def _found(index: MatchIndex, text: str) -> set[str]:
         ("nanobananapro made the shop sign", {"nano-banana-pro"}),
         # what a team did with it
         ("we tested 2.5 flash on the FAQ", {"gemini-2.5-flash"}),
+        # a parameter count written before its family (a plain row number there stays a row number)
+        ("the 405b llama 3.1 is overkill for our chatbot", {"llama-3.1-405b-instruct"}),
     ],
 )
 def test_context_from_the_message(shipped_index: MatchIndex, text: str, expected: set[str]) -> None:
