@@ -123,6 +123,8 @@ def converse(
             asks = ["cheaper"]  # "and per input token?" after "which is cheaper per output token, A or B?"
         if model_ids and not asks and not q.providers and (q.follow_up or len(q.text.split()) <= 6):
             asks, borrowed = list(recall.asks), True  # "and opus?" ("the former on groq?" asks only where)
+            if _BOTH_ASKS.search(q.text.lower()):  # "same two for o4-mini": the two questions asked last
+                asks = list(dict.fromkeys([*recall.earlier_asks, *asks]))
             if q.traffic.requests_per_month is not None and not set(asks) & PRICED:
                 asks = ["monthly_cost"]  # "what about both at 5k requests a day?" after a license question
             if not q.benchmarks and recall.benchmarks:
@@ -165,6 +167,7 @@ def converse(
         benchmarks=q.benchmarks,
         providers=q.providers,
         periods=q.periods,
+        earlier_asks=recall.asks if recall is not None and tuple(asks) != recall.asks else (),
         seen=seen,
         compared=tuple(model_ids) if len(model_ids) > 1 else (recall.compared if recall is not None else ()),
         at=now,
@@ -220,6 +223,8 @@ def converse(
     )
 
 
+#: Both of the last two questions again ("same two for X", "both questions for X", "those two for X").
+_BOTH_ASKS = re.compile(r"\b(?:same|those|these|both) (?:two|2|questions|qs)\b")
 _PRONOUN = re.compile(r"\b(?:it|its|that|this|they|them|those)\b")
 _THAN_IT = re.compile(r"\bthan (?:it|that|this|that one|this one|them|those)\b")
 _OVERVIEW = dict(INTENT_RULES)["overview"]

@@ -52,6 +52,12 @@ from tests.bot.answers.questions.test_conversation import _check, _say
         (["gpt-4.1 ka context window gpt-4o se bada hai kya?"], ["Yes — GPT-4.1"], []),
         (["Which Anthropic models can write answers of 128k tokens or more?"], ["max output ≥ 128,000"], []),
         (["what's gpt-4.1's context window?", "^ same q but for gpt-4o mini"], ["128,000"], ["1,047,576"]),
+        # the two questions asked last, for another model
+        (
+            ["what's the max output of o3?", "and the context window?", "same two for o4-mini"],
+            ["100,000", "200,000"],
+            [],
+        ),
     ],
 )
 def test_unit_and_plain_lessons(
