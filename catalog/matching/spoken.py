@@ -15,13 +15,14 @@ _UNITS = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six"
           "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}  # fmt: skip
 _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
 NUMBER_WORDS = frozenset(_UNITS) | frozenset(_TENS)
+_TRIGGERS = NUMBER_WORDS | {"point"}
 
 
 def spoken_numbers(toks: list[Tok], families: Set[str], tiers: Set[str] = frozenset()) -> list[Tok]:
     """``toks`` with number words after a family word, or a family and a tier word ("claude sonnet four point
     five"), read as a version ("two point five" -> "2.5") or a size ("seventy b" -> "70b"); everything else as it
     was."""
-    if not any(t.text in NUMBER_WORDS or t.text == "point" for t in toks):
+    if _TRIGGERS.isdisjoint([t.text for t in toks]):  # one C-level pass: most chat spells no number
         return toks
     out: list[Tok] = []
     i = 0
