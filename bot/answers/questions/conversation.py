@@ -37,6 +37,7 @@ from bot.answers.questions.respond import (
 from bot.answers.questions.scores import benchmark_table
 from bot.answers.questions.stated import StatedTraffic
 from bot.answers.questions.traffic import TrafficError, read_traffic
+from bot.answers.questions.units import budget_said
 from catalog.matching.text import mask
 from catalog.service import Catalog
 
@@ -133,6 +134,8 @@ def converse(
                 q = q.model_copy(update={"providers": recall.providers})
             if not q.periods and recall.periods:
                 q = q.model_copy(update={"periods": recall.periods})
+            if recall.budget and not budget_said(q.text):
+                q = q.model_copy(update={"budget": recall.budget})
         if (q.same_traffic or borrowed or q.follow_up) and not recall.traffic.empty:
             traffic = recall.traffic.merged(q.traffic)
         if chosen:  # "the cheaper one" named the model: what it costs is the ask left, not which is cheaper
@@ -167,6 +170,7 @@ def converse(
         benchmarks=q.benchmarks,
         providers=q.providers,
         periods=q.periods,
+        budget=budget_said(q.text) or q.budget,
         earlier_asks=recall.asks if recall is not None and tuple(asks) != recall.asks else (),
         seen=seen,
         compared=tuple(model_ids) if len(model_ids) > 1 else (recall.compared if recall is not None else ()),

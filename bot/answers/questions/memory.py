@@ -34,6 +34,8 @@ class ChannelMemory(BaseModel):
     """The providers the last question named: "what about grok 4?" after "is X on azure?" asks about Azure."""
     benchmarks: tuple[str, ...] = ()
     """The benchmarks the last question named: "and o3?" after "gpqa for gpt-5?" is o3's GPQA."""
+    budget: str = ""
+    """The budget the last question asked to spend: "and on Haiku?" after "$5k a month buys how many on X?"."""
     earlier_asks: tuple[str, ...] = ()
     """What the question before the last one asked: "same two for o4-mini" after "max output of o3?" then "and the
     context window?" asks both."""

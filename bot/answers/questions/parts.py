@@ -132,7 +132,7 @@ def answer_parts(
     if priced(q) or "price" in q.asks:
         stated = q.traffic.input_tokens is not None or q.traffic.output_tokens is not None
         rest += unit_lines(models, q.text, profile, stated)  # cached, batch, per 1k tokens, per request, blended
-        first[:0] = budget_lines(models, q.text, profile)  # "how many requests can $2k/month buy?" first
+        first[:0] = budget_lines(models, q.budget or q.text, profile)  # "how many requests can $2k/month buy?" first
     rest += unit_cost  # "… and what does that come to per user?": beside the month's bill
     if priced(q) and not q.workloads:
         rest += volume_lines(models, q, profile)

@@ -114,6 +114,8 @@ class Query(BaseModel):
     """Provider ids the message names outside model names ("on groq", "through azure")."""
     traffic: StatedTraffic = StatedTraffic()
     workloads: tuple[Workload, ...] = ()
+    budget: str = ""
+    """A budget carried from the question before ("$5k a month — how many requests"), for "and on X?"."""
     """Volumes that each carry their own tokens (a pasted table per feature, a quote per customer)."""
     benchmarks: tuple[str, ...] = ()
     """Benchmark names as the catalog spells them ("GPQA", "SWE-Bench Verified")."""

@@ -50,6 +50,7 @@ _INPUT_WORDS = frozenset({"in", "input", "inputs", "prompt", "prompts", "reads",
 _OUTPUT_WORDS = frozenset({"out", "output", "outputs", "completion", "response", "responses", "answer", "answers",
                            "generated", "generation", "writes", "back"})  # fmt: skip
 _TOKEN_WORDS = frozenset({"tokens", "token", "tok", "toks"})
+_SIDES = frozenset({"in", "input", "inputs", "out", "output", "outputs"})
 _CACHE_WORDS = frozenset({"cache", "cached", "caching"})
 _SHARE_WORDS = {"half": 0.5, "quarter": 0.25, "third": 1 / 3}
 WINDOW = 4
@@ -196,7 +197,7 @@ def _place(toks: list[str], i: int, value: Decimal, share: bool, found: dict[str
     if "token_periods" in found and not found.get("total_only") and (periods := _same_clock(after)) is not None:
         _place_throughput(after, before, value, periods, found)  # "4k tokens per second in, 1k per second out"
         return
-    tokens_next = bool(after) and after[0] in _TOKEN_WORDS
+    tokens_next = bool(after) and (after[0] in _TOKEN_WORDS or after[0] in _SIDES)  # "500 out requests": tokens
     if not tokens_next and (
         any(t in _REQUEST_WORDS for t in after[:2])
         or _bare_rate(after)

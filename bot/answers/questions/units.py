@@ -28,7 +28,10 @@ _RATIO = re.compile(r"\b(\d{1,2}) ?: ?(\d{1,2})\b(?=[^.?!\n]{0,30}\b(?:ratio|inp
 _BLENDED = re.compile(r"\bblended\b")
 #: "our budget is $2k/month — how many requests a day can we afford": the volume a budget buys.
 _BUDGET = re.compile(r"\$ ?(\d{1,3}(?:,\d{3})+|\d{1,9}(?:\.\d{1,2})?) ?(k|m)?\b ?(?:/|a|per|each) ?(?:month|mo)\b")
-_AFFORD = re.compile(r"\bhow many (?:requests|calls|queries|messages|conversations|tickets)\b|\bafford\b")
+_AFFORD = re.compile(
+    r"\bhow many\b[^?.!\n]{0,40}?\b(?:requests|calls|queries|messages|conversations|tickets)\b|\bafford\b"
+    r"|\b(?:does|would|will) (?:that|it|this) (?:buy|get)\b"
+)
 
 
 def _complete_list_price(model: Model) -> Price | None:
@@ -105,6 +108,14 @@ def budget_lines(models: list[Model], text: str, profile: TrafficProfile) -> lis
                 f"{profile.input_tokens:,} in / {profile.output_tokens:,} out tokens each."
             )
     return lines
+
+
+def budget_said(text: str) -> str:
+    """The budget a message asks to spend ("$5k a month … how many requests"), as a phrase a follow-up can carry
+    ("and on Claude Haiku 4.5?"); empty when it asks none."""
+    lower = text.lower()
+    budget = _BUDGET.search(lower) if _AFFORD.search(lower) else None
+    return f"{budget.group()} — how many requests" if budget is not None else ""
 
 
 def ratio_span(text: str) -> tuple[int, int] | None:

@@ -52,6 +52,20 @@ from tests.bot.answers.questions.test_conversation import _check, _say
         (["gpt-4.1 ka context window gpt-4o se bada hai kya?"], ["Yes — GPT-4.1"], []),
         (["Which Anthropic models can write answers of 128k tokens or more?"], ["max output ≥ 128,000"], []),
         (["what's gpt-4.1's context window?", "^ same q but for gpt-4o mini"], ["128,000"], ["1,047,576"]),
+        # a budget carried to a follow-up: $5,000 / (2,000 × $1 + 500 × $5) per 1M = 1,111,111 requests
+        (
+            [
+                "we have $5k a month — how many 2k in / 500 out requests does that buy on gpt-5 mini?",
+                "and on Claude Haiku 4.5?",
+            ],
+            ["Claude Haiku 4.5: $5,000.00/month buys about 1,111,111 requests"],
+            [],
+        ),
+        (
+            ["$2,500/month budget — how many 1k-in / 1k-out requests does that get us on gpt-4.1 mini?"],
+            ["1,000 in / 1,000 out tokens each"],
+            [],
+        ),
         # the two questions asked last, for another model
         (
             ["what's the max output of o3?", "and the context window?", "same two for o4-mini"],
