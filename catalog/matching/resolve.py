@@ -74,7 +74,26 @@ def _resolve(index: MatchIndex, query: str) -> Resolved:
             return Resolved(mid, index.entries[mid].name, "normalised", 95.0)
         ranked = most_popular(index, wider, 25)
         raise AmbiguousModel(q, [(i, index.entries[i].name) for i in ranked[:25]])
+    if (sized := _unit_left_out(index, words)) is not None:
+        return Resolved(sized, index.entries[sized].name, "normalised", 90.0)
     return _fuzzy(index, q, corrected)
+
+
+def _unit_left_out(index: MatchIndex, words: list[str]) -> str | None:
+    """ "hermes 4 405": a parameter count written without its "b" after a versioned name, read as the size when
+    exactly one model has it that way."""
+    if (
+        len(words) < 3
+        or not words[-1].isdigit()
+        or not 7 <= int(words[-1]) <= 2000
+        or not any(w in index.brands for w in words)
+    ):
+        return None
+    key = key_of([*words[:-1], f"{words[-1]}b"])
+    ids = index.keys.get(key) or index.chat_keys.get(key)
+    if ids is not None and len(ids) == 1:
+        return next(iter(ids))
+    return whole_name(index.lexicon, index.deletes, [*words[:-1], f"{words[-1]}b"])
 
 
 def _past_its_maker(index: MatchIndex, words: list[str]) -> str | None:

@@ -187,6 +187,7 @@ def test_pasted_id_is_read_whole(shipped_index: MatchIndex) -> None:
         ("anthracite magnum v4 72b", "magnum-v4-72b"),  # a maker the catalog does not hold, then a whole name
         ("gemini two point five flash", "gemini-2.5-flash"),  # a version in words
         ("kimi k two point six", "kimi-k2.6"),
+        ("hermes 4 405", "hermes-4-405b"),  # a size written without its "b"
     ],
 )
 def test_resolve_through_forms(shipped_index: MatchIndex, query: str, model_id: str) -> None:
