@@ -84,7 +84,8 @@ _FAN_OUT = re.compile(
 )
 
 
-_NO_CACHE = re.compile(
+#: The cache left out of an estimate ("drop the cache", "without caching").
+NO_CACHE = re.compile(
     r"\b(?:without|drop(?:ping)?|remove|removing|minus|ignore|ignoring|no|zero) (?:the |any |prompt )?(?:cach(?:e|ing)"
     r"|cache hits)\b"
 )
@@ -144,7 +145,7 @@ def read_traffic(text: str) -> StatedTraffic:
                 _place(toks, i, *parsed, found)
         elif tok in _SHARE_WORDS and _near(toks, i, _CACHE_WORDS, after=6):
             found.setdefault("cache_hit", _SHARE_WORDS[tok])
-    if _NO_CACHE.search(text):  # "drop the cache — what's it without caching?"
+    if NO_CACHE.search(text):  # "drop the cache — what's it without caching?"
         found["cache_hit"] = 0.0
     volumes = _added_up(found)
     if fan is not None and "requests_per_month" in found:

@@ -13,11 +13,11 @@ from decimal import Decimal
 from bot.answers.costs import TrafficProfile
 from bot.answers.format import usd_per_m
 from bot.answers.prices import headline
+from bot.answers.questions.traffic import NO_CACHE
 from catalog.models import Model, Price
 
 #: "cached input price", "cache read", "prompt caching": the cache prices asked.
 _CACHE = re.compile(r"\bcach(?:e|ed|ing)\b")
-_NO_CACHE = re.compile(r"\b(?:without|drop(?:ping)?|no|minus|ignor(?:e|ing)) (?:the |any )?cach")
 _BATCH = re.compile(r"\bbatch(?:ed|es)?\b")
 _PER_THOUSAND = re.compile(r"\bper (?:1k|1,000|thousand|1 000) tokens?\b|/ ?1k tokens?\b")
 _PER_REQUEST = re.compile(
@@ -60,7 +60,7 @@ def unit_lines(models: list[Model], text: str, profile: TrafficProfile, stated_t
 def _for(name: str, price: Price, lower: str, profile: TrafficProfile, stated_tokens: bool) -> list[str]:
     assert price.input is not None and price.output is not None
     out = []
-    if _CACHE.search(lower) and not _NO_CACHE.search(lower):  # "what is it without caching?" asks no cache price
+    if _CACHE.search(lower) and not NO_CACHE.search(lower):  # "what is it without caching?" asks no cache price
         if price.cache_read is not None:
             write = f", cache writes {usd_per_m(price.cache_write)}" if price.cache_write is not None else ""
             out.append(f"{name}: cached input {usd_per_m(price.cache_read)}{write}.")
