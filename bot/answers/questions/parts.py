@@ -75,7 +75,7 @@ def answer_parts(
         only_where = set(asks) <= {"where_run", "price", "cheapest_route"} and not PER_TOKEN.search(q.text.lower())
         asks = [a for a in asks if a not in ("where_run", "deprecated") and not (only_where and a == "price")]
     unit_cost = per_unit_lines(models, q.text.lower(), q.traffic, profile) if per_unit_asked(q.text.lower()) else []
-    if (unit_cost and not q.traffic.requests_per_month) or (unit_cost and TURNED.search(q.text.lower())):
+    if unit_cost and (not q.traffic.requests_per_month or TURNED.search(q.text.lower())):
         # "cost per 1,000 conversations of 6 turns": the unit's cost is the answer, not a month of 6 requests
         first += unit_cost
         titles.append("Cost per unit")
