@@ -84,7 +84,7 @@ def _unit_left_out(index: MatchIndex, words: list[str]) -> str | None:
     exactly one model has it that way."""
     if (
         len(words) < 3
-        or not words[-1].isdigit()
+        or not (words[-1].isdigit() and len(words[-1]) <= 4)  # never int() a pasted run of digits
         or not 7 <= int(words[-1]) <= 2000
         or not any(w in index.brands for w in words)
     ):

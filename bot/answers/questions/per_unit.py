@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from bot.answers.costs import TrafficProfile, estimate
+from bot.answers.costs import MAX_REQUESTS_PER_MONTH, TrafficProfile, estimate
 from bot.answers.format import usd
 from bot.answers.questions.stated import StatedTraffic
 from catalog.models import Model
@@ -15,7 +15,7 @@ from catalog.models import Model
 #: "cost per 1,000 conversations", "per support conversation", "what does that come to per user".
 _PER = re.compile(
     r"\b(?:cost|costs|price|spend|come to|comes to|bill|pay|economics)\b[^.?!\n]{0,25}?"  # not "20 messages per user"
-    r"\bper (?:(\d{1,3}(?:,\d{3})*|\d+k?|a|one|each)\s)?(?:support |customer |chat |paying |active )?"
+    r"\bper (?:(\d{1,3}(?:,\d{3}){0,2}|\d{1,7}k?|a|one|each)\s)?(?:support |customer |chat |paying |active )?"
     r"(conversation|session|chat|ticket|user|customer|seat|document|report|member|subscriber)s?\b"
 )
 #: "a conversation is 6 turns", "4 turns of 5k in", "averages 8 messages", "5 turns each".
@@ -60,6 +60,8 @@ def per_unit_lines(models: list[Model], lower: str, traffic: StatedTraffic, prof
         return []
     n = 1 if asked.group(1) in (None, "a", "one", "each") else _count(asked.group(1))
     per = int(turns.group(1))
+    if not 0 < n * per <= MAX_REQUESTS_PER_MONTH:
+        return []  # more requests than any month holds: nothing to price
     shape = TrafficProfile(requests_per_month=n * per, input_tokens=traffic.input_tokens,
                            output_tokens=traffic.output_tokens)  # fmt: skip
     for m in models:

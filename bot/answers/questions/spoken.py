@@ -16,6 +16,7 @@ _UNITS = {
     "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
 }  # fmt: skip
 _SCALES = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+_MOST = 10**13  # past any traffic or token count
 _WORD = rf"(?:{'|'.join(_UNITS)}|hundred|{'|'.join(_SCALES)}|a)"
 #: A run of number words joined by spaces, hyphens or "and" ("one hundred and twenty thousand").
 _RUN = re.compile(rf"\b{_WORD}(?:(?:[ -]|\sand\s){_WORD})*\b", re.IGNORECASE)
@@ -41,6 +42,8 @@ def _value(words: list[str]) -> int | None:
             total += (current or 1) * _SCALES[w]
             current = 0
             said = True
+        if total + current > _MOST:
+            return None  # "hundred hundred hundred …": no count anyone means
     return total + current if said else None
 
 

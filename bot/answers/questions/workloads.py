@@ -11,7 +11,7 @@ from decimal import Decimal
 
 from pydantic import BaseModel, ConfigDict
 
-from bot.answers.costs import TrafficProfile, estimate
+from bot.answers.costs import MAX_REQUESTS_PER_MONTH, MAX_TOKENS_PER_REQUEST, TrafficProfile, estimate
 from bot.answers.format import usd
 from bot.answers.questions.traffic import read_traffic
 from catalog.models import Model
@@ -33,7 +33,7 @@ class Workload(BaseModel):
     """Where it is written in the message (for pairing it with the model named beside it)."""
 
 
-_NUMBER = re.compile(r"^\s*(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s*([km])?\s*$", re.IGNORECASE)
+_NUMBER = re.compile(r"^\s*(\d{1,3}(?:,\d{3}){1,3}|\d{1,10}(?:\.\d{1,4})?)\s*([km])?\s*$", re.IGNORECASE)
 _RATE_HEAD = re.compile(r"req|request|calls|queries|volume|traffic|count|rpd|per_?day|/day|daily|month", re.I)
 _IN_HEAD = re.compile(r"(?:^|[\s_/-])(?:in|input|prompt)(?:[\s_/-]|$)|tokens?_?in|in_?tokens?", re.I)
 _OUT_HEAD = re.compile(r"(?:^|[\s_/-])(?:out|output|completion)(?:[\s_/-]|$)|tokens?_?out|out_?tokens?", re.I)
@@ -84,7 +84,12 @@ def table_workloads(text: str) -> tuple[Workload, ...]:
         if len(cells) != len(head):
             continue
         volume, tokens_in, tokens_out = _value(cells[rate]), _value(cells[inp]), _value(cells[out])
-        if volume is None or tokens_in is None or tokens_out is None:
+        if (
+            volume is None
+            or tokens_in is None
+            or tokens_out is None
+            or not _plausible(volume * per_month, tokens_in, tokens_out)
+        ):
             continue
         label = cells[label_at] if label_at is not None else f"row {len(found) + 1}"
         found.append(Workload(label=label, requests_per_month=int(volume * per_month), input_tokens=tokens_in,
@@ -114,7 +119,12 @@ def prose_workloads(lower: str, original: str) -> tuple[Workload, ...]:
     for n, start in enumerate(starts):
         end = starts[n + 1] if n + 1 < len(starts) else len(lower)
         part = read_traffic(lower[start:end])
-        if part.requests_per_month is None or part.input_tokens is None or part.output_tokens is None:
+        if (
+            part.requests_per_month is None
+            or part.input_tokens is None
+            or part.output_tokens is None
+            or not _plausible(part.requests_per_month, part.input_tokens, part.output_tokens)
+        ):
             return ()  # one volume without its own tokens: the shared-shape reading (``volume_lines``) applies
         before = original[max(0, (starts[n - 1] if n else 0)) : start]
         label = _label(before.split(".")[-1] if "." in before else before)
@@ -122,6 +132,15 @@ def prose_workloads(lower: str, original: str) -> tuple[Workload, ...]:
                               input_tokens=part.input_tokens, output_tokens=part.output_tokens, at=start))  # fmt: skip
     shapes = {(w.input_tokens, w.output_tokens) for w in found}
     return tuple(found) if len(shapes) > 1 else ()
+
+
+def _plausible(requests: float, tokens_in: int, tokens_out: int) -> bool:
+    """Within what one month and one request can hold (a pasted row of nonsense prices nothing)."""
+    return (
+        0 < requests <= MAX_REQUESTS_PER_MONTH
+        and 0 <= tokens_in <= MAX_TOKENS_PER_REQUEST
+        and (0 <= tokens_out <= MAX_TOKENS_PER_REQUEST)
+    )
 
 
 def _label(before: str) -> str:

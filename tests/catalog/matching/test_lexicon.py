@@ -297,3 +297,9 @@ def test_a_typed_family_is_never_swapped_for_another(shipped_index: MatchIndex) 
 @pytest.mark.parametrize("text", ["gpt-4o: 1,200 in", "we run 1,200 requests on gpt-4o", "gpt-4o and 1"])
 def test_a_bare_whole_number_names_no_model(shipped_index: MatchIndex, text: str) -> None:
     assert _found(shipped_index, text) == {"gpt-4o"}  # "whisper-1" does not make "1" Whisper
+
+
+def test_a_pasted_run_of_digits_is_no_size(shipped_index: MatchIndex) -> None:
+    """ "hermes 4 999…9" with thousands of digits: not found, never an int() of the whole run (fuzz found it)."""
+    with pytest.raises(CatalogError):
+        shipped_index.resolve("hermes 4 " + "9" * 5000)

@@ -89,3 +89,16 @@ def test_unit_and_plain_lessons(
 )
 def test_invites_and_jokes_stay_silent(shipped_catalog: Catalog, line: str) -> None:
     assert _say(shipped_catalog, line) is None
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "one " + "hundred " * 300 + "requests a day on gpt-4.1 mini, monthly?",  # no count anyone means
+        "feature,req_per_day,in,out\na," + "9" * 60 + ",100,10\nb,1000,100,10\n^ monthly total on gpt-4.1 mini?",
+        "cost per " + "9" * 40 + " conversations on gpt-4.1 mini, 4 turns each, 1k in / 200 out",
+    ],
+)
+def test_hostile_numbers_never_crash(shipped_catalog: Catalog, line: str) -> None:
+    """Absurd counts give an answer or silence, never an exception (a crash here was a too-long int() before)."""
+    _say(shipped_catalog, line)
